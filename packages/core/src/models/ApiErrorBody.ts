@@ -1,0 +1,19 @@
+import * as z from 'zod';
+import { ErrorCode } from '../errors/ErrorCode.js';
+
+const KNOWN = Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]];
+
+/**
+ * The body of every Makini error response: `{ error: { code, message, request_id } }`.
+ * `code` is an {@link ErrorCode} or, from a newer API, another string (kept as sent).
+ * `fields` names the invalid inputs of a `VALIDATION_ERROR`.
+ */
+export const ApiErrorBody = z.looseObject({
+  error: z.looseObject({
+    code: z.union([z.enum(KNOWN), z.string().min(1)]),
+    message: z.string(),
+    request_id: z.string().nullish(),
+    fields: z.record(z.string(), z.array(z.string())).nullish(),
+  }),
+});
+export type ApiErrorBody = z.infer<typeof ApiErrorBody>;

@@ -1,0 +1,72 @@
+import * as z from 'zod';
+import { key, text, timestamp } from './fields.js';
+import { PurchaseOrder } from './PurchaseOrder.js';
+import { WebhookEventType } from './WebhookEventType.js';
+
+/** The envelope every event shares; `data` depends on `type`. */
+const envelope = <Type extends string, Data extends z.ZodType>(type: Type, data: Data) =>
+  z.looseObject({
+    /** Unique per event; the same id is sent on every retry, so use it to deduplicate. */
+    id: z.string().min(1),
+    type: z.literal(type),
+    created_at: z.string().min(1),
+    /** The key of the connection the event concerns. */
+    connection_id: z.string().min(1),
+    data,
+  });
+
+const ReauthorizationRequiredData = z.looseObject({
+  /** Why access was lost, in words a customer can act on. */
+  reason: z.string(),
+  /** The error code the source system's calls now fail with. */
+  error_code: text(),
+  status: text(),
+});
+
+const ReauthorizedData = z.looseObject({ status: text(), connected_at: timestamp() });
+
+const StatusChangedData = z.looseObject({ previous_status: text(), status: z.string() });
+
+const SyncCompletedData = z.looseObject({
+  sync_status: z.string(),
+  completed_at: timestamp(),
+  records: z.number().int().nonnegative().nullish(),
+});
+
+const SyncFailedData = z.looseObject({
+  sync_status: z.string(),
+  error: z.looseObject({ code: z.string(), message: z.string() }),
+});
+
+/** Inserted/updated events for records other than purchase orders carry at least the record key. */
+const RecordData = z.looseObject({ key: key() });
+
+/**
+ * A webhook event: a union discriminated on `type`, so a `switch (event.type)` narrows `data`.
+ *
+ * @example
+ * const event = WebhookEvent.parse(JSON.parse(rawBody));
+ * if (event.type === 'connection.reauthorization_required') notify(event.data.reason);
+ */
+export const WebhookEvent = z.discriminatedUnion('type', [
+  envelope(WebhookEventType.CONNECTION_REAUTHORIZATION_REQUIRED, ReauthorizationRequiredData),
+  envelope(WebhookEventType.CONNECTION_REAUTHORIZED, ReauthorizedData),
+  envelope(WebhookEventType.CONNECTION_STATUS_CHANGED, StatusChangedData),
+  envelope(WebhookEventType.SYNC_COMPLETED, SyncCompletedData),
+  envelope(WebhookEventType.SYNC_FAILED, SyncFailedData),
+  envelope(WebhookEventType.PURCHASE_ORDER_INSERTED, PurchaseOrder),
+  envelope(WebhookEventType.PURCHASE_ORDER_UPDATED, PurchaseOrder),
+  envelope(WebhookEventType.SITE_INSERTED, RecordData),
+  envelope(WebhookEventType.SITE_UPDATED, RecordData),
+  envelope(WebhookEventType.ASSET_INSERTED, RecordData),
+  envelope(WebhookEventType.ASSET_UPDATED, RecordData),
+  envelope(WebhookEventType.WORK_ORDER_INSERTED, RecordData),
+  envelope(WebhookEventType.WORK_ORDER_UPDATED, RecordData),
+]);
+export type WebhookEvent = z.infer<typeof WebhookEvent>;
+
+/** The event of one `type`. */
+export type WebhookEventOf<Type extends WebhookEvent['type']> = Extract<
+  WebhookEvent,
+  { type: Type }
+>;

@@ -1,0 +1,14 @@
+import { defineConfig } from 'tsdown';
+
+export default defineConfig({
+  entry: ['src/index.ts'],
+  format: ['esm', 'cjs'],
+  platform: 'neutral',
+  target: 'es2022',
+  dts: true,
+  sourcemap: true,
+  clean: true,
+  fixedExtension: false,
+  // One output file per source module, so bundlers drop whole modules (zod schemas) a page never imports.
+  unbundle: true,
+});

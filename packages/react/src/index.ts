@@ -1,0 +1,2 @@
+// The public API of @makini-kit/react is exported from here.
+export {};

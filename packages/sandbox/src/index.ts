@@ -1,0 +1,2 @@
+// The public API of @makini-kit/sandbox is exported from here.
+export {};

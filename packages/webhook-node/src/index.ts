@@ -1,0 +1,2 @@
+// The public API of @makini-kit/webhook-node is exported from here.
+export {};
