@@ -1,9 +1,9 @@
 import { defineConfig } from 'tsdown';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  entry: ['src/index.ts', 'src/cli.ts'],
   format: ['esm', 'cjs'],
-  platform: 'neutral',
+  platform: 'node',
   target: 'es2022',
   dts: true,
   sourcemap: true,

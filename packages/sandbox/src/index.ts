@@ -1,2 +1,19 @@
-// The public API of @makini-kit/sandbox is exported from here.
-export {};
+export type { FaultKind, FaultRule, FaultRuleInput } from './behaviours/FaultInjector.js';
+export type { RequestLogEntry } from './behaviours/RequestLog.js';
+export { fieldMappingOf, PLATFORMS, type PlatformDefinition } from './data/platforms.js';
+export { DEFAULT_CLIENT, type SandboxClientOptions, type SandboxOptions } from './options.js';
+export { ADMIN_PREFIX } from './routes/adminRoutes.js';
+export { type AdminConnection, SandboxAdmin } from './SandboxAdmin.js';
+export type { AccountCredentials } from './SandboxState.js';
+export { type Sandbox, startSandbox } from './startSandbox.js';
+export {
+  generateWebhookSecret,
+  legacyWebhookHeaders,
+  standardWebhookHeaders,
+} from './webhooks/sign.js';
+export type {
+  DeliveryAttempt,
+  SentEvent,
+  WebhookEndpoint,
+  WebhookEndpointOptions,
+} from './webhooks/WebhookSender.js';

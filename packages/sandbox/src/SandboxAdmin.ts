@@ -1,0 +1,118 @@
+import type { FaultRule, FaultRuleInput } from './behaviours/FaultInjector.js';
+import type { RequestLogEntry } from './behaviours/RequestLog.js';
+import type { AccountCredentials, SandboxState } from './SandboxState.js';
+import { statusOf } from './state/ConnectionRegistry.js';
+import type {
+  DeliveryAttempt,
+  SentEvent,
+  WebhookEndpoint,
+  WebhookEndpointOptions,
+} from './webhooks/WebhookSender.js';
+
+/** A connection as the admin API describes it, credentials included (sandbox only). */
+export interface AdminConnection extends AccountCredentials {
+  name: string;
+  platformName: string;
+  status: string;
+  orders: number;
+}
+
+/**
+ * Control of a running sandbox from tests and tools. Every method has an HTTP twin under
+ * `/__sandbox/` (see the package README).
+ */
+export class SandboxAdmin {
+  constructor(private readonly state: SandboxState) {}
+
+  /** Every connection with its current credentials. */
+  connections(): AdminConnection[] {
+    return this.state.registry.list().map((connection) => ({
+      ...this.state.credentialsOf(connection),
+      name: connection.name,
+      platformName: connection.platform.name,
+      status: statusOf(connection),
+      orders: connection.orders.count,
+    }));
+  }
+
+  /**
+   * "The customer changed their system password": the connection's calls fail with 401
+   * `REAUTHORIZATION_REQUIRED` and a `connection.reauthorization_required` webhook goes out.
+   * Returns the new credentials to enter on the consent page.
+   */
+  rotateCredentials(connectionKey: string): AccountCredentials {
+    const credentials = this.state.rotateCredentials(connectionKey);
+    if (!credentials) throw new Error(`No connection ${connectionKey}; see admin.connections().`);
+    return credentials;
+  }
+
+  /** Sends a webhook event of any type for a connection. */
+  trigger(type: string, connectionKey: string, data?: Record<string, unknown>): SentEvent {
+    return this.state.trigger(type, connectionKey, data);
+  }
+
+  addFault(rule: FaultRuleInput): FaultRule {
+    return this.state.faults.add(rule);
+  }
+
+  faults(): FaultRule[] {
+    return this.state.faults.list();
+  }
+
+  removeFault(id: string): boolean {
+    return this.state.faults.remove(id);
+  }
+
+  clearFaults() {
+    this.state.faults.clear();
+  }
+
+  /** Sets the per-connection limit (`0` turns it off) and starts fresh windows. */
+  setRateLimit(limit: number, windowMs?: number) {
+    if (!Number.isInteger(limit) || limit < 0) throw new RangeError('limit must be a non-negative integer.');
+    if (windowMs !== undefined && !(Number.isInteger(windowMs) && windowMs > 0)) {
+      throw new RangeError('windowMs must be a positive integer.');
+    }
+    this.state.limiter.configure(limit, windowMs);
+  }
+
+  addWebhookEndpoint(options: WebhookEndpointOptions): WebhookEndpoint {
+    return this.state.webhooks.register(options);
+  }
+
+  removeWebhookEndpoint(id: string): boolean {
+    return this.state.webhooks.unregister(id);
+  }
+
+  webhookEndpoints(): WebhookEndpoint[] {
+    return this.state.webhooks.listEndpoints();
+  }
+
+  /** Every delivery attempt so far, oldest first. */
+  deliveries(): DeliveryAttempt[] {
+    return this.state.webhooks.listAttempts();
+  }
+
+  /** Resolves with the first delivery attempt, past or future, that matches. */
+  waitForDelivery(match: (attempt: DeliveryAttempt) => boolean, timeoutMs?: number): Promise<DeliveryAttempt> {
+    return this.state.webhooks.waitForDelivery(match, timeoutMs);
+  }
+
+  /** The API calls the sandbox served, oldest first, with secrets redacted. */
+  requests(): RequestLogEntry[] {
+    return this.state.log.list();
+  }
+
+  /** Registers another redirect URI for a client (exact match, as OAuth requires). */
+  addRedirectUri(clientId: string, redirectUri: string) {
+    const client = this.state.clients.get(clientId);
+    if (!client) throw new Error(`No client ${clientId}.`);
+    new URL(redirectUri);
+    if (!client.redirectUris.includes(redirectUri)) client.redirectUris.push(redirectUri);
+  }
+
+  /** Back to the seeded state; webhook endpoints stay registered. */
+  reset() {
+    this.state.reset();
+  }
+}

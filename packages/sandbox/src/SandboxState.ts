@@ -1,0 +1,161 @@
+import { randomBytes } from 'node:crypto';
+import { WebhookEventType } from '@makini-kit/core';
+import { FaultInjector } from './behaviours/FaultInjector.js';
+import { RateLimiter } from './behaviours/RateLimiter.js';
+import { RequestLog } from './behaviours/RequestLog.js';
+import { findPlatform } from './data/platforms.js';
+import type { ResolvedOptions, SandboxClientOptions } from './options.js';
+import { ConnectionRegistry, type SandboxConnection, statusOf } from './state/ConnectionRegistry.js';
+import { TokenStore } from './state/TokenStore.js';
+import { type SentEvent, WebhookSender } from './webhooks/WebhookSender.js';
+
+/** Credentials of a customer's account on a source system, as the consent page shows them. */
+export interface AccountCredentials {
+  connectionKey: string;
+  platform: string;
+  username: string;
+  password: string;
+}
+
+/** Everything a running sandbox holds, and the operations on it that routes and admin share. */
+export class SandboxState {
+  readonly clients: Map<string, SandboxClientOptions>;
+  registry: ConnectionRegistry;
+  readonly tokens: TokenStore;
+  readonly limiter: RateLimiter;
+  readonly faults: FaultInjector;
+  readonly log: RequestLog;
+  readonly webhooks: WebhookSender;
+  private rotations = 0;
+
+  constructor(readonly options: ResolvedOptions) {
+    this.clients = new Map(options.clients.map((client) => [client.id, { ...client }]));
+    this.registry = this.freshRegistry();
+    this.tokens = new TokenStore(options.now, {
+      codeMs: options.codeTtlMs,
+      accessMs: options.accessTokenTtlMs,
+      refreshMs: options.refreshTokenTtlMs,
+    });
+    this.limiter = new RateLimiter(options.rateLimit, options.rateLimitWindowMs, options.now);
+    this.faults = new FaultInjector(options.seed);
+    this.log = new RequestLog(options.requestLogSize);
+    this.webhooks = new WebhookSender(options.webhookRetryScheduleMs, options.now);
+    for (const endpoint of options.webhooks) this.webhooks.register(endpoint);
+  }
+
+  private freshRegistry() {
+    const firstClient = this.options.clients[0]?.id ?? 'sandbox_client';
+    return new ConnectionRegistry(this.options.seed, this.options.orders, this.options.now, firstClient);
+  }
+
+  connection(key: string): SandboxConnection | undefined {
+    return this.registry.get(key);
+  }
+
+  /** "The customer changed their system password": calls start failing until Link runs again. */
+  rotateCredentials(key: string): AccountCredentials | undefined {
+    const connection = this.registry.get(key);
+    if (!connection) return undefined;
+    connection.password = `rotated-${++this.rotations}-${randomBytes(3).toString('hex')}`;
+    const wasHealthy = !connection.needsReauthorization;
+    connection.needsReauthorization = true;
+    connection.updatedAt = this.options.now();
+    connection.syncUpdatedAt = connection.updatedAt;
+    if (wasHealthy) {
+      this.webhooks.emit(WebhookEventType.CONNECTION_REAUTHORIZATION_REQUIRED, key, {
+        reason: `The credentials for ${connection.platform.name} were changed or revoked; reconnect to restore access.`,
+        error_code: 'REAUTHORIZATION_REQUIRED',
+        status: statusOf(connection),
+      });
+    }
+    return this.credentialsOf(connection);
+  }
+
+  credentialsOf(connection: SandboxConnection): AccountCredentials {
+    return {
+      connectionKey: connection.key,
+      platform: connection.platform.provider,
+      username: connection.username,
+      password: connection.password,
+    };
+  }
+
+  /**
+   * Signs a customer in on the consent page. An existing account (same client, platform and
+   * username) must give its current password and is reauthorized; a new username creates a connection.
+   */
+  signIn(input: { clientId: string; provider: string; username: string; password: string }):
+    | { connection: SandboxConnection }
+    | { problem: string } {
+    const platform = findPlatform(input.provider);
+    if (!platform) return { problem: 'Choose the system to connect.' };
+    if (!input.username.trim() || !input.password) return { problem: 'Enter the username and password.' };
+    const existing = this.registry.findAccount(input.clientId, platform.provider, input.username.trim());
+    if (!existing) {
+      const connection = this.registry.add({
+        clientId: input.clientId,
+        name: `${input.username.trim()} on ${platform.name}`,
+        email: `${input.username.trim().replace(/[^\w.-]/g, '_')}@customer.example`,
+        platform,
+        username: input.username.trim(),
+        password: input.password,
+      });
+      return { connection };
+    }
+    if (existing.password !== input.password) {
+      return { problem: `The ${platform.name} username or password is incorrect.` };
+    }
+    const recovering = existing.needsReauthorization;
+    existing.needsReauthorization = false;
+    existing.generation++;
+    existing.connectedAt = this.options.now();
+    existing.updatedAt = existing.connectedAt;
+    existing.syncUpdatedAt = existing.connectedAt;
+    if (recovering) {
+      this.webhooks.emit(WebhookEventType.CONNECTION_REAUTHORIZED, existing.key, {
+        status: statusOf(existing),
+        connected_at: new Date(existing.connectedAt).toISOString(),
+      });
+    }
+    return { connection: existing };
+  }
+
+  /** Sends any event for a connection, with data that fits its type unless `data` is given. */
+  trigger(type: string, connectionKey: string, data?: Record<string, unknown>): SentEvent {
+    const connection = this.registry.get(connectionKey);
+    const at = new Date(this.options.now()).toISOString();
+    const defaults: Record<string, Record<string, unknown>> = {
+      [WebhookEventType.CONNECTION_REAUTHORIZATION_REQUIRED]: {
+        reason: 'The source system rejected the stored credentials.',
+        error_code: 'REAUTHORIZATION_REQUIRED',
+        status: 'reauthorization_required',
+      },
+      [WebhookEventType.CONNECTION_REAUTHORIZED]: { status: 'active', connected_at: at },
+      [WebhookEventType.CONNECTION_STATUS_CHANGED]: {
+        previous_status: 'active',
+        status: connection ? statusOf(connection) : 'active',
+      },
+      [WebhookEventType.SYNC_COMPLETED]: { sync_status: 'done', completed_at: at, records: 0 },
+      [WebhookEventType.SYNC_FAILED]: {
+        sync_status: 'error',
+        error: { code: 'UPSTREAM_ERROR', message: 'The source system did not answer.' },
+      },
+    };
+    const record =
+      type.startsWith('purchase_order.') && connection && connection.orders.count > 0
+        ? (connection.orders.order(0) as Record<string, unknown>)
+        : { key: `${connectionKey}-record` };
+    return this.webhooks.emit(type, connectionKey, data ?? defaults[type] ?? record);
+  }
+
+  /** Back to the seeded state: connections, tokens, faults, limits and logs; endpoints stay. */
+  reset() {
+    this.registry = this.freshRegistry();
+    this.tokens.clear();
+    this.faults.clear();
+    this.limiter.configure(this.options.rateLimit, this.options.rateLimitWindowMs);
+    this.log.clear();
+    this.webhooks.clearHistory();
+    this.rotations = 0;
+  }
+}

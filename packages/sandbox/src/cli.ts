@@ -1,0 +1,146 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { WEBHOOK_EVENT_TYPES } from '@makini-kit/core';
+import { ADMIN_PREFIX } from './routes/adminRoutes.js';
+import { startSandbox } from './startSandbox.js';
+
+const DEFAULT_URL = 'http://127.0.0.1:4010';
+
+const HELP: Record<string, string> = {
+  main: `makini-sandbox: a local Makini-compatible server (API, Link consent page, webhooks, faults)
+
+Usage:
+  makini-sandbox start [options]                       start a sandbox
+  makini-sandbox trigger <event-type> --connection <key>  send a webhook event
+  makini-sandbox rotate-credentials <key>              change a customer's system password
+  makini-sandbox <command> --help                      help for a command`,
+  start: `Usage: makini-sandbox start [options]
+
+Options:
+  --port <n>         port to listen on (default 4010; 0 picks a free one)
+  --host <address>   interface to bind (default 127.0.0.1)
+  --seed <n>         seed of the generated data (default 1)
+  --orders <n>       purchase orders per connection (default 250)
+  --rate-limit <n>   requests per connection per minute; 0 = off (default 0)
+  --webhook <url>    send webhook events to this URL (repeatable)
+  --webhook-secret <whsec_...>  secret to sign them with (default: a new one, printed)`,
+  trigger: `Usage: makini-sandbox trigger <event-type> --connection <key> [--url ${DEFAULT_URL}]
+
+Event types:
+  ${WEBHOOK_EVENT_TYPES.join('\n  ')}`,
+  'rotate-credentials': `Usage: makini-sandbox rotate-credentials <connection-key> [--url ${DEFAULT_URL}]
+
+Changes the customer's password on the source system: the connection's calls fail with 401
+REAUTHORIZATION_REQUIRED and a connection.reauthorization_required webhook goes out. Prints the new
+credentials to enter on the consent page.`,
+};
+
+class UsageError extends Error {}
+
+function integer(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--${name} must be a non-negative integer, got "${value}".`);
+  return Number(value);
+}
+
+async function admin(url: string, method: string, path: string, body?: unknown) {
+  let response: Response;
+  try {
+    response = await fetch(`${url}${ADMIN_PREFIX}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch {
+    throw new UsageError(`No sandbox answers at ${url}. Start one with "makini-sandbox start" or pass --url.`);
+  }
+  const payload = (await response.json()) as { data?: unknown; error?: { message: string } };
+  if (!response.ok) throw new UsageError(payload.error?.message ?? `The sandbox answered ${response.status}.`);
+  return payload.data;
+}
+
+async function main(argv: string[]) {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    console.log(HELP.main);
+    return;
+  }
+  if (!(command in HELP) || command === 'main') throw new UsageError(`Unknown command "${command}".\n\n${HELP.main}`);
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      seed: { type: 'string' },
+      orders: { type: 'string' },
+      'rate-limit': { type: 'string' },
+      webhook: { type: 'string', multiple: true },
+      'webhook-secret': { type: 'string' },
+      connection: { type: 'string' },
+      url: { type: 'string' },
+    },
+  });
+  if (values.help) {
+    console.log(HELP[command]);
+    return;
+  }
+  const url = values.url ?? DEFAULT_URL;
+
+  if (command === 'start') {
+    const sandbox = await startSandbox({
+      port: integer('port', values.port, 4010),
+      host: values.host ?? '127.0.0.1',
+      seed: integer('seed', values.seed, 1),
+      orders: integer('orders', values.orders, 250),
+      rateLimit: integer('rate-limit', values['rate-limit'], 0),
+      webhooks: (values.webhook ?? []).map((target) => ({
+        url: target,
+        ...(values['webhook-secret'] ? { secret: values['webhook-secret'] } : {}),
+      })),
+    });
+    console.log(`Makini sandbox listening on ${sandbox.url}`);
+    console.log(`  Link:   ${sandbox.url}/oauth/authorize?response_type=code&client_id=sandbox_client&state=…`);
+    console.log(`  Admin:  ${sandbox.url}${ADMIN_PREFIX}/connections`);
+    for (const endpoint of sandbox.admin.webhookEndpoints()) {
+      console.log(`  Webhooks → ${endpoint.url} (secret ${endpoint.secrets[0]})`);
+    }
+    console.log('Seeded connections (password "sandbox-password"):');
+    for (const connection of sandbox.admin.connections()) {
+      console.log(`  ${connection.connectionKey}  ${connection.platformName.padEnd(24)} ${connection.username}`);
+    }
+    const stop = () => {
+      void sandbox.close().then(() => process.exit(0));
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    return;
+  }
+
+  if (command === 'trigger') {
+    const [type] = positionals;
+    if (!type) throw new UsageError(`Name the event type.\n\n${HELP.trigger}`);
+    if (!values.connection) throw new UsageError(`--connection <key> is required.\n\n${HELP.trigger}`);
+    const event = await admin(url, 'POST', '/events', { type, connection_id: values.connection });
+    console.log(JSON.stringify(event, null, 2));
+    return;
+  }
+
+  const [key] = positionals;
+  if (!key) throw new UsageError(`Name the connection key.\n\n${HELP['rotate-credentials']}`);
+  const credentials = (await admin(url, 'POST', `/connections/${encodeURIComponent(key)}/rotate-credentials`)) as {
+    username: string;
+    password: string;
+  };
+  console.log(`Rotated. New credentials for ${key}: username ${credentials.username}, password ${credentials.password}`);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    console.error(`makini-sandbox: ${(error as Error).message}`);
+    process.exit(2);
+  }
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,78 @@
+import type { WebhookEndpointOptions } from './webhooks/WebhookSender.js';
+
+/** A Makini client (the SaaS product) registered with the sandbox. */
+export interface SandboxClientOptions {
+  id: string;
+  secret: string;
+  name?: string;
+  /** Exact redirect URIs Link may send customers back to. */
+  redirectUris: string[];
+}
+
+/** Options of {@link startSandbox}; every one has a default that suits the demo. */
+export interface SandboxOptions {
+  /** Port to listen on; `0` picks a free one. @default 0 */
+  port?: number;
+  /** Interface to bind. @default '127.0.0.1' */
+  host?: string;
+  /** Seed of every generated record and of probabilistic faults. @default 1 */
+  seed?: number;
+  /** Purchase orders per connection. @default 250 */
+  orders?: number;
+  /** Requests per connection per window; `0` turns the limit off. @default 0 */
+  rateLimit?: number;
+  /** Length of a rate-limit window. @default 60_000 */
+  rateLimitWindowMs?: number;
+  /** Registered clients. @default one client `sandbox_client` / `sandbox_secret` */
+  clients?: SandboxClientOptions[];
+  /** Webhook endpoints to send events to. @default [] */
+  webhooks?: WebhookEndpointOptions[];
+  /** Delays before each webhook retry; the default is Makini's schedule scaled down to seconds. */
+  webhookRetryScheduleMs?: number[];
+  /** Lifetime of an authorization code. @default 60_000 */
+  codeTtlMs?: number;
+  /** Lifetime of an access token (Makini: 30 days). @default 2_592_000_000 */
+  accessTokenTtlMs?: number;
+  /** Lifetime of a refresh token (Makini: 31 days). @default 2_678_400_000 */
+  refreshTokenTtlMs?: number;
+  /** How `expires_in` is written: seconds from now (OAuth), or an epoch as Makini has sent it. @default 'seconds' */
+  expiresInFormat?: 'seconds' | 'epoch' | 'epoch-string';
+  /** Entries kept in the request log. @default 1000 */
+  requestLogSize?: number;
+  /** Largest accepted request body. @default 1_048_576 */
+  maxBodyBytes?: number;
+  /** Clock, for tests. @default Date.now */
+  now?: () => number;
+}
+
+export const DEFAULT_CLIENT: SandboxClientOptions = {
+  id: 'sandbox_client',
+  secret: 'sandbox_secret',
+  name: 'Acme Procurement',
+  redirectUris: ['http://localhost:5173/link/callback', 'http://127.0.0.1:5173/link/callback'],
+};
+
+export type ResolvedOptions = Required<Omit<SandboxOptions, 'webhooks'>> & {
+  webhooks: WebhookEndpointOptions[];
+};
+
+export function resolveOptions(options: SandboxOptions): ResolvedOptions {
+  return {
+    port: options.port ?? 0,
+    host: options.host ?? '127.0.0.1',
+    seed: options.seed ?? 1,
+    orders: options.orders ?? 250,
+    rateLimit: options.rateLimit ?? 0,
+    rateLimitWindowMs: options.rateLimitWindowMs ?? 60_000,
+    clients: options.clients ?? [DEFAULT_CLIENT],
+    webhooks: options.webhooks ?? [],
+    webhookRetryScheduleMs: options.webhookRetryScheduleMs ?? [1_000, 5_000, 30_000, 120_000],
+    codeTtlMs: options.codeTtlMs ?? 60_000,
+    accessTokenTtlMs: options.accessTokenTtlMs ?? 30 * 86_400_000,
+    refreshTokenTtlMs: options.refreshTokenTtlMs ?? 31 * 86_400_000,
+    expiresInFormat: options.expiresInFormat ?? 'seconds',
+    requestLogSize: options.requestLogSize ?? 1000,
+    maxBodyBytes: options.maxBodyBytes ?? 1_048_576,
+    now: options.now ?? Date.now,
+  };
+}

@@ -1,0 +1,77 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { handleRequest } from './http/handleRequest.js';
+import type { Handler } from './http/Handler.js';
+import { Router } from './http/Router.js';
+import { resolveOptions, type SandboxOptions } from './options.js';
+import { addAdminRoutes } from './routes/adminRoutes.js';
+import { addErpRoutes } from './routes/erpRoutes.js';
+import { addOauthRoutes } from './routes/oauthRoutes.js';
+import { addSystemRoutes } from './routes/systemRoutes.js';
+import { SandboxAdmin } from './SandboxAdmin.js';
+import { SandboxState } from './SandboxState.js';
+
+/** A running sandbox. */
+export interface Sandbox {
+  /** Base URL, e.g. `http://127.0.0.1:4010`: use it as the client's `baseUrl` and Link's host. */
+  url: string;
+  port: number;
+  /** Programmatic control: rotate credentials, inject faults, trigger webhooks, read logs. */
+  admin: SandboxAdmin;
+  /** Stops listening, ends open connections and pending webhook retries; leaves no handles open. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a local Makini-compatible server: the API, the Link consent page and token endpoint, a
+ * webhook sender and fault injection. Data is generated from `seed`, so every run serves the same
+ * records.
+ *
+ * @example
+ * const sandbox = await startSandbox({ port: 0, orders: 1000 });
+ * const client = new MakiniClient({ baseUrl: sandbox.url, token });
+ * sandbox.admin.rotateCredentials(connectionKey);
+ * await sandbox.close();
+ */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const resolved = resolveOptions(options);
+  const state = new SandboxState(resolved);
+  const admin = new SandboxAdmin(state);
+  const router = new Router<Handler>();
+  addOauthRoutes(router);
+  addSystemRoutes(router);
+  addErpRoutes(router);
+  addAdminRoutes(router, admin);
+
+  const server: Server = createServer((request, response) => {
+    handleRequest(request, response, router, state).catch(() => response.destroy());
+  });
+  // Malformed HTTP is answered with a plain 400 and the socket closed; the server keeps serving.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+    else socket.destroy();
+  });
+  server.keepAliveTimeout = 5_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(resolved.port, resolved.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = resolved.host.includes(':') ? `[${resolved.host}]` : resolved.host;
+
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    admin,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        state.webhooks.close();
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,147 @@
+import type { Connection } from '@makini-kit/core';
+import { PurchaseOrderGenerator } from '../data/PurchaseOrderGenerator.js';
+import { findPlatform, PLATFORMS, type PlatformDefinition } from '../data/platforms.js';
+import type { Wire } from '../data/Wire.js';
+
+/** A customer's account on one industrial system, as the sandbox keeps it. */
+export interface SandboxConnection {
+  key: string;
+  index: number;
+  clientId: string;
+  name: string;
+  email: string;
+  platform: PlatformDefinition;
+  /** The customer's credentials on the source system; rotation changes the password. */
+  username: string;
+  password: string;
+  /** True after the credentials changed and until Link runs again with the new ones. */
+  needsReauthorization: boolean;
+  /** Bumped on every (re)authorization; tokens of older generations are dead. */
+  generation: number;
+  deleted: boolean;
+  tags: string[];
+  userMetadata: Record<string, string>;
+  createdAt: number;
+  connectedAt: number;
+  updatedAt: number;
+  syncUpdatedAt: number;
+  currencyIndex: number;
+  orders: PurchaseOrderGenerator;
+}
+
+const SEEDED = [
+  { name: 'Nordic Steel A/S', email: 'it@nordicsteel.example', provider: 'sap-s4hana', username: 'NS_BUYER' },
+  { name: 'Pacific Components Inc.', email: 'ops@pacific.example', provider: 'oracle-netsuite', username: 'buyer@pacific' },
+  { name: 'Rhine Water Utility', email: 'maint@rhine.example', provider: 'ibm-maximo', username: 'MAXADMIN' },
+  { name: 'Atlas Fabrication Ltd', email: 'erp@atlas.example', provider: 'dynamics-365', username: 'atlas\\purchasing' },
+] as const;
+
+/** Connections of every client; seeded with one per platform for the first client. */
+export class ConnectionRegistry {
+  private readonly byKey = new Map<string, SandboxConnection>();
+  private nextIndex = 0;
+
+  constructor(
+    private readonly seed: number,
+    private readonly orderCount: number,
+    private readonly now: () => number,
+    seedClientId: string,
+  ) {
+    const createdAt = Date.UTC(2025, 0, 6, 9);
+    for (const entry of SEEDED) {
+      const platform = findPlatform(entry.provider) ?? PLATFORMS[0];
+      if (!platform) continue;
+      this.add({ ...entry, clientId: seedClientId, platform, password: 'sandbox-password', createdAt });
+    }
+  }
+
+  add(input: {
+    clientId: string;
+    name: string;
+    email: string;
+    platform: PlatformDefinition;
+    username: string;
+    password: string;
+    createdAt?: number;
+  }): SandboxConnection {
+    const index = this.nextIndex++;
+    const key = `09${String(index + 1).padStart(12, '0')}`;
+    const createdAt = input.createdAt ?? this.now();
+    const connection: SandboxConnection = {
+      ...input,
+      key,
+      index,
+      needsReauthorization: false,
+      generation: 1,
+      deleted: false,
+      tags: [input.platform.category.toLowerCase()],
+      userMetadata: {},
+      createdAt,
+      connectedAt: createdAt,
+      updatedAt: createdAt,
+      syncUpdatedAt: createdAt,
+      currencyIndex: index % 4,
+      orders: new PurchaseOrderGenerator(
+        this.seed,
+        { key, index, currencyIndex: index % 4 },
+        input.platform,
+        this.orderCount,
+      ),
+    };
+    this.byKey.set(key, connection);
+    return connection;
+  }
+
+  get(key: string): SandboxConnection | undefined {
+    const connection = this.byKey.get(key);
+    return connection && !connection.deleted ? connection : undefined;
+  }
+
+  /** The live connection of a client on a platform with this username, if any. */
+  findAccount(clientId: string, provider: string, username: string): SandboxConnection | undefined {
+    for (const connection of this.byKey.values()) {
+      if (
+        !connection.deleted &&
+        connection.clientId === clientId &&
+        connection.platform.provider === provider &&
+        connection.username === username
+      ) {
+        return connection;
+      }
+    }
+    return undefined;
+  }
+
+  list(clientId?: string): SandboxConnection[] {
+    return [...this.byKey.values()].filter(
+      (connection) => !connection.deleted && (clientId === undefined || connection.clientId === clientId),
+    );
+  }
+}
+
+/** Makini's status text for a connection. */
+export function statusOf(connection: SandboxConnection): string {
+  if (connection.deleted) return 'disconnected';
+  return connection.needsReauthorization ? 'reauthorization_required' : 'active';
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** The connection as `/api/system/connections` returns it. */
+export function toWireConnection(connection: SandboxConnection, redirect: string): Wire<Connection> {
+  return {
+    key: connection.key,
+    name: connection.name,
+    email: connection.email,
+    status: statusOf(connection),
+    integration_name: connection.platform.name,
+    redirect,
+    scopes: 'erp.read erp.write',
+    tags: connection.tags,
+    user_metadata: connection.userMetadata,
+    client_id: connection.clientId,
+    created_at: iso(connection.createdAt),
+    updated_at: iso(connection.updatedAt),
+    connected_at: iso(connection.connectedAt),
+  };
+}
