@@ -69,7 +69,8 @@ export class SandboxAdmin {
 
   /** Sets the per-connection limit (`0` turns it off) and starts fresh windows. */
   setRateLimit(limit: number, windowMs?: number) {
-    if (!Number.isInteger(limit) || limit < 0) throw new RangeError('limit must be a non-negative integer.');
+    if (!Number.isInteger(limit) || limit < 0)
+      throw new RangeError('limit must be a non-negative integer.');
     if (windowMs !== undefined && !(Number.isInteger(windowMs) && windowMs > 0)) {
       throw new RangeError('windowMs must be a positive integer.');
     }
@@ -94,7 +95,10 @@ export class SandboxAdmin {
   }
 
   /** Resolves with the first delivery attempt, past or future, that matches. */
-  waitForDelivery(match: (attempt: DeliveryAttempt) => boolean, timeoutMs?: number): Promise<DeliveryAttempt> {
+  waitForDelivery(
+    match: (attempt: DeliveryAttempt) => boolean,
+    timeoutMs?: number,
+  ): Promise<DeliveryAttempt> {
     return this.state.webhooks.waitForDelivery(match, timeoutMs);
   }
 

@@ -5,7 +5,11 @@ import { RateLimiter } from './behaviours/RateLimiter.js';
 import { RequestLog } from './behaviours/RequestLog.js';
 import { findPlatform } from './data/platforms.js';
 import type { ResolvedOptions, SandboxClientOptions } from './options.js';
-import { ConnectionRegistry, type SandboxConnection, statusOf } from './state/ConnectionRegistry.js';
+import {
+  ConnectionRegistry,
+  type SandboxConnection,
+  statusOf,
+} from './state/ConnectionRegistry.js';
 import { TokenStore } from './state/TokenStore.js';
 import { type SentEvent, WebhookSender } from './webhooks/WebhookSender.js';
 
@@ -45,7 +49,12 @@ export class SandboxState {
 
   private freshRegistry() {
     const firstClient = this.options.clients[0]?.id ?? 'sandbox_client';
-    return new ConnectionRegistry(this.options.seed, this.options.orders, this.options.now, firstClient);
+    return new ConnectionRegistry(
+      this.options.seed,
+      this.options.orders,
+      this.options.now,
+      firstClient,
+    );
   }
 
   connection(key: string): SandboxConnection | undefined {
@@ -84,13 +93,21 @@ export class SandboxState {
    * Signs a customer in on the consent page. An existing account (same client, platform and
    * username) must give its current password and is reauthorized; a new username creates a connection.
    */
-  signIn(input: { clientId: string; provider: string; username: string; password: string }):
-    | { connection: SandboxConnection }
-    | { problem: string } {
+  signIn(input: {
+    clientId: string;
+    provider: string;
+    username: string;
+    password: string;
+  }): { connection: SandboxConnection } | { problem: string } {
     const platform = findPlatform(input.provider);
     if (!platform) return { problem: 'Choose the system to connect.' };
-    if (!input.username.trim() || !input.password) return { problem: 'Enter the username and password.' };
-    const existing = this.registry.findAccount(input.clientId, platform.provider, input.username.trim());
+    if (!input.username.trim() || !input.password)
+      return { problem: 'Enter the username and password.' };
+    const existing = this.registry.findAccount(
+      input.clientId,
+      platform.provider,
+      input.username.trim(),
+    );
     if (!existing) {
       const connection = this.registry.add({
         clientId: input.clientId,

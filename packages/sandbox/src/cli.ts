@@ -39,7 +39,8 @@ class UsageError extends Error {}
 
 function integer(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value)) throw new UsageError(`--${name} must be a non-negative integer, got "${value}".`);
+  if (!/^\d+$/.test(value))
+    throw new UsageError(`--${name} must be a non-negative integer, got "${value}".`);
   return Number(value);
 }
 
@@ -52,10 +53,13 @@ async function admin(url: string, method: string, path: string, body?: unknown) 
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   } catch {
-    throw new UsageError(`No sandbox answers at ${url}. Start one with "makini-sandbox start" or pass --url.`);
+    throw new UsageError(
+      `No sandbox answers at ${url}. Start one with "makini-sandbox start" or pass --url.`,
+    );
   }
   const payload = (await response.json()) as { data?: unknown; error?: { message: string } };
-  if (!response.ok) throw new UsageError(payload.error?.message ?? `The sandbox answered ${response.status}.`);
+  if (!response.ok)
+    throw new UsageError(payload.error?.message ?? `The sandbox answered ${response.status}.`);
   return payload.data;
 }
 
@@ -65,7 +69,8 @@ async function main(argv: string[]) {
     console.log(HELP.main);
     return;
   }
-  if (!(command in HELP) || command === 'main') throw new UsageError(`Unknown command "${command}".\n\n${HELP.main}`);
+  if (!(command in HELP) || command === 'main')
+    throw new UsageError(`Unknown command "${command}".\n\n${HELP.main}`);
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
@@ -101,14 +106,18 @@ async function main(argv: string[]) {
       })),
     });
     console.log(`Makini sandbox listening on ${sandbox.url}`);
-    console.log(`  Link:   ${sandbox.url}/oauth/authorize?response_type=code&client_id=sandbox_client&state=…`);
+    console.log(
+      `  Link:   ${sandbox.url}/oauth/authorize?response_type=code&client_id=sandbox_client&state=…`,
+    );
     console.log(`  Admin:  ${sandbox.url}${ADMIN_PREFIX}/connections`);
     for (const endpoint of sandbox.admin.webhookEndpoints()) {
       console.log(`  Webhooks → ${endpoint.url} (secret ${endpoint.secrets[0]})`);
     }
     console.log('Seeded connections (password "sandbox-password"):');
     for (const connection of sandbox.admin.connections()) {
-      console.log(`  ${connection.connectionKey}  ${connection.platformName.padEnd(24)} ${connection.username}`);
+      console.log(
+        `  ${connection.connectionKey}  ${connection.platformName.padEnd(24)} ${connection.username}`,
+      );
     }
     const stop = () => {
       void sandbox.close().then(() => process.exit(0));
@@ -121,7 +130,8 @@ async function main(argv: string[]) {
   if (command === 'trigger') {
     const [type] = positionals;
     if (!type) throw new UsageError(`Name the event type.\n\n${HELP.trigger}`);
-    if (!values.connection) throw new UsageError(`--connection <key> is required.\n\n${HELP.trigger}`);
+    if (!values.connection)
+      throw new UsageError(`--connection <key> is required.\n\n${HELP.trigger}`);
     const event = await admin(url, 'POST', '/events', { type, connection_id: values.connection });
     console.log(JSON.stringify(event, null, 2));
     return;
@@ -129,15 +139,24 @@ async function main(argv: string[]) {
 
   const [key] = positionals;
   if (!key) throw new UsageError(`Name the connection key.\n\n${HELP['rotate-credentials']}`);
-  const credentials = (await admin(url, 'POST', `/connections/${encodeURIComponent(key)}/rotate-credentials`)) as {
+  const credentials = (await admin(
+    url,
+    'POST',
+    `/connections/${encodeURIComponent(key)}/rotate-credentials`,
+  )) as {
     username: string;
     password: string;
   };
-  console.log(`Rotated. New credentials for ${key}: username ${credentials.username}, password ${credentials.password}`);
+  console.log(
+    `Rotated. New credentials for ${key}: username ${credentials.username}, password ${credentials.password}`,
+  );
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+  if (
+    error instanceof UsageError ||
+    (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+  ) {
     console.error(`makini-sandbox: ${(error as Error).message}`);
     process.exit(2);
   }

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { handleRequest } from './http/handleRequest.js';
 import type { Handler } from './http/Handler.js';
+import { handleRequest } from './http/handleRequest.js';
 import { Router } from './http/Router.js';
 import { resolveOptions, type SandboxOptions } from './options.js';
 import { addAdminRoutes } from './routes/adminRoutes.js';
@@ -48,7 +48,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   // Malformed HTTP is answered with a plain 400 and the socket closed; the server keeps serving.
   server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+    if (socket.writable)
+      socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
     else socket.destroy();
   });
   server.keepAliveTimeout = 5_000;

@@ -44,7 +44,13 @@ export const firstConnection = (sandbox: Sandbox) => {
 /** Runs Link without a browser: posts the consent form and returns the redirect's code and state. */
 export async function runLink(
   sandbox: Sandbox,
-  input: { platform: string; username: string; password: string; state?: string; redirectUri?: string },
+  input: {
+    platform: string;
+    username: string;
+    password: string;
+    state?: string;
+    redirectUri?: string;
+  },
 ) {
   const response = await fetch(`${sandbox.url}/oauth/authorize`, {
     method: 'POST',
@@ -62,10 +68,18 @@ export async function runLink(
     }),
   });
   const location = response.headers.get('location');
-  return { status: response.status, location: location ? new URL(location) : undefined, html: location ? '' : await response.text() };
+  return {
+    status: response.status,
+    location: location ? new URL(location) : undefined,
+    html: location ? '' : await response.text(),
+  };
 }
 
-export async function exchangeCode(sandbox: Sandbox, code: string, redirectUri = DEFAULT_CLIENT.redirectUris[0] ?? '') {
+export async function exchangeCode(
+  sandbox: Sandbox,
+  code: string,
+  redirectUri = DEFAULT_CLIENT.redirectUris[0] ?? '',
+) {
   const response = await fetch(`${sandbox.url}/link/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -96,9 +110,10 @@ export async function startReceiver(answer: (attempt: number) => number = () => 
   return {
     url: `http://127.0.0.1:${port}/webhooks`,
     received,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

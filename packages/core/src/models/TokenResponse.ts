@@ -33,6 +33,8 @@ export const TokenResponseFields = z.looseObject({
   token_type: z.string().nullish(),
   expires_in: z.union([z.number(), z.string()]).nullish(),
   scope: z.string().nullish(),
+  /** The connection the token reaches, when the server says (the sandbox does). */
+  connection_id: z.string().nullish(),
 });
 
 /**

@@ -1,6 +1,13 @@
 import { createRandom } from '../data/random.js';
 
-export const FAULT_KINDS = ['error', 'rate_limit', 'latency', 'drop', 'truncate', 'malformed'] as const;
+export const FAULT_KINDS = [
+  'error',
+  'rate_limit',
+  'latency',
+  'drop',
+  'truncate',
+  'malformed',
+] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /**
@@ -56,7 +63,10 @@ function validate(input: FaultRuleInput) {
   const hasTimes = input.times !== undefined;
   const hasProbability = input.probability !== undefined;
   if (hasTimes === hasProbability) {
-    throw new FaultRuleError('times', 'give exactly one of times (next N calls) or probability (0..1).');
+    throw new FaultRuleError(
+      'times',
+      'give exactly one of times (next N calls) or probability (0..1).',
+    );
   }
   if (hasTimes && !(Number.isInteger(input.times) && (input.times ?? 0) > 0)) {
     throw new FaultRuleError('times', 'times must be a positive integer.');
@@ -64,7 +74,10 @@ function validate(input: FaultRuleInput) {
   if (hasProbability && !((input.probability ?? -1) >= 0 && (input.probability ?? 2) <= 1)) {
     throw new FaultRuleError('probability', 'probability must be between 0 and 1.');
   }
-  if (input.status !== undefined && !(Number.isInteger(input.status) && input.status >= 400 && input.status <= 599)) {
+  if (
+    input.status !== undefined &&
+    !(Number.isInteger(input.status) && input.status >= 400 && input.status <= 599)
+  ) {
     throw new FaultRuleError('status', 'status must be an HTTP error status (400-599).');
   }
 }

@@ -20,7 +20,10 @@ export function redactHeaders(headers: Record<string, string | string[] | undefi
     if (value === undefined) continue;
     const text = Array.isArray(value) ? value.join(', ') : value;
     redacted[name] = SECRET_HEADERS.has(name.toLowerCase())
-      ? text.replace(/^(\w+\s+)?.*$/, (_, scheme: string | undefined) => `${scheme ?? ''}[redacted]`)
+      ? text.replace(
+          /^(\w+\s+)?.*$/,
+          (_, scheme: string | undefined) => `${scheme ?? ''}[redacted]`,
+        )
       : text;
   }
   return redacted;

@@ -16,7 +16,6 @@ export interface PlatformDefinition {
   customFields: Array<{ name: string; source: string; type: string }>;
 }
 
-
 export const PLATFORMS: readonly PlatformDefinition[] = [
   {
     id: '1',
@@ -111,7 +110,9 @@ export const PLATFORMS: readonly PlatformDefinition[] = [
       lineTotalValue: 'amount',
       deliveryAt: 'expectedReceiptDate',
     },
-    customFields: [{ name: 'custbody_project', source: 'customFieldList.custbody_project', type: 'string' }],
+    customFields: [
+      { name: 'custbody_project', source: 'customFieldList.custbody_project', type: 'string' },
+    ],
   },
   {
     id: '3',
@@ -200,10 +201,11 @@ export const PLATFORMS: readonly PlatformDefinition[] = [
       deliveryAt: 'ConfirmedDeliveryDate',
       locationKey: 'ReceivingWarehouseId',
     },
-    customFields: [{ name: 'ProcurementCategory', source: 'ProcurementCategoryName', type: 'string' }],
+    customFields: [
+      { name: 'ProcurementCategory', source: 'ProcurementCategoryName', type: 'string' },
+    ],
   },
 ];
-
 
 export function findPlatform(provider: string): PlatformDefinition | undefined {
   return PLATFORMS.find((platform) => platform.provider === provider);

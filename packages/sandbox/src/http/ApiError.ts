@@ -6,7 +6,11 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: ErrorCode,
     message: string,
-    readonly extra: { fields?: Record<string, string[]>; headers?: Record<string, string>; connectionId?: string } = {},
+    readonly extra: {
+      fields?: Record<string, string[]>;
+      headers?: Record<string, string>;
+      connectionId?: string;
+    } = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -14,6 +18,8 @@ export class ApiError extends Error {
 
   /** A 400 naming the invalid input, e.g. `invalid('per_page', 'must be an integer from 1 to 1000')`. */
   static invalid(field: string, problem: string): ApiError {
-    return new ApiError(400, 'VALIDATION_ERROR', `${field} ${problem}.`, { fields: { [field]: [problem] } });
+    return new ApiError(400, 'VALIDATION_ERROR', `${field} ${problem}.`, {
+      fields: { [field]: [problem] },
+    });
   }
 }

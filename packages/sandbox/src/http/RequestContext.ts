@@ -60,14 +60,21 @@ export class RequestContext {
           'REAUTHORIZATION_REQUIRED',
           `The ${connection.platform.name} credentials of connection ${connection.key} stopped working. ` +
             'The customer must reconnect through Makini Link.',
-          { connectionId: connection.key, headers: { 'www-authenticate': 'Bearer error="invalid_token"' } },
+          {
+            connectionId: connection.key,
+            headers: { 'www-authenticate': 'Bearer error="invalid_token"' },
+          },
         );
       }
       if (subject.generation < connection.generation) {
-        throw unauthorized('The token was replaced when the connection was reauthorized; use the newest token.');
+        throw unauthorized(
+          'The token was replaced when the connection was reauthorized; use the newest token.',
+        );
       }
     }
-    this.applyRateLimit(subject.kind === 'connection' ? subject.connectionKey : `client:${subject.clientId}`);
+    this.applyRateLimit(
+      subject.kind === 'connection' ? subject.connectionKey : `client:${subject.clientId}`,
+    );
     return subject;
   }
 
@@ -78,7 +85,7 @@ export class RequestContext {
       throw new ApiError(
         403,
         'FORBIDDEN',
-        'This endpoint reads one connection\'s data: call it with that connection\'s token ' +
+        "This endpoint reads one connection's data: call it with that connection's token " +
           '(from Link, or POST /api/system/connections/{id}/token).',
       );
     }

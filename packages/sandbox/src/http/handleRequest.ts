@@ -6,8 +6,8 @@ import { redactHeaders } from '../behaviours/RequestLog.js';
 import type { SandboxState } from '../SandboxState.js';
 import { ApiError } from './ApiError.js';
 import type { Handler } from './Handler.js';
-import { RequestContext } from './RequestContext.js';
 import { json, type Reply, writeReply } from './Reply.js';
+import { RequestContext } from './RequestContext.js';
 import type { Router } from './Router.js';
 
 const newRequestId = () => `req_${randomBytes(12).toString('hex')}`;
@@ -29,19 +29,36 @@ function errorReply(error: ApiError, requestId: string): Reply {
 }
 
 /** Faults that answer in place of the route; `drop` and `truncate` break the connection instead. */
-function faultReply(fault: FaultRule, requestId: string, response: ServerResponse): Reply | 'broken' {
+function faultReply(
+  fault: FaultRule,
+  requestId: string,
+  response: ServerResponse,
+): Reply | 'broken' {
   switch (fault.kind) {
     case 'error': {
       const status = fault.status ?? 503;
-      const code = status === 503 ? 'SERVICE_UNAVAILABLE' : status === 502 ? 'UPSTREAM_ERROR' : 'INTERNAL_ERROR';
-      return errorReply(new ApiError(status, code, `Injected fault ${fault.id}: the server answered ${status}.`), requestId);
+      const code =
+        status === 503
+          ? 'SERVICE_UNAVAILABLE'
+          : status === 502
+            ? 'UPSTREAM_ERROR'
+            : 'INTERNAL_ERROR';
+      return errorReply(
+        new ApiError(status, code, `Injected fault ${fault.id}: the server answered ${status}.`),
+        requestId,
+      );
     }
     case 'rate_limit': {
       const seconds = fault.retryAfterSeconds ?? 1;
       return errorReply(
-        new ApiError(429, 'RATE_LIMIT_EXCEEDED', `Injected fault ${fault.id}: rate limit exceeded; retry after ${seconds} s.`, {
-          headers: { 'retry-after': String(seconds) },
-        }),
+        new ApiError(
+          429,
+          'RATE_LIMIT_EXCEEDED',
+          `Injected fault ${fault.id}: rate limit exceeded; retry after ${seconds} s.`,
+          {
+            headers: { 'retry-after': String(seconds) },
+          },
+        ),
         requestId,
       );
     }
@@ -100,12 +117,21 @@ export async function handleRequest(
     } else {
       const match = router.match(method, path);
       if (!match) {
-        throw new ApiError(404, 'NOT_FOUND', `No route ${method} ${path}. See the sandbox README for the routes it serves.`);
+        throw new ApiError(
+          404,
+          'NOT_FOUND',
+          `No route ${method} ${path}. See the sandbox README for the routes it serves.`,
+        );
       }
       if ('allowed' in match) {
-        throw new ApiError(405, 'METHOD_NOT_ALLOWED', `${method} is not allowed on ${path}; use ${match.allowed.join(' or ')}.`, {
-          headers: { allow: match.allowed.join(', ') },
-        });
+        throw new ApiError(
+          405,
+          'METHOD_NOT_ALLOWED',
+          `${method} is not allowed on ${path}; use ${match.allowed.join(' or ')}.`,
+          {
+            headers: { allow: match.allowed.join(', ') },
+          },
+        );
       }
       context = new RequestContext(request, url, match.params, state, requestId);
       reply = await match.handler(context);
@@ -114,7 +140,11 @@ export async function handleRequest(
     const error =
       cause instanceof ApiError
         ? cause
-        : new ApiError(500, 'INTERNAL_ERROR', 'The sandbox failed to answer; the request id is in the log.');
+        : new ApiError(
+            500,
+            'INTERNAL_ERROR',
+            'The sandbox failed to answer; the request id is in the log.',
+          );
     reply = errorReply(error, requestId);
   }
 
@@ -125,7 +155,10 @@ export async function handleRequest(
     state.log.add({
       requestId,
       method,
-      path: `${path}${url.search}`.replace(/([?&](?:code|refresh_token|client_secret|token)=)[^&]*/g, '$1[redacted]'),
+      path: `${path}${url.search}`.replace(
+        /([?&](?:code|refresh_token|client_secret|token)=)[^&]*/g,
+        '$1[redacted]',
+      ),
       status: reply === 'broken' ? 0 : reply.status,
       durationMs: Math.round((performance.now() - started) * 100) / 100,
       at: new Date(state.options.now()).toISOString(),

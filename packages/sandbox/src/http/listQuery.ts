@@ -20,11 +20,19 @@ export interface ListQuery {
 export const MAX_PER_PAGE = 1000;
 const DEFAULT_PER_PAGE = 50;
 
-function positiveInteger(query: URLSearchParams, name: string, fallback: number, max = Number.MAX_SAFE_INTEGER) {
+function positiveInteger(
+  query: URLSearchParams,
+  name: string,
+  fallback: number,
+  max = Number.MAX_SAFE_INTEGER,
+) {
   const raw = query.get(name);
   if (raw === null) return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max) {
-    throw ApiError.invalid(name, `must be an integer from 1 to ${max === Number.MAX_SAFE_INTEGER ? 'any' : max}`);
+    throw ApiError.invalid(
+      name,
+      `must be an integer from 1 to ${max === Number.MAX_SAFE_INTEGER ? 'any' : max}`,
+    );
   }
   return Number(raw);
 }
@@ -46,10 +54,16 @@ export function parseListQuery(
       const [, field = '', rawOperator = 'eq'] = filter;
       const operator = rawOperator === 'lted' ? 'lteq' : rawOperator;
       if (!fields.filterable.includes(field)) {
-        throw ApiError.invalid(name, `filters an unknown field; filterable fields: ${fields.filterable.join(', ')}`);
+        throw ApiError.invalid(
+          name,
+          `filters an unknown field; filterable fields: ${fields.filterable.join(', ')}`,
+        );
       }
       if (!OPERATORS.includes(operator as Operator)) {
-        throw ApiError.invalid(name, `uses an unknown operator; use one of ${OPERATORS.slice(1).join(', ')}`);
+        throw ApiError.invalid(
+          name,
+          `uses an unknown operator; use one of ${OPERATORS.slice(1).join(', ')}`,
+        );
       }
       filters.push({ field, operator: operator as Operator, value });
       continue;
@@ -58,18 +72,26 @@ export function parseListQuery(
     if (sorted) {
       const field = sorted[1] ?? '';
       if (!fields.sortable.includes(field)) {
-        throw ApiError.invalid(name, `sorts by an unknown field; sortable fields: ${fields.sortable.join(', ')}`);
+        throw ApiError.invalid(
+          name,
+          `sorts by an unknown field; sortable fields: ${fields.sortable.join(', ')}`,
+        );
       }
-      if (value !== '0' && value !== '1') throw ApiError.invalid(name, 'must be 0 (ascending) or 1 (descending)');
+      if (value !== '0' && value !== '1')
+        throw ApiError.invalid(name, 'must be 0 (ascending) or 1 (descending)');
       sort.push({ field, descending: value === '1' });
       continue;
     }
     if (name !== 'filterMatch' && (name.startsWith('filter') || name.startsWith('sort'))) {
-      throw ApiError.invalid(name, 'is malformed; write filter[field]=value, filter[field:op]=value or sort[field]=0|1');
+      throw ApiError.invalid(
+        name,
+        'is malformed; write filter[field]=value, filter[field:op]=value or sort[field]=0|1',
+      );
     }
   }
   const match = query.get('filterMatch') ?? 'all';
-  if (match !== 'all' && match !== 'any') throw ApiError.invalid('filterMatch', 'must be "all" or "any"');
+  if (match !== 'all' && match !== 'any')
+    throw ApiError.invalid('filterMatch', 'must be "all" or "any"');
   return {
     page: positiveInteger(query, 'page', 1),
     perPage: positiveInteger(query, 'per_page', DEFAULT_PER_PAGE, MAX_PER_PAGE),
@@ -157,7 +179,11 @@ export function pageEnvelope<Item>(url: URL, query: ListQuery, total: number, da
 }
 
 /** Pages an in-memory list through the query. */
-export function listPage<Item extends Record<string, unknown>>(url: URL, query: ListQuery, items: readonly Item[]) {
+export function listPage<Item extends Record<string, unknown>>(
+  url: URL,
+  query: ListQuery,
+  items: readonly Item[],
+) {
   let selected = items.filter((item) => passesFilters(item, query));
   if (query.sort.length > 0) selected = [...selected].sort(sortComparator(query));
   const start = (query.page - 1) * query.perPage;

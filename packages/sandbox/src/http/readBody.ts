@@ -33,12 +33,20 @@ const tooLarge = (limit: number) =>
 export function parseJsonBody(body: Buffer, contentType: string | undefined): unknown {
   if (body.length === 0) return undefined;
   if (contentType && !/\bjson\b/i.test(contentType)) {
-    throw new ApiError(400, 'VALIDATION_ERROR', `Send a JSON body with content-type: application/json (got ${contentType}).`);
+    throw new ApiError(
+      400,
+      'VALIDATION_ERROR',
+      `Send a JSON body with content-type: application/json (got ${contentType}).`,
+    );
   }
   try {
     return JSON.parse(body.toString('utf8'));
   } catch (cause) {
-    throw new ApiError(400, 'VALIDATION_ERROR', `The request body is not valid JSON: ${(cause as Error).message}`);
+    throw new ApiError(
+      400,
+      'VALIDATION_ERROR',
+      `The request body is not valid JSON: ${(cause as Error).message}`,
+    );
   }
 }
 

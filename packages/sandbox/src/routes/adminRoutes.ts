@@ -1,10 +1,10 @@
 import { FaultRuleError, type FaultRuleInput } from '../behaviours/FaultInjector.js';
 import { ApiError } from '../http/ApiError.js';
 import type { Handler } from '../http/Handler.js';
-import { parseJsonBody } from '../http/readBody.js';
-import type { RequestContext } from '../http/RequestContext.js';
 import { json } from '../http/Reply.js';
+import type { RequestContext } from '../http/RequestContext.js';
 import type { Router } from '../http/Router.js';
+import { parseJsonBody } from '../http/readBody.js';
 import type { SandboxAdmin } from '../SandboxAdmin.js';
 
 /** The admin API lives under this prefix, apart from Makini's own routes. */
@@ -33,20 +33,28 @@ export function addAdminRoutes(router: Router<Handler>, admin: SandboxAdmin) {
     })
     .add('POST', at('/events'), async (context) => {
       const body = await objectBody(context);
-      if (typeof body.type !== 'string' || !body.type) throw ApiError.invalid('type', 'is required');
+      if (typeof body.type !== 'string' || !body.type)
+        throw ApiError.invalid('type', 'is required');
       if (typeof body.connection_id !== 'string' || !body.connection_id) {
         throw ApiError.invalid('connection_id', 'is required');
       }
       if (body.data !== undefined && (typeof body.data !== 'object' || body.data === null)) {
         throw ApiError.invalid('data', 'must be an object');
       }
-      const event = admin.trigger(body.type, body.connection_id, body.data as Record<string, unknown> | undefined);
+      const event = admin.trigger(
+        body.type,
+        body.connection_id,
+        body.data as Record<string, unknown> | undefined,
+      );
       return json({ data: event }, 201);
     })
     .add('GET', at('/faults'), () => json({ data: admin.faults() }))
     .add('POST', at('/faults'), async (context) => {
       try {
-        return json({ data: admin.addFault((await objectBody(context)) as unknown as FaultRuleInput) }, 201);
+        return json(
+          { data: admin.addFault((await objectBody(context)) as unknown as FaultRuleInput) },
+          201,
+        );
       } catch (cause) {
         if (cause instanceof FaultRuleError) throw ApiError.invalid(cause.field, cause.message);
         throw cause;
@@ -57,7 +65,8 @@ export function addAdminRoutes(router: Router<Handler>, admin: SandboxAdmin) {
       return json({});
     })
     .add('DELETE', at('/faults/:id'), (context) => {
-      if (!admin.removeFault(context.params.id ?? '')) throw notFound(`No fault ${context.params.id}.`);
+      if (!admin.removeFault(context.params.id ?? ''))
+        throw notFound(`No fault ${context.params.id}.`);
       return json({});
     })
     .add('PUT', at('/rate-limit'), async (context) => {
@@ -65,7 +74,10 @@ export function addAdminRoutes(router: Router<Handler>, admin: SandboxAdmin) {
       try {
         admin.setRateLimit(body.limit as number, body.window_ms as number | undefined);
       } catch (cause) {
-        throw ApiError.invalid(String((cause as Error).message).startsWith('limit') ? 'limit' : 'window_ms', (cause as Error).message);
+        throw ApiError.invalid(
+          String((cause as Error).message).startsWith('limit') ? 'limit' : 'window_ms',
+          (cause as Error).message,
+        );
       }
       return json({ data: { limit: body.limit, window_ms: body.window_ms ?? null } });
     })
@@ -79,7 +91,8 @@ export function addAdminRoutes(router: Router<Handler>, admin: SandboxAdmin) {
       }
     })
     .add('DELETE', at('/webhook-endpoints/:id'), (context) => {
-      if (!admin.removeWebhookEndpoint(context.params.id ?? '')) throw notFound(`No endpoint ${context.params.id}.`);
+      if (!admin.removeWebhookEndpoint(context.params.id ?? ''))
+        throw notFound(`No endpoint ${context.params.id}.`);
       return json({});
     })
     .add('GET', at('/deliveries'), () => json({ data: admin.deliveries() }))

@@ -1,7 +1,6 @@
 import { PLATFORMS } from '../data/platforms.js';
 
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 const STYLE = `
   :root { color-scheme: light dark; font-family: system-ui, sans-serif; }
@@ -33,28 +32,26 @@ export interface ConsentPageInput {
 /** Makini Link's consent page: pick the system, sign in with that system's account. */
 export function consentPage(input: ConsentPageInput): string {
   const hidden = (name: string, value: string | null) =>
-    value === null ? '' : `<input type="hidden" name="${name}" value="${escape(value)}">`;
+    value === null ? '' : `<input type="hidden" name="${name}" value="${escapeHtml(value)}">`;
   const options = PLATFORMS.map(
     (platform) =>
-      `<option value="${escape(platform.provider)}"${platform.provider === input.platform ? ' selected' : ''}>${escape(platform.name)} (${escape(platform.category)})</option>`,
+      `<option value="${escapeHtml(platform.provider)}"${platform.provider === input.platform ? ' selected' : ''}>${escapeHtml(platform.name)} (${escapeHtml(platform.category)})</option>`,
   ).join('');
-  const error = input.error
-    ? `<p role="alert" id="form-error">${escape(input.error)}</p>`
-    : '';
+  const error = input.error ? `<p role="alert" id="form-error">${escapeHtml(input.error)}</p>` : '';
   const described = input.error ? ' aria-describedby="form-error"' : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Connect your system · Makini Link (sandbox)</title><style>${STYLE}</style></head>
 <body><main>
-<h1>Connect ${escape(input.clientName)} to your system</h1>
-<p>${escape(input.clientName)} will read purchase orders and related data through Makini.</p>
+<h1>Connect ${escapeHtml(input.clientName)} to your system</h1>
+<p>${escapeHtml(input.clientName)} will read purchase orders and related data through Makini.</p>
 ${error}
 <form method="post" action="/oauth/authorize"${described}>
 ${hidden('client_id', input.clientId)}${hidden('redirect_uri', input.redirectUri)}${hidden('state', input.state)}${hidden('response_type', 'code')}
 <label for="platform">System</label>
 <select id="platform" name="platform" required>${options}</select>
 <label for="username">Username</label>
-<input id="username" name="username" autocomplete="username" required value="${escape(input.username)}">
+<input id="username" name="username" autocomplete="username" required value="${escapeHtml(input.username)}">
 <label for="password">Password</label>
 <input id="password" name="password" type="password" autocomplete="current-password" required>
 <div class="actions">
@@ -69,6 +66,6 @@ ${hidden('client_id', input.clientId)}${hidden('redirect_uri', input.redirectUri
 /** A page for requests that must not be redirected (unknown client, unregistered redirect URI). */
 export function errorPage(title: string, detail: string): string {
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${escape(title)} · Makini Link (sandbox)</title><style>${STYLE}</style></head>
-<body><main><h1>${escape(title)}</h1><p role="alert">${escape(detail)}</p></main></body></html>`;
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)} · Makini Link (sandbox)</title><style>${STYLE}</style></head>
+<body><main><h1>${escapeHtml(title)}</h1><p role="alert">${escapeHtml(detail)}</p></main></body></html>`;
 }

@@ -1,6 +1,6 @@
 import {
-  addDecimal,
   ApiErrorBody,
+  addDecimal,
   Currency,
   Page,
   PurchaseOrder,
@@ -33,7 +33,14 @@ const orders = async (query: string) => {
 describe('purchase-order pagination', () => {
   it('computes total, last_page, from/to and links', async () => {
     const page = await orders('?per_page=40&page=2');
-    expect(page.meta).toMatchObject({ total: 250, per_page: 40, current_page: 2, last_page: 7, from: 41, to: 80 });
+    expect(page.meta).toMatchObject({
+      total: 250,
+      per_page: 40,
+      current_page: 2,
+      last_page: 7,
+      from: 41,
+      to: 80,
+    });
     expect(page.data).toHaveLength(40);
     expect(new URL(page.links.next ?? '').searchParams.get('page')).toBe('3');
     expect(new URL(page.links.prev ?? '').searchParams.get('page')).toBe('1');
@@ -91,8 +98,12 @@ describe('filters and sorts', () => {
     expect(filtered.data.every((order) => order.vendorKey === vendor)).toBe(true);
 
     const status = all.data[0]?.statusKey ?? '';
-    const either = await orders(`?per_page=1000&filter[vendorKey]=${vendor}&filter[statusKey]=${status}&filterMatch=any`);
-    const expectedEither = all.data.filter((o) => o.vendorKey === vendor || o.statusKey === status).length;
+    const either = await orders(
+      `?per_page=1000&filter[vendorKey]=${vendor}&filter[statusKey]=${status}&filterMatch=any`,
+    );
+    const expectedEither = all.data.filter(
+      (o) => o.vendorKey === vendor || o.statusKey === status,
+    ).length;
     expect(either.meta.total).toBe(expectedEither);
   });
 
@@ -115,7 +126,9 @@ describe('filters and sorts', () => {
     const page2 = await orders('?per_page=50&page=2&sort[totalNetValue]=1');
     expect(Number(page2.data[0]?.totalNetValue)).toBeLessThanOrEqual(values.at(-1) ?? 0);
     const newest = await orders('?per_page=1&sort[orderDate]=1');
-    expect(newest.data[0]?.orderDate).toBe((await orders('?per_page=1&page=250')).data[0]?.orderDate);
+    expect(newest.data[0]?.orderDate).toBe(
+      (await orders('?per_page=1&page=250')).data[0]?.orderDate,
+    );
   });
 
   it.each([
@@ -142,7 +155,9 @@ describe('records', () => {
     for (const order of page.data) {
       const lines = order.lineItems ?? [];
       expect(lines.length).toBeGreaterThan(0);
-      expect(addDecimal('0.00', ...lines.map((line) => line.lineTotalValue ?? '0'))).toBe(order.totalNetValue);
+      expect(addDecimal('0.00', ...lines.map((line) => line.lineTotalValue ?? '0'))).toBe(
+        order.totalNetValue,
+      );
     }
   });
 
@@ -153,29 +168,50 @@ describe('records', () => {
 
   it('get by key returns the listed record', async () => {
     const listed = (await orders('?per_page=1&page=17')).data[0];
-    const { status, body } = await getJson(sandbox, `/api/erp/purchase-orders/${listed?.key}`, token);
+    const { status, body } = await getJson(
+      sandbox,
+      `/api/erp/purchase-orders/${listed?.key}`,
+      token,
+    );
     expect(status).toBe(200);
-    expect(JSON.stringify(z.object({ data: PurchaseOrder }).parse(body).data)).toBe(JSON.stringify(listed));
+    expect(JSON.stringify(z.object({ data: PurchaseOrder }).parse(body).data)).toBe(
+      JSON.stringify(listed),
+    );
   });
 
   it('answers 404 with a request id for an unknown key', async () => {
-    const { status, body, response } = await getJson(sandbox, '/api/erp/purchase-orders/59999999999999', token);
+    const { status, body, response } = await getJson(
+      sandbox,
+      '/api/erp/purchase-orders/59999999999999',
+      token,
+    );
     expect(status).toBe(404);
     expect(ApiErrorBody.parse(body).error.request_id).toBe(response.headers.get('x-request-id'));
   });
 
   it('pages line items across orders and filters them by order', async () => {
     const LinePage = Page(PurchaseOrderLineItem);
-    const first = LinePage.parse((await getJson(sandbox, '/api/erp/purchase-orders.line-items?per_page=7', token)).body);
+    const first = LinePage.parse(
+      (await getJson(sandbox, '/api/erp/purchase-orders.line-items?per_page=7', token)).body,
+    );
     const all = await orders('?per_page=1000');
     const lineTotal = all.data.reduce((sum, order) => sum + (order.lineItems?.length ?? 0), 0);
     expect(first.meta.total).toBe(lineTotal);
     expect(first.data.map((line) => line.key)).toEqual(
-      all.data.flatMap((order) => order.lineItems ?? []).slice(0, 7).map((line) => line.key),
+      all.data
+        .flatMap((order) => order.lineItems ?? [])
+        .slice(0, 7)
+        .map((line) => line.key),
     );
     const order = all.data[3];
     const byOrder = LinePage.parse(
-      (await getJson(sandbox, `/api/erp/purchase-orders.line-items?filter[purchaseOrderKey]=${order?.key}`, token)).body,
+      (
+        await getJson(
+          sandbox,
+          `/api/erp/purchase-orders.line-items?filter[purchaseOrderKey]=${order?.key}`,
+          token,
+        )
+      ).body,
     );
     expect(byOrder.data.map((line) => line.key)).toEqual(order?.lineItems?.map((line) => line.key));
   });
@@ -197,11 +233,16 @@ describe('100,000 orders', () => {
     const big = await startSandbox({ port: 0, orders: 100_000 });
     try {
       const bigToken = await connectionToken(big, firstConnection(big).connectionKey);
-      const { body } = await getJson(big, '/api/erp/purchase-orders?per_page=100&page=1000', bigToken);
+      const { body } = await getJson(
+        big,
+        '/api/erp/purchase-orders?per_page=100&page=1000',
+        bigToken,
+      );
       const page = OrderPage.parse(body);
       expect(page.meta).toMatchObject({ total: 100_000, last_page: 1000, to: 100_000 });
       const lines = Page(PurchaseOrderLineItem).parse(
-        (await getJson(big, '/api/erp/purchase-orders.line-items?per_page=5&sort[key]=1', bigToken)).body,
+        (await getJson(big, '/api/erp/purchase-orders.line-items?per_page=5&sort[key]=1', bigToken))
+          .body,
       );
       expect(lines.data.at(0)?.key).toBe(page.data.at(-1)?.lineItems?.at(-1)?.key);
     } finally {

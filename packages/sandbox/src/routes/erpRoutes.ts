@@ -2,14 +2,21 @@ import { PURCHASE_ORDER_FIELDS, PURCHASE_ORDER_LINE_ITEM_FIELDS } from '@makini-
 import { CURRENCIES, STATUSES, UNITS, VENDORS } from '../data/catalog.js';
 import type { PurchaseOrderGenerator } from '../data/PurchaseOrderGenerator.js';
 import { ApiError } from '../http/ApiError.js';
-import { type ListQuery, listPage, pageEnvelope, parseListQuery, passesFilters, sortComparator } from '../http/listQuery.js';
-import type { RequestContext } from '../http/RequestContext.js';
-import { json, type Reply } from '../http/Reply.js';
+import type { Handler } from '../http/Handler.js';
+import {
+  type ListQuery,
+  listPage,
+  pageEnvelope,
+  parseListQuery,
+  passesFilters,
+  sortComparator,
+} from '../http/listQuery.js';
+import { json } from '../http/Reply.js';
 import type { Router } from '../http/Router.js';
 
-import type { Handler } from '../http/Handler.js';
-
-const ORDER_FIELDS = PURCHASE_ORDER_FIELDS.filter((field) => field !== 'lineItems' && !field.endsWith('Address'));
+const ORDER_FIELDS = PURCHASE_ORDER_FIELDS.filter(
+  (field) => field !== 'lineItems' && !field.endsWith('Address'),
+);
 const LINE_FIELDS = [...PURCHASE_ORDER_LINE_ITEM_FIELDS, 'purchaseOrderKey'];
 /** Orders are generated in `key`, `orderDate` and `updatedAt` order, so those sorts need no scan. */
 const INDEX_ORDERED = new Set(['key', 'orderDate', 'updatedAt', 'orderNo']);
@@ -20,7 +27,10 @@ const INDEX_ORDERED = new Set(['key', 'orderDate', 'updatedAt', 'orderNo']);
  */
 const scanCache = new WeakMap<PurchaseOrderGenerator, Map<string, Uint32Array>>();
 
-function selectOrders(orders: PurchaseOrderGenerator, query: ListQuery): { total: number; at: (i: number) => number } {
+function selectOrders(
+  orders: PurchaseOrderGenerator,
+  query: ListQuery,
+): { total: number; at: (i: number) => number } {
   const indexOrdered = query.sort.every((sort) => INDEX_ORDERED.has(sort.field));
   if (query.filters.length === 0 && indexOrdered) {
     const descending = query.sort[0]?.descending ?? false;
@@ -28,7 +38,10 @@ function selectOrders(orders: PurchaseOrderGenerator, query: ListQuery): { total
   }
   const cacheKey = JSON.stringify([query.filters, query.match, query.sort]);
   let cache = scanCache.get(orders);
-  if (!cache) scanCache.set(orders, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    scanCache.set(orders, cache);
+  }
   let selected = cache.get(cacheKey);
   if (!selected) {
     const matching: Array<{ index: number; record: Record<string, unknown> }> = [];
@@ -38,7 +51,9 @@ function selectOrders(orders: PurchaseOrderGenerator, query: ListQuery): { total
     }
     if (query.sort.length > 0) {
       const compare = sortComparator(query);
-      matching.sort((left, right) => compare(left.record, right.record) || left.index - right.index);
+      matching.sort(
+        (left, right) => compare(left.record, right.record) || left.index - right.index,
+      );
     }
     selected = Uint32Array.from(matching, (entry) => entry.index);
     if (cache.size >= 8) cache.delete(cache.keys().next().value as string);
@@ -53,31 +68,42 @@ const listPurchaseOrders: Handler = (context) => {
   const query = parseListQuery(context.query, { filterable: ORDER_FIELDS, sortable: ORDER_FIELDS });
   const { total, at } = selectOrders(connection.orders, query);
   const start = (query.page - 1) * query.perPage;
-  const data = [];
-  for (let i = start; i < Math.min(total, start + query.perPage); i++) data.push(connection.orders.order(at(i)));
-  return json(pageEnvelope(context.url, query, total, data));
+  const records: string[] = [];
+  for (let i = start; i < Math.min(total, start + query.perPage); i++)
+    records.push(connection.orders.orderJson(at(i)));
+  const { links, meta } = pageEnvelope(context.url, query, total, records);
+  return {
+    status: 200,
+    rawJson: `{"data":[${records.join(',')}],"links":${JSON.stringify(links)},"meta":${JSON.stringify(meta)}}`,
+  };
 };
 
 const getPurchaseOrder: Handler = (context) => {
   const connection = context.requireConnection();
   const key = context.params.key ?? '';
   const index = connection.orders.indexOf(key);
-  if (index < 0) throw new ApiError(404, 'NOT_FOUND', `No purchase order with key ${key} in this connection.`);
-  return json({ data: connection.orders.order(index) });
+  if (index < 0)
+    throw new ApiError(404, 'NOT_FOUND', `No purchase order with key ${key} in this connection.`);
+  return { status: 200, rawJson: `{"data":${connection.orders.orderJson(index)}}` };
 };
 
 const listLineItems: Handler = (context) => {
   const connection = context.requireConnection();
   const query = parseListQuery(context.query, { filterable: LINE_FIELDS, sortable: ['key'] });
   const orders = connection.orders;
-  const byOrder = query.filters.find((filter) => filter.field === 'purchaseOrderKey' && filter.operator === 'eq');
+  const byOrder = query.filters.find(
+    (filter) => filter.field === 'purchaseOrderKey' && filter.operator === 'eq',
+  );
   if (byOrder && query.filters.length === 1) {
     const index = orders.indexOf(byOrder.value);
     const items = index < 0 ? [] : (orders.order(index).lineItems ?? []);
     return json(listPage(context.url, query, items as Array<Record<string, unknown>>));
   }
   if (query.filters.length > 0) {
-    throw ApiError.invalid('filter', 'on line items supports only filter[purchaseOrderKey]=<order key>');
+    throw ApiError.invalid(
+      'filter',
+      'on line items supports only filter[purchaseOrderKey]=<order key>',
+    );
   }
   const total = orders.lineItemCount;
   const start = (query.page - 1) * query.perPage;

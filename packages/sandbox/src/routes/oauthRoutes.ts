@@ -1,24 +1,33 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Handler } from '../http/Handler.js';
-import { parseFormBody } from '../http/readBody.js';
-import type { RequestContext } from '../http/RequestContext.js';
 import { json, type Reply } from '../http/Reply.js';
+import type { RequestContext } from '../http/RequestContext.js';
 import type { Router } from '../http/Router.js';
+import { parseFormBody } from '../http/readBody.js';
 import type { SandboxClientOptions } from '../options.js';
 import { consentPage, errorPage } from './consentPage.js';
 import { expiresInValue } from './expiresIn.js';
 
 /** Validates client and redirect URI; failures render a page and never redirect (RFC 6749 §4.1.2.1). */
-function resolveClient(context: RequestContext, params: URLSearchParams): { client: SandboxClientOptions; redirectUri: string } | Reply {
+function resolveClient(
+  context: RequestContext,
+  params: URLSearchParams,
+): { client: SandboxClientOptions; redirectUri: string } | Reply {
   const client = context.state.clients.get(params.get('client_id') ?? '');
   if (!client) {
-    return { status: 400, html: errorPage('Unknown application', 'The client_id is not registered with Makini.') };
+    return {
+      status: 400,
+      html: errorPage('Unknown application', 'The client_id is not registered with Makini.'),
+    };
   }
   const redirectUri = params.get('redirect_uri') ?? client.redirectUris[0] ?? '';
   if (!client.redirectUris.includes(redirectUri)) {
     return {
       status: 400,
-      html: errorPage('Redirect URI not registered', `${redirectUri || 'The redirect_uri'} is not registered for this application.`),
+      html: errorPage(
+        'Redirect URI not registered',
+        `${redirectUri || 'The redirect_uri'} is not registered for this application.`,
+      ),
     };
   }
   return { client, redirectUri };
@@ -26,7 +35,8 @@ function resolveClient(context: RequestContext, params: URLSearchParams): { clie
 
 function redirectWith(redirectUri: string, values: Record<string, string | null>): Reply {
   const target = new URL(redirectUri);
-  for (const [name, value] of Object.entries(values)) if (value !== null) target.searchParams.set(name, value);
+  for (const [name, value] of Object.entries(values))
+    if (value !== null) target.searchParams.set(name, value);
   return { status: 303, location: target.toString() };
 }
 
@@ -92,7 +102,12 @@ const submitConsent: Handler = async (context) => {
   return redirectWith(resolved.redirectUri, { code, state });
 };
 
-const oauthError = (status: number, error: string, description: string, context: RequestContext): Reply =>
+const oauthError = (
+  status: number,
+  error: string,
+  description: string,
+  context: RequestContext,
+): Reply =>
   json({ error, error_description: description, request_id: context.requestId }, status, {
     ...(error === 'invalid_client' ? { 'www-authenticate': 'Basic realm="makini-link"' } : {}),
   });
@@ -103,7 +118,10 @@ function sameSecret(given: string, expected: string) {
 }
 
 /** Client authentication by HTTP Basic or by `client_id` + `client_secret` in the body. */
-function authenticateClient(context: RequestContext, form: URLSearchParams): SandboxClientOptions | undefined {
+function authenticateClient(
+  context: RequestContext,
+  form: URLSearchParams,
+): SandboxClientOptions | undefined {
   let id = form.get('client_id') ?? '';
   let secret = form.get('client_secret') ?? '';
   const basic = /^Basic\s+(\S+)$/i.exec(context.request.headers.authorization ?? '');
@@ -122,21 +140,36 @@ const token: Handler = async (context) => {
     form = parseFormBody(await context.body(), context.request.headers['content-type']);
   } catch (cause) {
     if ((cause as { status?: number }).status === 413) throw cause;
-    return oauthError(400, 'invalid_request', 'Send the body form-encoded (application/x-www-form-urlencoded).', context);
+    return oauthError(
+      400,
+      'invalid_request',
+      'Send the body form-encoded (application/x-www-form-urlencoded).',
+      context,
+    );
   }
   const grant = form.get('grant_type');
   if (!grant) return oauthError(400, 'invalid_request', 'grant_type is required.', context);
   if (!['authorization_code', 'refresh_token', 'client_credentials'].includes(grant)) {
-    return oauthError(400, 'unsupported_grant_type', `grant_type ${grant} is not supported.`, context);
+    return oauthError(
+      400,
+      'unsupported_grant_type',
+      `grant_type ${grant} is not supported.`,
+      context,
+    );
   }
   const client = authenticateClient(context, form);
-  if (!client) return oauthError(401, 'invalid_client', 'Unknown client_id or wrong client_secret.', context);
+  if (!client)
+    return oauthError(401, 'invalid_client', 'Unknown client_id or wrong client_secret.', context);
   const { state } = context;
   const expiresIn = (expiresAt: number) => expiresInValue(state.options, expiresAt);
 
   if (grant === 'client_credentials') {
     const issued = state.tokens.issueAccess({ kind: 'client', clientId: client.id });
-    return json({ access_token: issued.token, token_type: 'Bearer', expires_in: expiresIn(issued.expiresAt) });
+    return json({
+      access_token: issued.token,
+      token_type: 'Bearer',
+      expires_in: expiresIn(issued.expiresAt),
+    });
   }
 
   if (grant === 'authorization_code') {
@@ -144,15 +177,31 @@ const token: Handler = async (context) => {
     if (!code) return oauthError(400, 'invalid_request', 'code is required.', context);
     const entry = state.tokens.consumeCode(code);
     if ('problem' in entry) return oauthError(400, 'invalid_grant', entry.problem, context);
-    if (entry.clientId !== client.id) return oauthError(400, 'invalid_grant', 'The code was issued to another client.', context);
+    if (entry.clientId !== client.id)
+      return oauthError(400, 'invalid_grant', 'The code was issued to another client.', context);
     if ((form.get('redirect_uri') ?? entry.redirectUri) !== entry.redirectUri) {
-      return oauthError(400, 'invalid_grant', 'redirect_uri does not match the one the code was issued for.', context);
+      return oauthError(
+        400,
+        'invalid_grant',
+        'redirect_uri does not match the one the code was issued for.',
+        context,
+      );
     }
     const connection = state.connection(entry.connectionKey);
     if (!connection || connection.generation !== entry.generation) {
-      return oauthError(400, 'invalid_grant', 'The connection changed since the code was issued; run Link again.', context);
+      return oauthError(
+        400,
+        'invalid_grant',
+        'The connection changed since the code was issued; run Link again.',
+        context,
+      );
     }
-    const pair = state.tokens.issuePair({ kind: 'connection', clientId: client.id, connectionKey: connection.key, generation: connection.generation });
+    const pair = state.tokens.issuePair({
+      kind: 'connection',
+      clientId: client.id,
+      connectionKey: connection.key,
+      generation: connection.generation,
+    });
     entry.issued.push(pair.accessToken);
     return json({
       access_token: pair.accessToken,
@@ -164,14 +213,26 @@ const token: Handler = async (context) => {
   }
 
   const refreshToken = form.get('refresh_token');
-  if (!refreshToken) return oauthError(400, 'invalid_request', 'refresh_token is required.', context);
+  if (!refreshToken)
+    return oauthError(400, 'invalid_request', 'refresh_token is required.', context);
   const entry = state.tokens.consumeRefresh(refreshToken);
   if ('problem' in entry) return oauthError(400, 'invalid_grant', entry.problem, context);
-  if (entry.subject.clientId !== client.id) return oauthError(400, 'invalid_grant', 'The refresh token belongs to another client.', context);
+  if (entry.subject.clientId !== client.id)
+    return oauthError(
+      400,
+      'invalid_grant',
+      'The refresh token belongs to another client.',
+      context,
+    );
   const connection = state.connection(entry.subject.connectionKey);
   if (!connection) return oauthError(400, 'invalid_grant', 'The connection was deleted.', context);
   if (connection.needsReauthorization || connection.generation !== entry.subject.generation) {
-    return oauthError(400, 'invalid_grant', 'The connection needs reauthorization: the customer must run Link again.', context);
+    return oauthError(
+      400,
+      'invalid_grant',
+      'The connection needs reauthorization: the customer must run Link again.',
+      context,
+    );
   }
   const pair = state.tokens.issuePair(entry.subject);
   return json({
@@ -184,5 +245,8 @@ const token: Handler = async (context) => {
 };
 
 export function addOauthRoutes(router: Router<Handler>) {
-  router.add('GET', '/oauth/authorize', showConsent).add('POST', '/oauth/authorize', submitConsent).add('POST', '/link/token', token);
+  router
+    .add('GET', '/oauth/authorize', showConsent)
+    .add('POST', '/oauth/authorize', submitConsent)
+    .add('POST', '/link/token', token);
 }

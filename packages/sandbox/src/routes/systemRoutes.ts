@@ -2,14 +2,23 @@ import { fieldMappingOf, findPlatform, PLATFORMS } from '../data/platforms.js';
 import { ApiError } from '../http/ApiError.js';
 import type { Handler } from '../http/Handler.js';
 import { listPage, parseListQuery } from '../http/listQuery.js';
-import { parseJsonBody } from '../http/readBody.js';
-import type { RequestContext } from '../http/RequestContext.js';
 import { json } from '../http/Reply.js';
+import type { RequestContext } from '../http/RequestContext.js';
 import type { Router } from '../http/Router.js';
+import { parseJsonBody } from '../http/readBody.js';
 import { type SandboxConnection, toWireConnection } from '../state/ConnectionRegistry.js';
 import { expiresInValue } from './expiresIn.js';
 
-const CONNECTION_FIELDS = ['key', 'name', 'email', 'status', 'integration_name', 'client_id', 'created_at', 'updated_at'];
+const CONNECTION_FIELDS = [
+  'key',
+  'name',
+  'email',
+  'status',
+  'integration_name',
+  'client_id',
+  'created_at',
+  'updated_at',
+];
 
 function redirectOf(context: RequestContext, clientId: string) {
   return context.state.clients.get(clientId)?.redirectUris[0] ?? '';
@@ -26,9 +35,14 @@ function ownConnection(context: RequestContext, clientId: string): SandboxConnec
 
 const listConnections: Handler = (context) => {
   const clientId = context.requireClient();
-  const query = parseListQuery(context.query, { filterable: CONNECTION_FIELDS, sortable: CONNECTION_FIELDS });
+  const query = parseListQuery(context.query, {
+    filterable: CONNECTION_FIELDS,
+    sortable: CONNECTION_FIELDS,
+  });
   const redirect = redirectOf(context, clientId);
-  const rows = context.state.registry.list(clientId).map((connection) => toWireConnection(connection, redirect));
+  const rows = context.state.registry
+    .list(clientId)
+    .map((connection) => toWireConnection(connection, redirect));
   return json(listPage(context.url, query, rows));
 };
 
@@ -36,23 +50,41 @@ const createConnection: Handler = async (context) => {
   const clientId = context.requireClient();
   const body = parseJsonBody(await context.body(), context.request.headers['content-type']);
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw ApiError.invalid('body', 'must be a JSON object with name, email, provider and credentials');
+    throw ApiError.invalid(
+      'body',
+      'must be a JSON object with name, email, provider and credentials',
+    );
   }
   const { name, email, provider, credentials } = body as Record<string, unknown>;
   if (typeof name !== 'string' || !name.trim()) throw ApiError.invalid('name', 'is required');
-  if (typeof email !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(email)) throw ApiError.invalid('email', 'must be an email address');
+  if (typeof email !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(email))
+    throw ApiError.invalid('email', 'must be an email address');
   const platform = typeof provider === 'string' ? findPlatform(provider) : undefined;
   if (!platform) {
-    throw ApiError.invalid('provider', `must be one of ${PLATFORMS.map((entry) => entry.provider).join(', ')}`);
+    throw ApiError.invalid(
+      'provider',
+      `must be one of ${PLATFORMS.map((entry) => entry.provider).join(', ')}`,
+    );
   }
   const { login, password } = (credentials ?? {}) as Record<string, unknown>;
   if (typeof login !== 'string' || typeof password !== 'string' || !login || !password) {
     throw ApiError.invalid('credentials', 'must hold the login and password of the system account');
   }
   if (context.state.registry.findAccount(clientId, platform.provider, login)) {
-    throw new ApiError(409, 'CONFLICT', `A connection for ${login} on ${platform.name} exists already.`);
+    throw new ApiError(
+      409,
+      'CONFLICT',
+      `A connection for ${login} on ${platform.name} exists already.`,
+    );
   }
-  const connection = context.state.registry.add({ clientId, name, email, platform, username: login, password });
+  const connection = context.state.registry.add({
+    clientId,
+    name,
+    email,
+    platform,
+    username: login,
+    password,
+  });
   const pair = context.state.tokens.issuePair({
     kind: 'connection',
     clientId,
@@ -83,34 +115,47 @@ const issueConnectionToken: Handler = (context) => {
     connectionKey: connection.key,
     generation: connection.generation,
   });
-  return json({ data: { token: issued.token, expires_in: expiresInValue(context.state.options, issued.expiresAt) } });
+  return json({
+    data: {
+      token: issued.token,
+      expires_in: expiresInValue(context.state.options, issued.expiresAt),
+    },
+  });
 };
 
 const getMetadata: Handler = (context) => {
   const clientId = context.requireClient();
   const connection = ownConnection(context, clientId);
   const query = parseListQuery(context.query, { filterable: [], sortable: [] });
-  return json(listPage(context.url, query, [toWireConnection(connection, redirectOf(context, clientId))]));
+  return json(
+    listPage(context.url, query, [toWireConnection(connection, redirectOf(context, clientId))]),
+  );
 };
 
 const setMetadata: Handler = async (context) => {
   const clientId = context.requireClient();
   const connection = ownConnection(context, clientId);
   const body = parseJsonBody(await context.body(), context.request.headers['content-type']);
-  if (!Array.isArray(body)) throw ApiError.invalid('body', 'must be an array of { key, value } pairs');
+  if (!Array.isArray(body))
+    throw ApiError.invalid('body', 'must be an array of { key, value } pairs');
   body.forEach((entry, index) => {
     const { key, value } = (entry ?? {}) as Record<string, unknown>;
-    if (typeof key !== 'string' || !key) throw ApiError.invalid(`${index}.key`, 'must be a non-empty string');
+    if (typeof key !== 'string' || !key)
+      throw ApiError.invalid(`${index}.key`, 'must be a non-empty string');
     if (typeof value !== 'string') throw ApiError.invalid(`${index}.value`, 'must be a string');
   });
-  for (const { key, value } of body as Array<{ key: string; value: string }>) connection.userMetadata[key] = value;
+  for (const { key, value } of body as Array<{ key: string; value: string }>)
+    connection.userMetadata[key] = value;
   connection.updatedAt = context.state.options.now();
   return json({ data: toWireConnection(connection, redirectOf(context, clientId)) });
 };
 
 const listPlatforms: Handler = (context) => {
   context.authenticate();
-  const query = parseListQuery(context.query, { filterable: ['provider', 'name', 'category'], sortable: ['name'] });
+  const query = parseListQuery(context.query, {
+    filterable: ['provider', 'name', 'category'],
+    sortable: ['name'],
+  });
   const rows = PLATFORMS.map((platform) => ({
     id: platform.id,
     name: platform.name,
@@ -139,7 +184,8 @@ const getCurrentIntegration: Handler = (context) => {
   const subject = context.authenticate({ allowBrokenCredentials: true });
   const connection =
     subject.kind === 'connection' ? context.state.connection(subject.connectionKey) : undefined;
-  if (!connection) throw new ApiError(403, 'FORBIDDEN', 'Call /api/integrations/current with a connection token.');
+  if (!connection)
+    throw new ApiError(403, 'FORBIDDEN', 'Call /api/integrations/current with a connection token.');
   return json({ data: integrationOf(connection) });
 };
 
@@ -166,7 +212,11 @@ const getFieldMapping: Handler = (context) => {
   context.authenticate();
   const platform = findPlatform(context.params.provider ?? '');
   if (!platform) {
-    throw new ApiError(404, 'NOT_FOUND', `No platform ${context.params.provider}; see GET /api/system/platforms.`);
+    throw new ApiError(
+      404,
+      'NOT_FOUND',
+      `No platform ${context.params.provider}; see GET /api/system/platforms.`,
+    );
   }
   return json({ data: fieldMappingOf(platform) });
 };

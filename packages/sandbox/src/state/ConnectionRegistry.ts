@@ -30,10 +30,30 @@ export interface SandboxConnection {
 }
 
 const SEEDED = [
-  { name: 'Nordic Steel A/S', email: 'it@nordicsteel.example', provider: 'sap-s4hana', username: 'NS_BUYER' },
-  { name: 'Pacific Components Inc.', email: 'ops@pacific.example', provider: 'oracle-netsuite', username: 'buyer@pacific' },
-  { name: 'Rhine Water Utility', email: 'maint@rhine.example', provider: 'ibm-maximo', username: 'MAXADMIN' },
-  { name: 'Atlas Fabrication Ltd', email: 'erp@atlas.example', provider: 'dynamics-365', username: 'atlas\\purchasing' },
+  {
+    name: 'Nordic Steel A/S',
+    email: 'it@nordicsteel.example',
+    provider: 'sap-s4hana',
+    username: 'NS_BUYER',
+  },
+  {
+    name: 'Pacific Components Inc.',
+    email: 'ops@pacific.example',
+    provider: 'oracle-netsuite',
+    username: 'buyer@pacific',
+  },
+  {
+    name: 'Rhine Water Utility',
+    email: 'maint@rhine.example',
+    provider: 'ibm-maximo',
+    username: 'MAXADMIN',
+  },
+  {
+    name: 'Atlas Fabrication Ltd',
+    email: 'erp@atlas.example',
+    provider: 'dynamics-365',
+    username: 'atlas\\purchasing',
+  },
 ] as const;
 
 /** Connections of every client; seeded with one per platform for the first client. */
@@ -51,7 +71,13 @@ export class ConnectionRegistry {
     for (const entry of SEEDED) {
       const platform = findPlatform(entry.provider) ?? PLATFORMS[0];
       if (!platform) continue;
-      this.add({ ...entry, clientId: seedClientId, platform, password: 'sandbox-password', createdAt });
+      this.add({
+        ...entry,
+        clientId: seedClientId,
+        platform,
+        password: 'sandbox-password',
+        createdAt,
+      });
     }
   }
 
@@ -114,7 +140,8 @@ export class ConnectionRegistry {
 
   list(clientId?: string): SandboxConnection[] {
     return [...this.byKey.values()].filter(
-      (connection) => !connection.deleted && (clientId === undefined || connection.clientId === clientId),
+      (connection) =>
+        !connection.deleted && (clientId === undefined || connection.clientId === clientId),
     );
   }
 }
@@ -128,7 +155,10 @@ export function statusOf(connection: SandboxConnection): string {
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** The connection as `/api/system/connections` returns it. */
-export function toWireConnection(connection: SandboxConnection, redirect: string): Wire<Connection> {
+export function toWireConnection(
+  connection: SandboxConnection,
+  redirect: string,
+): Wire<Connection> {
   return {
     key: connection.key,
     name: connection.name,

@@ -63,7 +63,9 @@ export class TokenStore {
   }
 
   /** The subject of a live access token, or why it is not live. */
-  lookupAccess(token: string): { subject: TokenSubject } | { problem: 'unknown' | 'expired' | 'revoked' } {
+  lookupAccess(
+    token: string,
+  ): { subject: TokenSubject } | { problem: 'unknown' | 'expired' | 'revoked' } {
     const entry = this.access.get(token);
     if (!entry) return { problem: 'unknown' };
     if (entry.revoked) return { problem: 'revoked' };
@@ -79,14 +81,20 @@ export class TokenStore {
       this.revoke(entry.accessToken);
       return { problem: 'The refresh token was already used; refresh tokens rotate on every use.' };
     }
-    if (entry.expiresAt <= this.now()) return { problem: 'The refresh token has expired; run Link again.' };
+    if (entry.expiresAt <= this.now())
+      return { problem: 'The refresh token has expired; run Link again.' };
     entry.used = true;
     return entry;
   }
 
   issueCode(input: Omit<AuthorizationCode, 'expiresAt' | 'used' | 'issued'>): string {
     const code = opaque('sbx_code');
-    this.codes.set(code, { ...input, expiresAt: this.now() + this.ttl.codeMs, used: false, issued: [] });
+    this.codes.set(code, {
+      ...input,
+      expiresAt: this.now() + this.ttl.codeMs,
+      used: false,
+      issued: [],
+    });
     return code;
   }
 
@@ -98,7 +106,8 @@ export class TokenStore {
       for (const token of entry.issued) this.revoke(token);
       return { problem: 'The authorization code was already used; codes are single-use.' };
     }
-    if (entry.expiresAt <= this.now()) return { problem: 'The authorization code has expired; run Link again.' };
+    if (entry.expiresAt <= this.now())
+      return { problem: 'The authorization code has expired; run Link again.' };
     entry.used = true;
     return entry;
   }

@@ -47,7 +47,10 @@ export interface DeliveryAttempt {
   nextAttemptAt?: string;
 }
 
-type Waiter = { match: (attempt: DeliveryAttempt) => boolean; resolve: (attempt: DeliveryAttempt) => void };
+type Waiter = {
+  match: (attempt: DeliveryAttempt) => boolean;
+  resolve: (attempt: DeliveryAttempt) => void;
+};
 
 const ATTEMPT_TIMEOUT_MS = 10_000;
 
@@ -70,9 +73,12 @@ export class WebhookSender {
 
   register(options: WebhookEndpointOptions): WebhookEndpoint {
     if (!/^https?:\/\//.test(options.url)) {
-      throw new TypeError('url must be an absolute http(s) URL, e.g. "http://127.0.0.1:3000/webhooks/makini".');
+      throw new TypeError(
+        'url must be an absolute http(s) URL, e.g. "http://127.0.0.1:3000/webhooks/makini".',
+      );
     }
-    const secrets = options.secret === undefined ? [generateWebhookSecret()] : [options.secret].flat();
+    const secrets =
+      options.secret === undefined ? [generateWebhookSecret()] : [options.secret].flat();
     const endpoint: WebhookEndpoint = {
       id: `we_${randomUUID().slice(0, 8)}`,
       url: options.url,
@@ -113,7 +119,10 @@ export class WebhookSender {
   }
 
   /** Resolves with the first attempt (past or future) that matches, or rejects after `timeoutMs`. */
-  waitForDelivery(match: (attempt: DeliveryAttempt) => boolean, timeoutMs = 10_000): Promise<DeliveryAttempt> {
+  waitForDelivery(
+    match: (attempt: DeliveryAttempt) => boolean,
+    timeoutMs = 10_000,
+  ): Promise<DeliveryAttempt> {
     const seen = this.attempts.find(match);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
@@ -132,7 +141,12 @@ export class WebhookSender {
     });
   }
 
-  private async deliver(endpoint: WebhookEndpoint, event: SentEvent, deliveryId: string, attempt: number) {
+  private async deliver(
+    endpoint: WebhookEndpoint,
+    event: SentEvent,
+    deliveryId: string,
+    attempt: number,
+  ) {
     if (this.closed) return;
     const body = JSON.stringify(event);
     const timestamp = Math.floor(this.now() / 1000);
@@ -149,14 +163,22 @@ export class WebhookSender {
     try {
       const response = await fetch(endpoint.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'user-agent': 'makini-sandbox-webhooks', ...signature },
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'makini-sandbox-webhooks',
+          ...signature,
+        },
         body,
         signal: controller.signal,
       });
       status = response.status;
       await response.arrayBuffer().catch(() => undefined);
     } catch (cause) {
-      error = controller.signal.aborted ? 'timed out' : (cause as Error).cause ? String((cause as Error).cause) : String(cause);
+      error = controller.signal.aborted
+        ? 'timed out'
+        : (cause as Error).cause
+          ? String((cause as Error).cause)
+          : String(cause);
     } finally {
       clearTimeout(timeout);
       this.inFlight.delete(controller);

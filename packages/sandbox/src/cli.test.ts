@@ -1,0 +1,94 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const run = promisify(execFile);
+
+async function runCli(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [cli, ...args]);
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+let server: ChildProcess;
+let url: string;
+
+beforeAll(async () => {
+  if (!existsSync(cli))
+    throw new Error('dist/cli.js is missing: run `pnpm build` (turbo runs it before `test`).');
+  server = spawn(process.execPath, [cli, 'start', '--port', '0', '--orders', '10'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    server.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) resolve(match[1]);
+    });
+    server.once('exit', (code) => reject(new Error(`the sandbox exited with ${code}: ${output}`)));
+  });
+}, 20_000);
+
+afterAll(async () => {
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+  server.kill('SIGINT');
+  await exited;
+});
+
+describe('makini-sandbox CLI', () => {
+  it.each([
+    [],
+    ['--help'],
+    ['start', '--help'],
+    ['trigger', '--help'],
+    ['rotate-credentials', '--help'],
+  ])('prints help for %j', async (...args) => {
+    const result = await runCli(...args);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Usage/);
+  });
+
+  it('rotates credentials of a running sandbox and prints the new ones', async () => {
+    const result = await runCli('rotate-credentials', '09000000000001', '--url', url);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/password rotated-1-[0-9a-f]{6}/);
+    const connections = await (await fetch(`${url}/__sandbox/connections`)).json();
+    expect(connections.data[0].status).toBe('reauthorization_required');
+  });
+
+  it('triggers an event', async () => {
+    const result = await runCli(
+      'trigger',
+      'sync.completed',
+      '--connection',
+      '09000000000002',
+      '--url',
+      url,
+    );
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      type: 'sync.completed',
+      connection_id: '09000000000002',
+    });
+  });
+
+  it.each([
+    [['start', '--port', 'abc'], /--port must be a non-negative integer/],
+    [['trigger', 'sync.completed'], /--connection <key> is required/],
+    [['rotate-credentials', '09999999999999', '--url', 'http://127.0.0.1:1'], /No sandbox answers/],
+    [['launch'], /Unknown command "launch"/],
+    [['start', '--colour'], /Unknown option '--colour'/],
+  ])('explains bad usage %j and exits 2', async (args, message) => {
+    const result = await runCli(...(args as string[]));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+});
