@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsdown';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  entry: ['src/index.ts', 'src/index.web.ts'],
   format: ['esm', 'cjs'],
   platform: 'neutral',
   target: 'es2022',
@@ -9,4 +9,5 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   fixedExtension: false,
+  external: [/^node:/],
 });

@@ -6,5 +6,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     typecheck: { enabled: true, include: ['src/**/*.test-d.ts'] },
+    globalSetup: ['test/redisSetup.ts'],
+    benchmark: { include: ['bench/**/*.bench.ts'] },
   },
 });

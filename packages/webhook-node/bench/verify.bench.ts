@@ -1,0 +1,180 @@
+/**
+ * Verifications per second, all interleaved in one run and read as ratios ("x times faster than"):
+ * verifyWebhook (node:crypto and WebCrypto), the signature check alone, the standardwebhooks, svix
+ * and stripe packages, and a bare node:crypto HMAC + timingSafeEqual floor with and without
+ * JSON.parse. Payloads of 1 KiB and 64 KiB; valid, invalid (wrong signature) and malformed (no
+ * signature header).
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { Webhook as StandardWebhook } from 'standardwebhooks';
+import Stripe from 'stripe';
+import { Webhook as SvixWebhook } from 'svix';
+import { bench, describe } from 'vitest';
+import * as nodeEntry from '../src/index.js';
+import * as webEntry from '../src/index.web.js';
+
+const SECRET = `whsec_${Buffer.from('benchmark-secret-benchmark-secret').toString('base64')}`;
+const KEY = Buffer.from(SECRET.slice(6), 'base64');
+const stripe = new Stripe('sk_test_bench');
+const standard = new StandardWebhook(SECRET);
+const svix = new SvixWebhook(SECRET);
+
+function eventOfSize(bytes: number): string {
+  const base = {
+    id: 'evt_bench',
+    type: 'connection.reauthorization_required',
+    created_at: '2026-11-26T12:00:00Z',
+    connection_id: '09000000000001',
+    data: {
+      reason: 'The credentials were changed.',
+      status: 'reauthorization_required',
+      padding: '',
+    },
+  };
+  base.data.padding = 'x'.repeat(Math.max(0, bytes - JSON.stringify(base).length));
+  return JSON.stringify(base);
+}
+
+async function fixtures(size: number) {
+  const payload = eventOfSize(size);
+  const timestamp = Math.floor(Date.now() / 1000);
+  const signed = await nodeEntry.signWebhook({
+    payload,
+    secret: SECRET,
+    id: 'msg_bench',
+    timestamp,
+  });
+  const headers = signed.headers;
+  const invalid = {
+    ...headers,
+    'webhook-signature': `v1,${Buffer.alloc(32, 7).toString('base64')}`,
+  };
+  const { 'webhook-signature': _, ...malformed } = headers;
+  const svixHeaders = {
+    'svix-id': headers['webhook-id'] ?? '',
+    'svix-timestamp': headers['webhook-timestamp'] ?? '',
+    'svix-signature': headers['webhook-signature'] ?? '',
+  };
+  const stripeSecret = 'whsec_stripe_bench';
+  const stripeHeader = stripe.webhooks.generateTestHeaderString({
+    payload,
+    secret: stripeSecret,
+    timestamp,
+  });
+  const signature = Buffer.from((headers['webhook-signature'] ?? '').slice(3), 'base64');
+  return {
+    payload,
+    headers,
+    invalid,
+    malformed,
+    svixHeaders,
+    stripeSecret,
+    stripeHeader,
+    signature,
+  };
+}
+
+const small = await fixtures(1024);
+const large = await fixtures(64 * 1024);
+
+function floor(f: typeof small, parse: boolean) {
+  const digest = createHmac('sha256', KEY)
+    .update(`${f.headers['webhook-id']}.${f.headers['webhook-timestamp']}.`)
+    .update(f.payload)
+    .digest();
+  if (!timingSafeEqual(digest, f.signature)) throw new Error('floor mismatch');
+  if (parse) JSON.parse(f.payload);
+}
+
+const swallow = (run: () => unknown) => {
+  try {
+    const result = run();
+    if (result instanceof Promise) return result.catch(() => undefined);
+  } catch {}
+  return undefined;
+};
+
+for (const [label, f] of [
+  ['1 KiB', small],
+  ['64 KiB', large],
+] as const) {
+  describe(`${label}, valid`, () => {
+    bench('floor: node:crypto HMAC + timingSafeEqual', () => floor(f, false));
+    bench('floor + JSON.parse', () => floor(f, true));
+    bench('verifyWebhookSignature (node:crypto)', async () => {
+      await nodeEntry.verifyWebhookSignature({
+        payload: f.payload,
+        headers: f.headers,
+        secret: SECRET,
+      });
+    });
+    bench('verifyWebhook (node:crypto: signature, JSON, schema)', async () => {
+      await nodeEntry.verifyWebhook({ payload: f.payload, headers: f.headers, secret: SECRET });
+    });
+    bench('verifyWebhook (WebCrypto)', async () => {
+      await webEntry.verifyWebhook({ payload: f.payload, headers: f.headers, secret: SECRET });
+    });
+    bench('standardwebhooks', () => {
+      standard.verify(f.payload, f.headers);
+    });
+    bench('svix', () => {
+      svix.verify(f.payload, f.svixHeaders);
+    });
+    bench('stripe', () => {
+      stripe.webhooks.constructEvent(f.payload, f.stripeHeader, f.stripeSecret);
+    });
+  });
+
+  describe(`${label}, invalid signature`, () => {
+    bench('floor: node:crypto HMAC + timingSafeEqual', () =>
+      swallow(() => floor({ ...f, signature: Buffer.alloc(32) }, false)),
+    );
+    bench('verifyWebhook (node:crypto)', () =>
+      swallow(() =>
+        nodeEntry.verifyWebhook({ payload: f.payload, headers: f.invalid, secret: SECRET }),
+      ),
+    );
+    bench('standardwebhooks', () => swallow(() => standard.verify(f.payload, f.invalid)));
+    bench('svix', () =>
+      swallow(() =>
+        svix.verify(f.payload, {
+          ...f.svixHeaders,
+          'svix-signature': f.invalid['webhook-signature'] ?? '',
+        }),
+      ),
+    );
+    bench('stripe', () =>
+      swallow(() =>
+        stripe.webhooks.constructEvent(f.payload, `${f.stripeHeader}0`, f.stripeSecret),
+      ),
+    );
+  });
+}
+
+const receiver = nodeEntry.createWebhookHandler({
+  secret: SECRET,
+  on: {},
+  onError: () => undefined,
+});
+
+for (const [label, f] of [
+  ['1 KiB', small],
+  ['64 KiB', large],
+] as const) {
+  describe(`${label}, malformed (no signature header) against a valid verification`, () => {
+    bench('verifyWebhook, valid', async () => {
+      await nodeEntry.verifyWebhook({ payload: f.payload, headers: f.headers, secret: SECRET });
+    });
+    bench('webhook handler, malformed request refused (400)', async () => {
+      await receiver.handle({ payload: f.payload, headers: f.malformed });
+    });
+    bench('verifyWebhook, malformed (a rejected promise)', () =>
+      swallow(() =>
+        nodeEntry.verifyWebhook({ payload: f.payload, headers: f.malformed, secret: SECRET }),
+      ),
+    );
+    bench('standardwebhooks, malformed', () =>
+      swallow(() => standard.verify(f.payload, f.malformed)),
+    );
+  });
+}

@@ -1,0 +1,23 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { HmacProvider } from './HmacProvider.js';
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** `node:crypto`: the fastest HMAC on Node, and its native constant-time comparison. */
+export const nodeHmac: HmacProvider = {
+  sign(key, parts) {
+    const hmac = createHmac('sha256', key);
+    for (const part of parts) hmac.update(part);
+    return hmac.digest();
+  },
+  equal(a, b) {
+    return a.length === b.length && timingSafeEqual(a, b);
+  },
+  fromBase64(text) {
+    if (text.length % 4 !== 0 || !BASE64.test(text)) return undefined;
+    return Buffer.from(text, 'base64');
+  },
+  toBase64(bytes) {
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+  },
+};

@@ -1,0 +1,190 @@
+import { WEBHOOK_EVENT_TYPES, type WebhookEvent, type WebhookEventType } from '@makini-kit/core';
+import type { DedupeStore } from '../dedupe/DedupeStore.js';
+import { Refusal, type Verifier, type VerifyWebhookOptions } from '../verify/createVerifier.js';
+import type { WebhookHeaders } from '../verify/readHeader.js';
+import type { WebhookSecret } from '../verify/secrets.js';
+import { WebhookVerificationError } from '../verify/WebhookVerificationError.js';
+
+/** Handlers per event type; `event` is narrowed to that type. */
+export type WebhookHandlers = {
+  [Type in WebhookEventType]?: (
+    event: Extract<WebhookEvent, { type: Type }>,
+  ) => unknown | Promise<unknown>;
+};
+
+export interface WebhookHandlerOptions {
+  secret: WebhookSecret;
+  on: WebhookHandlers;
+  /**
+   * Called for authentic events no handler in `on` takes, including event types newer than this
+   * package (then `event` is the raw JSON). Acknowledged with 200 either way.
+   */
+  onUnhandled?: (event: WebhookEvent | Record<string, unknown>) => unknown | Promise<unknown>;
+  /** Remembers processed ids so a redelivered event runs once. @default none */
+  dedupe?: DedupeStore;
+  /** How long a claim lasts while the handler runs. @default 60_000 */
+  processingTtlMs?: number;
+  /** How long a processed id is remembered (longer than the sender retries). @default 259_200_000 (3 days) */
+  dedupeTtlMs?: number;
+  /** @default 300 */
+  toleranceSeconds?: number;
+  /** @default 'standard' */
+  scheme?: 'standard' | 'legacy';
+  /** Largest accepted body; larger ones get 413. @default 1_048_576 */
+  maxBodyBytes?: number;
+  /**
+   * Full detail of every refusal and failure, for your logs; responses never carry it.
+   * @default console.warn for refusals, console.error for handler failures
+   */
+  onError?: (
+    error: unknown,
+    context: { stage: 'verify' | 'handler' | 'dedupe'; webhookId?: string },
+  ) => void;
+  /** For tests. */
+  now?: () => number;
+}
+
+/** A framework-neutral answer; adapters turn it into their response. */
+export interface WebhookResult {
+  status: number;
+  body: { ok: true; duplicate?: true } | { error: string };
+  headers?: Record<string, string>;
+  /** The verified event, when there was one. */
+  event?: WebhookEvent;
+}
+
+export interface WebhookHandler {
+  /** Verifies, deduplicates and dispatches one delivery. */
+  handle(input: { payload: unknown; headers: WebhookHeaders }): Promise<WebhookResult>;
+  readonly maxBodyBytes: number;
+}
+
+const KNOWN_TYPES: ReadonlySet<string> = new Set(WEBHOOK_EVENT_TYPES);
+
+const defaultOnError: NonNullable<WebhookHandlerOptions['onError']> = (error, context) => {
+  if (context.stage === 'verify')
+    console.warn(`[makini webhook] refused: ${(error as Error).message}`);
+  else
+    console.error(
+      `[makini webhook] ${context.stage} failed for ${context.webhookId ?? 'unknown id'}:`,
+      error,
+    );
+};
+
+export function createHandlerFactory(verifier: Verifier) {
+  /**
+   * A webhook endpoint's logic: 2xx only after your handler succeeded, 400 for refusals (no detail
+   * in the body), 5xx when the handler throws so the sender retries, 413 for oversized bodies.
+   * Use it through an adapter: `toNodeHandler`, `toExpressMiddleware`, `fastifyWebhooks`,
+   * `toFetchHandler`.
+   *
+   * @example
+   * const webhooks = createWebhookHandler({
+   *   secret: process.env.MAKINI_WEBHOOK_SECRET!,
+   *   on: { 'connection.reauthorization_required': (event) => alertCustomer(event.connection_id) },
+   * });
+   */
+  return function createWebhookHandler(options: WebhookHandlerOptions): WebhookHandler {
+    const onError = options.onError ?? defaultOnError;
+    const maxBodyBytes = options.maxBodyBytes ?? 1_048_576;
+
+    async function dispatch(event: WebhookEvent | Record<string, unknown>, known: boolean) {
+      const handler = known ? options.on[(event as WebhookEvent).type] : undefined;
+      if (handler) await (handler as (value: unknown) => unknown)(event);
+      else await options.onUnhandled?.(event);
+    }
+
+    async function handle({
+      payload,
+      headers,
+    }: {
+      payload: unknown;
+      headers: WebhookHeaders;
+    }): Promise<WebhookResult> {
+      let event: WebhookEvent | Record<string, unknown>;
+      let known = true;
+      const verifyOptions: VerifyWebhookOptions = {
+        payload: payload as string,
+        headers,
+        secret: options.secret,
+        ...(options.toleranceSeconds !== undefined
+          ? { toleranceSeconds: options.toleranceSeconds }
+          : {}),
+        ...(options.scheme ? { scheme: options.scheme } : {}),
+        ...(options.now ? { now: options.now() } : {}),
+      };
+      try {
+        // Synchronous cheap checks first: a malformed request is refused without a rejected promise.
+        const checked = verifier.precheck(verifyOptions);
+        event = await verifier.verifyPrechecked(checked, verifyOptions);
+      } catch (caught) {
+        const error = caught instanceof Refusal ? caught.toError() : caught;
+        const raw = WebhookVerificationError.is(error)
+          ? (error.event as Record<string, unknown> | undefined)
+          : undefined;
+        if (
+          WebhookVerificationError.is(error) &&
+          error.code === 'SCHEMA_MISMATCH' &&
+          raw &&
+          typeof raw.type === 'string' &&
+          !KNOWN_TYPES.has(raw.type)
+        ) {
+          // Authentic, but a type newer than this package: hand it over rather than refuse forever.
+          event = raw;
+          known = false;
+        } else {
+          onError(error, { stage: 'verify' });
+          const notRaw = WebhookVerificationError.is(error) && error.code === 'PAYLOAD_NOT_RAW';
+          // A parsed body is a setup mistake on our side of the wire: 500 makes it loud, and the sender retries once fixed.
+          return notRaw
+            ? { status: 500, body: { error: 'webhook endpoint misconfigured' } }
+            : { status: 400, body: { error: 'invalid webhook' } };
+        }
+      }
+
+      const id = String(event.id ?? '');
+      if (options.dedupe) {
+        let claim: Awaited<ReturnType<typeof options.dedupe.claim>>;
+        try {
+          claim = await options.dedupe.claim(id, options.processingTtlMs ?? 60_000);
+        } catch (error) {
+          onError(error, { stage: 'dedupe', webhookId: id });
+          return {
+            status: 503,
+            body: { error: 'temporarily unavailable' },
+            headers: { 'retry-after': '5' },
+          };
+        }
+        if (claim === 'done') return { status: 200, body: { ok: true, duplicate: true } };
+        if (claim === 'in_progress') {
+          return {
+            status: 409,
+            body: { error: 'already being processed' },
+            headers: { 'retry-after': '5' },
+          };
+        }
+      }
+      try {
+        await dispatch(event, known);
+      } catch (error) {
+        onError(error, { stage: 'handler', webhookId: id });
+        await options.dedupe
+          ?.release(id)
+          .catch((releaseError: unknown) =>
+            onError(releaseError, { stage: 'dedupe', webhookId: id }),
+          );
+        return { status: 500, body: { error: 'handler failed' } };
+      }
+      await options.dedupe
+        ?.complete(id, options.dedupeTtlMs ?? 3 * 86_400_000)
+        .catch((error: unknown) => onError(error, { stage: 'dedupe', webhookId: id }));
+      return {
+        status: 200,
+        body: { ok: true },
+        ...(known ? { event: event as WebhookEvent } : {}),
+      };
+    }
+
+    return { handle, maxBodyBytes };
+  };
+}

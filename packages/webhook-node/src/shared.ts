@@ -1,0 +1,20 @@
+// Everything that does not depend on the crypto implementation, exported by both entry points.
+export { fastifyWebhooks } from './adapters/fastifyWebhooks.js';
+export { toFetchHandler } from './adapters/toFetchHandler.js';
+export type { ClaimResult, DedupeStore } from './dedupe/DedupeStore.js';
+export { MemoryDedupeStore } from './dedupe/MemoryDedupeStore.js';
+export { RedisDedupeStore, type RedisLike } from './dedupe/RedisDedupeStore.js';
+export type {
+  WebhookHandler,
+  WebhookHandlerOptions,
+  WebhookHandlers,
+  WebhookResult,
+} from './handler/createHandlerFactory.js';
+export type { SignedWebhook, SignWebhookOptions } from './verify/createSigner.js';
+export type { RawPayload, VerifyWebhookOptions } from './verify/createVerifier.js';
+export type { WebhookHeaders } from './verify/readHeader.js';
+export type { WebhookSecret } from './verify/secrets.js';
+export {
+  WebhookVerificationError,
+  WebhookVerificationErrorCode,
+} from './verify/WebhookVerificationError.js';

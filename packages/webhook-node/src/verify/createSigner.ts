@@ -1,0 +1,101 @@
+import { WEBHOOK_EVENT_TYPES, type WebhookEvent, type WebhookEventType } from '@makini-kit/core';
+import type { HmacProvider } from '../crypto/HmacProvider.js';
+import { secretKey, secretList, type WebhookSecret } from './secrets.js';
+
+export interface SignWebhookOptions {
+  /** The body to sign; an object is serialized with `JSON.stringify`. */
+  payload: string | Uint8Array | object;
+  secret: WebhookSecret;
+  /** @default a random `msg_…` id */
+  id?: string;
+  /** Seconds since the epoch. @default now */
+  timestamp?: number;
+  /** @default 'standard' */
+  scheme?: 'standard' | 'legacy';
+}
+
+export interface SignedWebhook<Payload extends string | Uint8Array = string | Uint8Array> {
+  /** The exact body that was signed; send it unchanged (an object payload comes back as its JSON). */
+  payload: Payload;
+  headers: Record<string, string>;
+}
+
+const randomId = () => `msg_${crypto.randomUUID().replace(/-/g, '')}`;
+
+export function createSigner(hmac: HmacProvider) {
+  /**
+   * Signs a payload the way Makini (and the sandbox) does: Standard Webhooks headers, one
+   * `v1,<base64>` signature per secret, or the legacy `x-makini-signature`.
+   *
+   * @example
+   * const { payload, headers } = await signWebhook({ payload: event, secret: 'whsec_…' });
+   * await fetch(url, { method: 'POST', headers, body: payload });
+   */
+  function signWebhook(
+    options: SignWebhookOptions & { payload: Uint8Array },
+  ): Promise<SignedWebhook<Uint8Array>>;
+  function signWebhook(
+    options: SignWebhookOptions & { payload: string | object },
+  ): Promise<SignedWebhook<string>>;
+  async function signWebhook(options: SignWebhookOptions): Promise<SignedWebhook> {
+    const payload =
+      typeof options.payload === 'string' || options.payload instanceof Uint8Array
+        ? options.payload
+        : JSON.stringify(options.payload);
+    const secrets = secretList(options.secret);
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (options.scheme === 'legacy') {
+      const signature = await hmac.sign(secretKey(secrets[0] ?? '', hmac), [payload]);
+      headers['x-makini-signature'] = hmac.toBase64(signature);
+      return { payload, headers };
+    }
+    const id = options.id ?? randomId();
+    const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
+    const signatures: string[] = [];
+    for (const secret of secrets) {
+      const signature = await hmac.sign(secretKey(secret, hmac), [`${id}.${timestamp}.`, payload]);
+      signatures.push(`v1,${hmac.toBase64(signature)}`);
+    }
+    headers['webhook-id'] = id;
+    headers['webhook-timestamp'] = timestamp;
+    headers['webhook-signature'] = signatures.join(' ');
+    return { payload, headers };
+  }
+
+  /**
+   * A signed test event of any type, for your own tests: the envelope is filled in, `data` is
+   * yours to give (it must fit the type's schema if you verify it).
+   *
+   * @example
+   * const { payload, headers, event } = await createTestWebhook({
+   *   type: 'connection.reauthorization_required', connectionId: 'c_1', data: { reason: 'Password changed' }, secret,
+   * });
+   */
+  async function createTestWebhook<Type extends WebhookEventType>(options: {
+    type: Type;
+    connectionId: string;
+    data: Extract<WebhookEvent, { type: Type }>['data'] | Record<string, unknown>;
+    secret: WebhookSecret;
+    id?: string;
+    timestamp?: number;
+  }): Promise<SignedWebhook<string> & { event: Record<string, unknown> }> {
+    if (!WEBHOOK_EVENT_TYPES.includes(options.type)) {
+      throw new TypeError(
+        `Unknown event type ${options.type}; use one of ${WEBHOOK_EVENT_TYPES.join(', ')}.`,
+      );
+    }
+    const id = options.id ?? `evt_${crypto.randomUUID().replace(/-/g, '')}`;
+    const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+    const event = {
+      id,
+      type: options.type,
+      created_at: new Date(timestamp * 1000).toISOString(),
+      connection_id: options.connectionId,
+      data: options.data,
+    };
+    const signed = await signWebhook({ payload: event, secret: options.secret, id, timestamp });
+    return { ...signed, event };
+  }
+
+  return { signWebhook, createTestWebhook };
+}
