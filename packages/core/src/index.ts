@@ -1,4 +1,21 @@
 export {
+  type BackoffOptions,
+  backoffDelay,
+  parseRetryAfter,
+  retryDelay,
+} from './client/backoff.js';
+export { ClientRateLimiter, type RateLimitOptions } from './client/ClientRateLimiter.js';
+export {
+  type ClientHooks,
+  MakiniClient,
+  type MakiniClientOptions,
+  type RequestInput,
+  type RequestOptions,
+} from './client/MakiniClient.js';
+export { PagePromise } from './client/PagePromise.js';
+export { RequestLog, type RequestLogEntry } from './client/RequestLog.js';
+export type { Filter, FilterOperator, ListParams } from './client/resources.js';
+export {
   addDecimal,
   compareDecimal,
   type Decimal,
@@ -11,4 +28,55 @@ export {
   subtractDecimal,
 } from './decimal/decimal.js';
 export { ErrorCode, isErrorCode } from './errors/ErrorCode.js';
+export { errorFromResponse } from './errors/errorFromResponse.js';
+export {
+  AbortError,
+  AuthenticationError,
+  BadRequestError,
+  ConnectionError,
+  type ErrorContext,
+  MakiniApiError,
+  MakiniError,
+  NotFoundError,
+  PermissionError,
+  RateLimitError,
+  ReauthorizationRequiredError,
+  ServerError,
+  TimeoutError,
+  ValidationError,
+} from './errors/MakiniError.js';
+export type {
+  ConnectionHealth,
+  HealthSnapshot,
+  HealthSource,
+  HealthTransition,
+} from './health/ConnectionHealth.js';
+export {
+  ConnectionHealthMonitor,
+  type ConnectionHealthMonitorOptions,
+  type HealthAlert,
+  type HealthAlertKind,
+  stateFromStatus,
+} from './health/ConnectionHealthMonitor.js';
+export { createHealthHandler } from './health/createHealthHandler.js';
+export {
+  createRemoteHealthSource,
+  type RemoteHealthSource,
+  type RemoteHealthSourceOptions,
+} from './health/createRemoteHealthSource.js';
 export * from './models/index.js';
+export {
+  type AuthorizeUrlOptions,
+  buildAuthorizeUrl,
+  createState,
+  MAKINI_LINK_URL,
+  parseCallback,
+} from './oauth/authorize.js';
+export { LinkError } from './oauth/LinkError.js';
+export { TokenManager, type TokenManagerOptions, type TokenSet } from './oauth/TokenManager.js';
+export {
+  clientCredentials,
+  exchangeCode,
+  refreshToken,
+  type TokenEndpointOptions,
+} from './oauth/tokenEndpoint.js';

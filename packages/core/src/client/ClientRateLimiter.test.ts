@@ -1,0 +1,91 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ClientRateLimiter } from './ClientRateLimiter.js';
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: Date.UTC(2026, 0, 1) });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+async function granted(limiter: ClientRateLimiter, count: number) {
+  let done = 0;
+  for (let index = 0; index < count; index++) void limiter.acquire('c').then(() => done++);
+  await vi.advanceTimersByTimeAsync(0);
+  return () => done;
+}
+
+describe('ClientRateLimiter', () => {
+  it('grants the limit per window, then waits for the next window, in order', async () => {
+    const limiter = new ClientRateLimiter({ limit: 3, windowMs: 1000 }, () => Date.now());
+    const done = await granted(limiter, 7);
+    expect(done()).toBe(3);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(done()).toBe(3);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(done()).toBe(6);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(done()).toBe(7);
+  });
+
+  it('keys buckets apart', async () => {
+    const limiter = new ClientRateLimiter({ limit: 1, windowMs: 1000 }, () => Date.now());
+    await limiter.acquire('a');
+    let other = false;
+    void limiter.acquire('b').then(() => {
+      other = true;
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(other).toBe(true);
+  });
+
+  it("takes the server's remaining count and reset time from the headers", async () => {
+    const limiter = new ClientRateLimiter({ limit: 100, windowMs: 60_000 }, () => Date.now());
+    await limiter.acquire('c');
+    const resetAt = Math.ceil((Date.now() + 5000) / 1000);
+    limiter.observe(
+      'c',
+      new Headers({
+        'x-ratelimit-limit': '10',
+        'x-ratelimit-remaining': '1',
+        'x-ratelimit-reset': String(resetAt),
+      }),
+    );
+    const done = await granted(limiter, 3);
+    expect(done()).toBe(1);
+    await vi.advanceTimersByTimeAsync(resetAt * 1000 - Date.now());
+    expect(done()).toBe(3);
+  });
+
+  it('never raises its count from a header (in-flight requests are not counted there yet)', async () => {
+    const limiter = new ClientRateLimiter({ limit: 2, windowMs: 60_000 }, () => Date.now());
+    await limiter.acquire('c');
+    await limiter.acquire('c');
+    limiter.observe('c', new Headers({ 'x-ratelimit-remaining': '50' }));
+    const done = await granted(limiter, 1);
+    expect(done()).toBe(0);
+  });
+
+  it('waits out a 429 for Retry-After', async () => {
+    const limiter = new ClientRateLimiter({ limit: 10, windowMs: 1000 }, () => Date.now());
+    limiter.exhaust('c', 4000);
+    const done = await granted(limiter, 1);
+    await vi.advanceTimersByTimeAsync(3999);
+    expect(done()).toBe(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(done()).toBe(1);
+  });
+
+  it('lets a waiting caller abort', async () => {
+    const limiter = new ClientRateLimiter({ limit: 1, windowMs: 1000 }, () => Date.now());
+    await limiter.acquire('c');
+    const controller = new AbortController();
+    const waiting = limiter.acquire('c', controller.signal);
+    controller.abort(new Error('stop'));
+    await expect(waiting).rejects.toThrow('stop');
+  });
+
+  it('refuses a nonsensical limit', () => {
+    expect(() => new ClientRateLimiter({ limit: 0 })).toThrow(/positive integer/);
+  });
+});

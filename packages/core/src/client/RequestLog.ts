@@ -1,0 +1,53 @@
+/** One attempt of one API call; never holds headers or bodies, so no secret can reach it. */
+export interface RequestLogEntry {
+  /** The server's `x-request-id`, when a response arrived. */
+  requestId?: string | undefined;
+  method: string;
+  /** Path and query, secrets redacted. */
+  path: string;
+  /** Response status; absent when no response arrived. */
+  status?: number | undefined;
+  /** From 1; retries have higher numbers. */
+  attempt: number;
+  durationMs: number;
+  /** Start time, epoch milliseconds. */
+  startedAt: number;
+  /** The error kind and code when the attempt failed. */
+  error?: { kind: string; code: string } | undefined;
+  /** How long the client waits before the next attempt, when it retries. */
+  retryInMs?: number | undefined;
+}
+
+/** A bounded ring buffer of the most recent entries; memory stays flat however long the client runs. */
+export class RequestLog {
+  private readonly entries: Array<RequestLogEntry | undefined>;
+  private next = 0;
+  private count = 0;
+
+  constructor(readonly capacity = 200) {
+    this.entries = new Array(Math.max(1, capacity));
+  }
+
+  add(entry: RequestLogEntry): void {
+    this.entries[this.next] = entry;
+    this.next = (this.next + 1) % this.entries.length;
+    this.count = Math.min(this.count + 1, this.entries.length);
+  }
+
+  /** Entries, oldest first. */
+  list(): RequestLogEntry[] {
+    const start = (this.next - this.count + this.entries.length) % this.entries.length;
+    const result: RequestLogEntry[] = [];
+    for (let index = 0; index < this.count; index++) {
+      const entry = this.entries[(start + index) % this.entries.length];
+      if (entry) result.push(entry);
+    }
+    return result;
+  }
+
+  clear(): void {
+    this.entries.fill(undefined);
+    this.next = 0;
+    this.count = 0;
+  }
+}

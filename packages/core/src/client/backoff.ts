@@ -1,0 +1,53 @@
+/** How long to wait between attempts. Pure functions, so they are tested with fixed random values. */
+
+export interface BackoffOptions {
+  /** First retry waits up to this long. @default 500 */
+  initialDelayMs?: number;
+  /** No computed wait is longer. @default 8000 */
+  maxDelayMs?: number;
+  /** A `Retry-After` longer than this is capped to it. @default 60_000 */
+  maxRetryAfterMs?: number;
+}
+
+/**
+ * Exponential backoff with full jitter: a uniform wait in [0, min(max, initial × 2^(attempt-1))],
+ * which spreads retrying clients apart better than fixed or equal jitter.
+ *
+ * @param attempt the attempt that failed, from 1
+ */
+export function backoffDelay(
+  attempt: number,
+  options: BackoffOptions = {},
+  random: () => number = Math.random,
+): number {
+  const initial = options.initialDelayMs ?? 500;
+  const max = options.maxDelayMs ?? 8000;
+  const ceiling = Math.min(max, initial * 2 ** Math.max(0, attempt - 1));
+  return Math.floor(random() * ceiling);
+}
+
+/**
+ * Reads how long the server asked to wait: `retry-after-ms`, or `Retry-After` in seconds or as an
+ * HTTP date. `undefined` when absent or unreadable.
+ */
+export function parseRetryAfter(headers: Headers, now = Date.now()): number | undefined {
+  const milliseconds = headers.get('retry-after-ms');
+  if (milliseconds !== null && /^\d+(\.\d+)?$/.test(milliseconds.trim()))
+    return Math.ceil(Number(milliseconds));
+  const value = headers.get('retry-after')?.trim();
+  if (!value) return undefined;
+  if (/^\d+(\.\d+)?$/.test(value)) return Math.ceil(Number(value) * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** The wait before the next attempt: the server's `Retry-After` (capped) when given, else backoff. */
+export function retryDelay(
+  attempt: number,
+  retryAfterMs: number | undefined,
+  options: BackoffOptions = {},
+  random: () => number = Math.random,
+): number {
+  if (retryAfterMs !== undefined) return Math.min(retryAfterMs, options.maxRetryAfterMs ?? 60_000);
+  return backoffDelay(attempt, options, random);
+}

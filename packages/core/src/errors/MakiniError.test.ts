@@ -1,0 +1,116 @@
+import { inspect } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { errorFromResponse } from './errorFromResponse.js';
+import {
+  AuthenticationError,
+  MakiniApiError,
+  MakiniError,
+  NotFoundError,
+  RateLimitError,
+  ReauthorizationRequiredError,
+  ServerError,
+} from './MakiniError.js';
+
+const body = (code: string, extra: Record<string, unknown> = {}) => ({
+  error: { code, message: 'm', request_id: 'req_1', ...extra },
+});
+
+describe('errorFromResponse', () => {
+  it.each([
+    [401, 'AUTHENTICATION_FAILED', AuthenticationError],
+    [401, 'REAUTHORIZATION_REQUIRED', ReauthorizationRequiredError],
+    [404, 'NOT_FOUND', NotFoundError],
+    [429, 'RATE_LIMIT_EXCEEDED', RateLimitError],
+    [503, 'SERVICE_UNAVAILABLE', ServerError],
+  ])('%i %s → %o', (status, code, type) => {
+    const error = errorFromResponse(status, new Headers({ 'x-request-id': 'req_9' }), body(code), {
+      method: 'GET',
+      path: '/x',
+    });
+    expect(error).toBeInstanceOf(type);
+    expect(error).toMatchObject({ status, code, requestId: 'req_9' });
+    expect(error.message).toContain('req_9');
+  });
+
+  it('reads the rate-limit headers', () => {
+    const now = Date.UTC(2026, 0, 1);
+    const error = errorFromResponse(
+      429,
+      new Headers({
+        'retry-after': '7',
+        'x-ratelimit-limit': '60',
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-reset': String(now / 1000 + 30),
+      }),
+      body('RATE_LIMIT_EXCEEDED'),
+      {},
+      now,
+    ) as RateLimitError;
+    expect(error).toMatchObject({ retryAfterMs: 7000, limit: 60, remaining: 0 });
+    expect(error.resetAt?.getTime()).toBe(now + 30_000);
+  });
+
+  it('carries the connection of a reauthorization error and says what to do', () => {
+    const error = errorFromResponse(
+      401,
+      new Headers(),
+      body('REAUTHORIZATION_REQUIRED', { connection_id: 'c1' }),
+      {},
+    );
+    expect((error as ReauthorizationRequiredError).connectionKey).toBe('c1');
+    expect(error.message).toMatch(/run Makini Link again/);
+  });
+
+  it('keeps no credential-bearing headers', () => {
+    const error = errorFromResponse(
+      500,
+      new Headers({ 'set-cookie': 'session=secret', 'x-request-id': 'r' }),
+      {},
+      {},
+    );
+    expect(JSON.stringify(error)).not.toContain('secret');
+  });
+});
+
+describe('is() across duplicated bundles', () => {
+  it('recognizes a look-alike from another copy by brand and kind, not by class identity', () => {
+    const error = new ReauthorizationRequiredError(401, 'x', { connectionKey: 'c' });
+    const fromAnotherCopy = Object.assign(Object.create(null), {
+      [Symbol.for('makini-kit.error')]: true,
+      kinds: error.kinds,
+      kind: error.kind,
+    });
+    for (const type of [
+      MakiniError,
+      MakiniApiError,
+      AuthenticationError,
+      ReauthorizationRequiredError,
+    ]) {
+      expect(type.is(error)).toBe(true);
+      expect(type.is(fromAnotherCopy)).toBe(true);
+    }
+    expect(RateLimitError.is(error)).toBe(false);
+    expect(NotFoundError.is(fromAnotherCopy)).toBe(false);
+    expect(MakiniError.is(new Error('x'))).toBe(false);
+    expect(error.kinds).toEqual([
+      'ReauthorizationRequiredError',
+      'AuthenticationError',
+      'MakiniApiError',
+      'MakiniError',
+    ]);
+  });
+
+  it('prints redacted through toJSON and util.inspect', () => {
+    const error = new AuthenticationError(401, 'AUTHENTICATION_FAILED', 'nope', {
+      requestId: 'r',
+      method: 'GET',
+      path: '/api/x?code=[redacted]',
+    });
+    expect(inspect(error)).toContain('AuthenticationError');
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({
+      kind: 'AuthenticationError',
+      status: 401,
+      requestId: 'r',
+    });
+  });
+});

@@ -1,0 +1,219 @@
+import type { ErrorCode } from './ErrorCode.js';
+
+const BRAND = Symbol.for('makini-kit.error');
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+
+/** What every error knows about the request that failed. */
+export interface ErrorContext {
+  /** The `x-request-id` of the last response: quote it when asking Makini for help. */
+  requestId?: string | undefined;
+  /** How many attempts were made, retries included. */
+  attempts?: number | undefined;
+  method?: string | undefined;
+  /** Path and query, with secrets redacted. */
+  path?: string | undefined;
+  cause?: unknown;
+}
+
+/**
+ * The base of every error the kit throws. `kind` names the class; `is()` checks work across
+ * duplicated copies of the package (two bundles, two `node_modules`), where `instanceof` fails.
+ */
+export class MakiniError extends Error {
+  static readonly KIND: string = 'MakiniError';
+  readonly [BRAND] = true;
+  /** Class names from this one up to `MakiniError`, for `is()`. */
+  readonly kinds: readonly string[];
+  readonly kind: string;
+  readonly code: ErrorCode | (string & {});
+  readonly requestId: string | undefined;
+  readonly attempts: number | undefined;
+  readonly method: string | undefined;
+  readonly path: string | undefined;
+
+  constructor(code: ErrorCode | (string & {}), message: string, context: ErrorContext = {}) {
+    super(message, context.cause === undefined ? undefined : { cause: context.cause });
+    const kinds: string[] = [];
+    for (
+      let type: unknown = new.target;
+      typeof type === 'function' && Object.hasOwn(type, 'KIND');
+      type = Object.getPrototypeOf(type)
+    ) {
+      kinds.push((type as typeof MakiniError).KIND);
+    }
+    this.kinds = kinds;
+    this.kind = kinds[0] ?? MakiniError.KIND;
+    this.name = this.kind;
+    this.code = code;
+    this.requestId = context.requestId;
+    this.attempts = context.attempts;
+    this.method = context.method;
+    this.path = context.path;
+  }
+
+  /** True for an error of this class (or a subclass) from any copy of the package. */
+  static is<T>(this: { readonly KIND: string; prototype: T }, value: unknown): value is T {
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as { [BRAND]?: unknown })[BRAND] === true &&
+      ((value as MakiniError).kinds ?? []).includes(this.KIND)
+    );
+  }
+
+  /** A plain, redacted description for logs and `JSON.stringify`. */
+  toJSON(): Record<string, unknown> {
+    return {
+      kind: this.kind,
+      code: this.code,
+      message: this.message,
+      requestId: this.requestId,
+      attempts: this.attempts,
+      method: this.method,
+      path: this.path,
+    };
+  }
+
+  /** Node's `util.inspect` prints the redacted description too. */
+  [INSPECT](): string {
+    return `${this.kind} ${JSON.stringify(this.toJSON(), null, 2)}`;
+  }
+}
+
+/** Response headers worth keeping on an error; nothing that could carry a credential. */
+const KEPT_HEADERS =
+  /^(x-request-id|retry-after|retry-after-ms|x-ratelimit-.*|content-type|www-authenticate)$/i;
+
+export function keptHeaders(headers: Headers): Record<string, string> {
+  const kept: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    if (KEPT_HEADERS.test(name)) kept[name] = value;
+  });
+  return kept;
+}
+
+/** The API answered with an error status. */
+export class MakiniApiError extends MakiniError {
+  static override readonly KIND: string = 'MakiniApiError';
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  /** The error body as sent (Makini's `{ error: { code, message, request_id } }`). */
+  readonly body: unknown;
+
+  constructor(
+    status: number,
+    code: ErrorCode | (string & {}),
+    message: string,
+    context: ErrorContext & { headers?: Record<string, string>; body?: unknown } = {},
+  ) {
+    super(code, message, context);
+    this.status = status;
+    this.headers = context.headers ?? {};
+    this.body = context.body;
+  }
+
+  override toJSON() {
+    return { ...super.toJSON(), status: this.status, headers: this.headers, body: this.body };
+  }
+}
+
+/** 429: too many requests for this connection in the current window. */
+export class RateLimitError extends MakiniApiError {
+  static override readonly KIND: string = 'RateLimitError';
+  /** How long the server asked to wait (`Retry-After`), if it said. */
+  readonly retryAfterMs: number | undefined;
+  readonly limit: number | undefined;
+  readonly remaining: number | undefined;
+  /** When the window resets, if the server said. */
+  readonly resetAt: Date | undefined;
+
+  constructor(
+    status: number,
+    message: string,
+    context: ConstructorParameters<typeof MakiniApiError>[3] & {
+      retryAfterMs?: number | undefined;
+      limit?: number | undefined;
+      remaining?: number | undefined;
+      resetAt?: Date | undefined;
+    },
+  ) {
+    super(status, 'RATE_LIMIT_EXCEEDED', message, context);
+    this.retryAfterMs = context.retryAfterMs;
+    this.limit = context.limit;
+    this.remaining = context.remaining;
+    this.resetAt = context.resetAt;
+  }
+}
+
+/** 401: the token is missing, expired or revoked. Get a new token (refresh, or run Link again). */
+export class AuthenticationError extends MakiniApiError {
+  static override readonly KIND: string = 'AuthenticationError';
+}
+
+/**
+ * 401 `REAUTHORIZATION_REQUIRED`: the customer's system credentials stopped working. Only the
+ * customer can fix it, by running Makini Link again for `connectionKey`.
+ */
+export class ReauthorizationRequiredError extends AuthenticationError {
+  static override readonly KIND: string = 'ReauthorizationRequiredError';
+  readonly connectionKey: string | undefined;
+
+  constructor(
+    status: number,
+    message: string,
+    context: ConstructorParameters<typeof MakiniApiError>[3] & {
+      connectionKey?: string | undefined;
+    },
+  ) {
+    super(status, 'REAUTHORIZATION_REQUIRED', message, context);
+    this.connectionKey = context.connectionKey;
+  }
+}
+
+/** 403: the token may not do this (for example a connection token on a system endpoint). */
+export class PermissionError extends MakiniApiError {
+  static override readonly KIND: string = 'PermissionError';
+}
+
+/** 404: no such record or route. */
+export class NotFoundError extends MakiniApiError {
+  static override readonly KIND: string = 'NotFoundError';
+}
+
+/** 400/422: the request was invalid; `fields` names what to fix. */
+export class BadRequestError extends MakiniApiError {
+  static override readonly KIND: string = 'BadRequestError';
+}
+
+/** 5xx: the server or the source system failed. Retried automatically; this is after the last try. */
+export class ServerError extends MakiniApiError {
+  static override readonly KIND: string = 'ServerError';
+}
+
+/** A response that does not match its schema: `issuePath` names the field, `body` keeps the raw data. */
+export class ValidationError extends MakiniError {
+  static override readonly KIND: string = 'ValidationError';
+  readonly issuePath: string;
+  readonly body: unknown;
+
+  constructor(message: string, context: ErrorContext & { issuePath: string; body: unknown }) {
+    super('VALIDATION_ERROR', message, context);
+    this.issuePath = context.issuePath;
+    this.body = context.body;
+  }
+}
+
+/** The request never got a usable answer: refused, reset, or a body cut short. */
+export class ConnectionError extends MakiniError {
+  static override readonly KIND: string = 'ConnectionError';
+}
+
+/** No answer within `timeoutMs`. */
+export class TimeoutError extends MakiniError {
+  static override readonly KIND: string = 'TimeoutError';
+}
+
+/** The caller's `AbortSignal` fired. */
+export class AbortError extends MakiniError {
+  static override readonly KIND: string = 'AbortError';
+}

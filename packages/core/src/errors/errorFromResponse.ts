@@ -1,0 +1,110 @@
+import { parseRetryAfter } from '../client/backoff.js';
+import { ErrorCode } from './ErrorCode.js';
+import {
+  AuthenticationError,
+  BadRequestError,
+  type ErrorContext,
+  keptHeaders,
+  MakiniApiError,
+  NotFoundError,
+  PermissionError,
+  RateLimitError,
+  ReauthorizationRequiredError,
+  ServerError,
+} from './MakiniError.js';
+
+interface ErrorBodyShape {
+  error?:
+    | { code?: unknown; message?: unknown; request_id?: unknown; connection_id?: unknown }
+    | string;
+  message?: unknown;
+  error_description?: unknown;
+}
+
+const NEXT_STEP: Partial<Record<string, string>> = {
+  AUTHENTICATION_FAILED: 'Refresh the token, or run Makini Link again if refreshing fails.',
+  REAUTHORIZATION_REQUIRED:
+    'Ask the customer to reconnect: run Makini Link again for this connection.',
+  RATE_LIMIT_EXCEEDED: 'Slow down; the client waits for Retry-After before retrying.',
+  NOT_FOUND: 'Check the id and that the token belongs to the right connection.',
+  FORBIDDEN: 'Use a client token for /api/system/* and a connection token for data endpoints.',
+  INTERNAL_ERROR: 'Retry later; quote the request id if it persists.',
+};
+
+function numberHeader(headers: Headers, name: string): number | undefined {
+  const value = headers.get(name);
+  if (value === null || value.trim() === '') return undefined;
+  const parsed = Number(value);
+  return Number.isFinite(parsed) ? parsed : undefined;
+}
+
+/** When `x-ratelimit-reset` is: epoch seconds (as Makini and the sandbox send) or seconds from now. */
+export function rateLimitResetAt(headers: Headers, now: number): Date | undefined {
+  const reset = numberHeader(headers, 'x-ratelimit-reset');
+  if (reset === undefined) return undefined;
+  return new Date(reset > 1_000_000_000 ? reset * 1000 : now + reset * 1000);
+}
+
+/**
+ * Builds the typed error for an error response: one factory, so every failure family maps the same
+ * way everywhere.
+ */
+export function errorFromResponse(
+  status: number,
+  headers: Headers,
+  body: unknown,
+  context: ErrorContext,
+  now = Date.now(),
+): MakiniApiError {
+  const shape = (typeof body === 'object' && body !== null ? body : {}) as ErrorBodyShape;
+  const nested = typeof shape.error === 'object' && shape.error !== null ? shape.error : undefined;
+  const oauthCode = typeof shape.error === 'string' ? shape.error : undefined;
+  const code =
+    (typeof nested?.code === 'string' && nested.code) ||
+    oauthCode ||
+    (status === 401
+      ? ErrorCode.AUTHENTICATION_FAILED
+      : status === 403
+        ? ErrorCode.FORBIDDEN
+        : status === 404
+          ? ErrorCode.NOT_FOUND
+          : status === 429
+            ? ErrorCode.RATE_LIMIT_EXCEEDED
+            : status >= 500
+              ? ErrorCode.INTERNAL_ERROR
+              : ErrorCode.VALIDATION_ERROR);
+  const serverMessage =
+    (typeof nested?.message === 'string' && nested.message) ||
+    (typeof shape.error_description === 'string' && shape.error_description) ||
+    (typeof shape.message === 'string' && shape.message) ||
+    `HTTP ${status}`;
+  const requestId =
+    headers.get('x-request-id') ??
+    (typeof nested?.request_id === 'string' ? nested.request_id : undefined);
+  const where = context.method && context.path ? `${context.method} ${context.path}: ` : '';
+  const next = NEXT_STEP[code];
+  const message = `${where}${serverMessage}${next ? ` ${next}` : ''}${requestId ? ` (request ${requestId})` : ''}`;
+  const full = { ...context, requestId, headers: keptHeaders(headers), body };
+
+  if (status === 429 || code === ErrorCode.RATE_LIMIT_EXCEEDED) {
+    return new RateLimitError(status, message, {
+      ...full,
+      retryAfterMs: parseRetryAfter(headers, now),
+      limit: numberHeader(headers, 'x-ratelimit-limit'),
+      remaining: numberHeader(headers, 'x-ratelimit-remaining'),
+      resetAt: rateLimitResetAt(headers, now),
+    });
+  }
+  if (code === ErrorCode.REAUTHORIZATION_REQUIRED) {
+    const connectionKey =
+      typeof nested?.connection_id === 'string' ? nested.connection_id : undefined;
+    return new ReauthorizationRequiredError(status, message, { ...full, connectionKey });
+  }
+  if (status === 401) return new AuthenticationError(status, code, message, full);
+  if (status === 403) return new PermissionError(status, code, message, full);
+  if (status === 404) return new NotFoundError(status, code, message, full);
+  if (status >= 500) return new ServerError(status, code, message, full);
+  if (status >= 400 && status < 500 && status !== 408 && status !== 409)
+    return new BadRequestError(status, code, message, full);
+  return new MakiniApiError(status, code, message, full);
+}

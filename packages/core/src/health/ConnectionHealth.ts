@@ -1,0 +1,47 @@
+import type { ConnectionHealthState } from '../models/ConnectionHealthState.js';
+
+/** One change of state, kept in a short history. */
+export interface HealthTransition {
+  from: ConnectionHealthState;
+  to: ConnectionHealthState;
+  /** Epoch ms. */
+  at: number;
+  reason?: string | undefined;
+}
+
+/** Everything known about one connection's health. Plain JSON: safe to send to a browser. */
+export interface ConnectionHealth {
+  connectionId: string;
+  state: ConnectionHealthState;
+  /** Why the state is what it is, in words a customer can act on. */
+  reason?: string | undefined;
+  /** Since when the state holds, epoch ms. */
+  since: number;
+  /** The last successful call or completed sync, epoch ms. */
+  lastSuccessAt?: number | undefined;
+  /** Share of failed calls in the sliding window, 0..1. */
+  errorRate: number;
+  /** Calls in the sliding window. */
+  samples: number;
+  /** The last poll, epoch ms. */
+  checkedAt?: number | undefined;
+  /** Recent transitions, oldest first. */
+  history: HealthTransition[];
+}
+
+/** The health of every tracked connection. */
+export interface HealthSnapshot {
+  connections: Record<string, ConnectionHealth>;
+  updatedAt: number;
+}
+
+/** What `MakiniProvider` and the React hooks read: a monitor, or a remote source following one. */
+export interface HealthSource {
+  subscribe(listener: () => void): () => void;
+  getSnapshot(): HealthSnapshot;
+}
+
+export const EMPTY_SNAPSHOT: HealthSnapshot = Object.freeze({
+  connections: {},
+  updatedAt: 0,
+}) as HealthSnapshot;

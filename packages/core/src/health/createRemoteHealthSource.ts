@@ -1,0 +1,135 @@
+import { EMPTY_SNAPSHOT, type HealthSnapshot, type HealthSource } from './ConnectionHealth.js';
+
+export interface RemoteHealthSourceOptions {
+  /** The back end's snapshot URL (served by `createHealthHandler`); events are read from `${url}/events`. */
+  url: string;
+  /** @default `${url}/events` */
+  eventsUrl?: string;
+  fetch?: typeof fetch;
+  /** First wait before reconnecting; doubles up to 30 s. @default 1000 */
+  reconnectDelayMs?: number;
+  /** What to show before the first answer (e.g. the snapshot rendered on the server). */
+  initialSnapshot?: HealthSnapshot;
+  /** Extra request options, e.g. `{ credentials: 'include' }`. */
+  requestInit?: RequestInit;
+}
+
+export interface RemoteHealthSource extends HealthSource {
+  /** For server rendering: the snapshot given at creation. */
+  getServerSnapshot(): HealthSnapshot;
+  /** `true` while the event stream is open. */
+  readonly connected: boolean;
+  close(): void;
+}
+
+/**
+ * Follows a `ConnectionHealthMonitor` running on the host app's back end, from a browser: loads the
+ * JSON snapshot, then listens to Server-Sent Events, reconnecting with backoff. The browser never
+ * holds a Makini token. Connects on the first subscriber, disconnects after the last.
+ *
+ * @example
+ * const health = createRemoteHealthSource({ url: '/api/health' });
+ * <MakiniProvider health={health}>…</MakiniProvider>
+ */
+export function createRemoteHealthSource(options: RemoteHealthSourceOptions): RemoteHealthSource {
+  const initial = options.initialSnapshot ?? EMPTY_SNAPSHOT;
+  let snapshot = initial;
+  let connected = false;
+  let controller: AbortController | undefined;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let delay = options.reconnectDelayMs ?? 1000;
+  const listeners = new Set<() => void>();
+  const eventsUrl = options.eventsUrl ?? `${options.url.replace(/\/+$/, '')}/events`;
+
+  const set = (next: HealthSnapshot) => {
+    if (next.updatedAt < snapshot.updatedAt && snapshot !== initial) return;
+    snapshot = next;
+    for (const listener of [...listeners]) listener();
+  };
+
+  const fetchImpl = () => options.fetch ?? globalThis.fetch;
+
+  async function run() {
+    if (listeners.size === 0 || connected) return;
+    controller = new AbortController();
+    const { signal } = controller;
+    try {
+      const response = await fetchImpl()(eventsUrl, {
+        ...options.requestInit,
+        headers: { accept: 'text/event-stream' },
+        signal,
+      });
+      if (!response.ok || !response.body)
+        throw new Error(`health events answered ${response.status}`);
+      connected = true;
+      delay = options.reconnectDelayMs ?? 1000;
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        buffer += value;
+        let boundary = buffer.indexOf('\n\n');
+        while (boundary >= 0) {
+          const block = buffer.slice(0, boundary);
+          buffer = buffer.slice(boundary + 2);
+          const data = block
+            .split('\n')
+            .filter((line) => line.startsWith('data:'))
+            .map((line) => line.slice(5).trimStart())
+            .join('\n');
+          if (data && /(^|\n)event: ?snapshot(\n|$)/.test(block)) {
+            try {
+              set(JSON.parse(data) as HealthSnapshot);
+            } catch {}
+          }
+          boundary = buffer.indexOf('\n\n');
+        }
+      }
+    } catch {
+      if (signal.aborted) return;
+    } finally {
+      connected = false;
+    }
+    if (signal.aborted || listeners.size === 0) return;
+    // The stream ended or failed: reload the snapshot and reconnect, waiting longer each time.
+    retryTimer = setTimeout(() => {
+      void load().then(run);
+    }, delay);
+    delay = Math.min(delay * 2, 30_000);
+  }
+
+  async function load() {
+    try {
+      const response = await fetchImpl()(options.url, {
+        ...options.requestInit,
+        headers: { accept: 'application/json' },
+      });
+      if (response.ok) set((await response.json()) as HealthSnapshot);
+    } catch {}
+  }
+
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      if (listeners.size === 1) void load().then(run);
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) {
+          controller?.abort();
+          if (retryTimer) clearTimeout(retryTimer);
+        }
+      };
+    },
+    getSnapshot: () => snapshot,
+    getServerSnapshot: () => initial,
+    get connected() {
+      return connected;
+    },
+    close() {
+      listeners.clear();
+      controller?.abort();
+      if (retryTimer) clearTimeout(retryTimer);
+    },
+  };
+}
