@@ -107,12 +107,12 @@ const sleep = (ms: number, signal?: AbortSignal) =>
 export class MakiniClient {
   readonly baseUrl: string;
   readonly requestLog: RequestLog;
-  private readonly options: MakiniClientOptions;
+  readonly #options: MakiniClientOptions;
   private readonly fetchImpl: typeof fetch;
   private readonly limiter: ClientRateLimiter | undefined;
   private readonly listeners = new Set<ClientHooks>();
   /** The token last used, so error messages never echo it. */
-  private lastToken: string | undefined;
+  #lastToken: string | undefined;
 
   readonly connections;
   readonly platforms;
@@ -127,7 +127,7 @@ export class MakiniClient {
         'MakiniClient needs `token` or `getToken`: pass the connection or client token.',
       );
     }
-    this.options = options;
+    this.#options = options;
     this.baseUrl = (options.baseUrl ?? 'https://api.makini.io').replace(/\/+$/, '');
     const fetchImpl = options.fetch ?? globalThis.fetch;
     if (typeof fetchImpl !== 'function')
@@ -165,9 +165,9 @@ export class MakiniClient {
   }
 
   private async token(): Promise<string> {
-    const token = this.options.getToken ? await this.options.getToken() : this.options.token;
+    const token = this.#options.getToken ? await this.#options.getToken() : this.#options.token;
     if (!token) throw new MakiniError('AUTHENTICATION_FAILED', 'getToken() returned no token.');
-    this.lastToken = token;
+    this.#lastToken = token;
     return token;
   }
 
@@ -190,9 +190,9 @@ export class MakiniClient {
   ): Promise<Schema extends z.ZodType ? z.output<Schema> : unknown> {
     const url = this.url(input.path, input.query);
     const loggedPath = redactPath(url.slice(this.baseUrl.length));
-    const maxRetries = input.maxRetries ?? this.options.maxRetries ?? 2;
+    const maxRetries = input.maxRetries ?? this.#options.maxRetries ?? 2;
     const retryable = IDEMPOTENT.has(input.method) || input.idempotencyKey !== undefined;
-    const key = this.options.connectionKey ?? 'default';
+    const key = this.#options.connectionKey ?? 'default';
     let lastRequestId: string | undefined;
 
     for (let attempt = 1; ; attempt++) {
@@ -247,7 +247,7 @@ export class MakiniClient {
       const transient = MakiniApiError.is(error) ? RETRYABLE_STATUS(error.status) : true;
       const wait =
         retryable && transient && attempt <= maxRetries
-          ? retryDelay(attempt, retryAfterMs, this.options.backoff)
+          ? retryDelay(attempt, retryAfterMs, this.#options.backoff)
           : undefined;
       this.record(entry, error, wait);
       if (wait === undefined) throw error;
@@ -265,7 +265,7 @@ export class MakiniClient {
 
   /** One attempt: fetch with a per-attempt timeout, and read the whole body. */
   private async send(url: string, input: RequestInput<z.ZodType | undefined>) {
-    const timeoutMs = input.timeoutMs ?? this.options.timeoutMs ?? 60_000;
+    const timeoutMs = input.timeoutMs ?? this.#options.timeoutMs ?? 60_000;
     const controller = new AbortController();
     const onAbort = () => controller.abort(input.signal?.reason);
     input.signal?.addEventListener('abort', onAbort, { once: true });
@@ -274,7 +274,7 @@ export class MakiniClient {
       const headers: Record<string, string> = {
         accept: 'application/json',
         authorization: `Bearer ${await this.token()}`,
-        ...(this.options.userAgent ? { 'user-agent': this.options.userAgent } : {}),
+        ...(this.#options.userAgent ? { 'user-agent': this.#options.userAgent } : {}),
         ...(input.idempotencyKey ? { 'idempotency-key': input.idempotencyKey } : {}),
         ...input.headers,
       };
@@ -371,7 +371,7 @@ export class MakiniClient {
     ) {
       return new TimeoutError(
         'TIMEOUT',
-        `${input.method} ${path} got no answer within ${input.timeoutMs ?? this.options.timeoutMs ?? 60_000} ms.`,
+        `${input.method} ${path} got no answer within ${input.timeoutMs ?? this.#options.timeoutMs ?? 60_000} ms.`,
         context,
       );
     }
@@ -379,13 +379,26 @@ export class MakiniClient {
       return new ConnectionError(caught.code, caught.message, context);
     const detail = redactText(
       String((caught as Error)?.cause ?? (caught as Error)?.message ?? caught),
-      [this.lastToken],
+      [this.#lastToken],
     );
     return new ConnectionError(
       'CONNECTION_FAILED',
       `${input.method} ${path} failed before a response arrived (${detail}). Check the network and baseUrl.`,
       context,
     );
+  }
+
+  /** Describes the client without its token, for `util.inspect` and `JSON.stringify`. */
+  toJSON() {
+    return {
+      baseUrl: this.baseUrl,
+      connectionKey: this.#options.connectionKey,
+      token: '[redacted]',
+    };
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')]() {
+    return `MakiniClient ${JSON.stringify(this.toJSON())}`;
   }
 
   /** Stops the rate limiter's timers. */

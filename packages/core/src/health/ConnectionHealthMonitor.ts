@@ -75,13 +75,17 @@ export class ConnectionHealthMonitor implements HealthSource {
     return this.options.now?.() ?? Date.now();
   }
 
-  /** Starts watching a connection through its client; returns the function that stops. */
+  /**
+   * Starts watching a connection through its client; returns the function that stops. Tracking a
+   * connection again (with the client of its new token, after a reconnect) keeps its history.
+   */
   track(connectionId: string, client: MakiniClient): () => void {
-    this.untrack(connectionId);
+    const previous = this.tracked.get(connectionId);
+    previous?.unsubscribe();
     const entry: Tracked = {
       client,
       calls: [],
-      alerted: new Set(),
+      alerted: previous?.alerted ?? new Set(),
       unsubscribe: client.subscribe({
         onResponse: (event) => {
           if (event.path.startsWith('/api/')) this.recordCall(connectionId, true);
