@@ -59,7 +59,30 @@ function requestOptions(params: RequestOptions) {
   };
 }
 
-const data = <Schema extends z.ZodType>(schema: Schema) => z.object({ data: schema });
+/**
+ * Envelope schemas, built once per item schema: zod compiles an object parser on first use, so a
+ * schema built per call would pay that compilation on every request.
+ */
+const dataSchemas = new WeakMap<z.ZodType, z.ZodType>();
+const pageSchemas = new WeakMap<z.ZodType, z.ZodType>();
+
+function data<Schema extends z.ZodType>(schema: Schema): z.ZodObject<{ data: Schema }> {
+  let envelope = dataSchemas.get(schema);
+  if (!envelope) {
+    envelope = z.object({ data: schema });
+    dataSchemas.set(schema, envelope);
+  }
+  return envelope as z.ZodObject<{ data: Schema }>;
+}
+
+function pageOf<Schema extends z.ZodType>(schema: Schema): ReturnType<typeof Page<Schema>> {
+  let page = pageSchemas.get(schema);
+  if (!page) {
+    page = Page(schema);
+    pageSchemas.set(schema, page);
+  }
+  return page as ReturnType<typeof Page<Schema>>;
+}
 
 export function createResources(client: MakiniClient) {
   const list = <Schema extends z.ZodType>(
@@ -67,7 +90,7 @@ export function createResources(client: MakiniClient) {
     schema: Schema,
     params: ListParams = {},
   ) => {
-    const PageSchema = Page(schema);
+    const PageSchema = pageOf(schema);
     return new PagePromise<z.output<Schema>>(
       (page) =>
         client.request({

@@ -52,6 +52,7 @@ export class MakiniError extends Error {
   }
 
   /** True for an error of this class (or a subclass) from any copy of the package. */
+  // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass `is` was called on.
   static is<T>(this: { readonly KIND: string; prototype: T }, value: unknown): value is T {
     return (
       typeof value === 'object' &&
