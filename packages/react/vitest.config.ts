@@ -4,7 +4,10 @@ export default defineConfig({
   resolve: { conditions: ['@makini-kit/source'] },
   ssr: { resolve: { conditions: ['@makini-kit/source'] } },
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    exclude: ['**/*.browser.test.tsx', '**/node_modules/**'],
+    environment: 'happy-dom',
+    setupFiles: ['./vitest.setup.ts'],
     typecheck: { enabled: true, include: ['src/**/*.test-d.ts'] },
   },
 });

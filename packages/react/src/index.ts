@@ -1,2 +1,18 @@
-// The public API of @makini-kit/react is exported from here.
-export {};
+export {
+  ConnectionStatus,
+  type ConnectionStatusProps,
+  type ConnectionStatusRenderProps,
+} from './ConnectionStatus.js';
+export { completeLink, type LinkCompletion } from './completeLink.js';
+export { LinkCallback, type LinkCallbackProps } from './LinkCallback.js';
+export { DEFAULT_LABELS, type StatusLabels } from './labels.js';
+export { type LinkSettings, MakiniProvider, type MakiniProviderProps } from './MakiniProvider.js';
+export { ReconnectButton, type ReconnectButtonProps } from './ReconnectButton.js';
+export { useConnectionHealth } from './useConnectionHealth.js';
+export {
+  type ReconnectEvent,
+  type ReconnectOptions,
+  type ReconnectState,
+  type UseReconnect,
+  useReconnect,
+} from './useReconnect.js';

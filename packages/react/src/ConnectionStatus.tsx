@@ -1,0 +1,119 @@
+import type { ConnectionHealth, HealthSource } from '@makini-kit/core';
+import { forwardRef, type HTMLAttributes, type ReactNode, useEffect, useState } from 'react';
+import { mergeLabels, type StatusLabels } from './labels.js';
+import { formatRelativeTime } from './relativeTime.js';
+import { Slot } from './Slot.js';
+import { useConnectionHealth } from './useConnectionHealth.js';
+
+/** What a render prop receives. */
+export interface ConnectionStatusRenderProps {
+  health: ConnectionHealth;
+  /** The state's label, after `labels`. */
+  label: string;
+  /** "Last synced 5 minutes ago", or the "never" label. */
+  lastSync: string;
+  /** "12% of recent calls failed" when degraded by errors. */
+  errorRate: string | undefined;
+}
+
+export interface ConnectionStatusProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
+  connectionId: string;
+  /** @default the provider's */
+  health?: HealthSource;
+  /** @default 'badge' */
+  variant?: 'badge' | 'inline' | 'card';
+  labels?: Partial<StatusLabels>;
+  /** For relative times. @default the browser's */
+  locale?: string;
+  /** Render your own element; it receives role, aria-live and data-state. */
+  asChild?: boolean;
+  /** Full control over the content. */
+  children?: ReactNode | ((props: ConnectionStatusRenderProps) => ReactNode);
+}
+
+/** Re-renders every 30 s so relative times stay true. */
+function useNow(enabled: boolean): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!enabled) return;
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, [enabled]);
+  return now;
+}
+
+/**
+ * A connection's health for your customers: one element with `role="status"` and
+ * `aria-live="polite"`, `data-state` set to the health state (style with it), a label per state, the
+ * last successful sync, the error rate when degraded and the reason when it needs reconnecting.
+ *
+ * @example
+ * <ConnectionStatus connectionId={connection.key} variant="card" />
+ */
+export const ConnectionStatus = forwardRef<HTMLDivElement, ConnectionStatusProps>(
+  function ConnectionStatus(
+    { connectionId, health: source, variant = 'badge', labels, locale, asChild, children, ...rest },
+    ref,
+  ) {
+    const health = useConnectionHealth(connectionId, source);
+    const text = mergeLabels(labels);
+    const now = useNow(variant !== 'badge' && health.lastSuccessAt !== undefined);
+    const label = text.states[health.state];
+    const lastSync =
+      health.lastSuccessAt !== undefined
+        ? text.lastSync(formatRelativeTime(health.lastSuccessAt, now, locale))
+        : text.never;
+    const errorRate =
+      health.state === 'degraded' && health.samples > 0
+        ? text.errorRate(
+            new Intl.NumberFormat(locale, { style: 'percent' }).format(health.errorRate),
+          )
+        : undefined;
+    const detail =
+      health.state === 'reauthorization_required' || health.state === 'disconnected'
+        ? health.reason
+        : errorRate;
+
+    const content =
+      typeof children === 'function' ? (
+        children({ health, label, lastSync, errorRate })
+      ) : children !== undefined ? (
+        children
+      ) : variant === 'badge' ? (
+        <span data-part="label">{label}</span>
+      ) : (
+        <>
+          <span data-part="indicator" aria-hidden="true" />
+          <span data-part="label">{label}</span>
+          {detail ? <span data-part="detail">{detail}</span> : null}
+          <span data-part="last-sync">{lastSync}</span>
+        </>
+      );
+
+    const props = {
+      ...rest,
+      role: 'status',
+      'aria-live': 'polite' as const,
+      'aria-atomic': true,
+      'data-state': health.state,
+      'data-variant': variant,
+      'data-makini': 'connection-status',
+      title:
+        rest.title ??
+        (variant === 'badge' ? [label, detail, lastSync].filter(Boolean).join(' · ') : undefined),
+    };
+    if (asChild) {
+      return (
+        <Slot {...props} ref={ref as never}>
+          {children as never}
+        </Slot>
+      );
+    }
+    return (
+      <div {...props} ref={ref}>
+        {content}
+      </div>
+    );
+  },
+);
