@@ -1,0 +1,18 @@
+import type { StorybookConfig } from '@storybook/react-vite';
+
+const config: StorybookConfig = {
+  stories: ['../src/**/*.stories.tsx'],
+  addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
+  framework: { name: '@storybook/react-vite', options: {} },
+  core: { disableTelemetry: true },
+  viteFinal: (viteConfig) => ({
+    ...viteConfig,
+    // Stories run from the workspace sources, like the tests.
+    resolve: {
+      ...viteConfig.resolve,
+      conditions: ['@makini-kit/source', 'browser', 'module', 'import', 'default'],
+    },
+  }),
+};
+
+export default config;

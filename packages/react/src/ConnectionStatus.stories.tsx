@@ -1,0 +1,122 @@
+import { CONNECTION_HEALTH_STATES, type ConnectionHealthState } from '@makini-kit/core';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, within } from 'storybook/test';
+import { ConnectionStatus } from './ConnectionStatus.js';
+import { fixedSource } from './testSource.js';
+
+const details: Record<ConnectionHealthState, object> = {
+  healthy: { lastSuccessAt: Date.now() - 4 * 60_000 },
+  syncing: { lastSuccessAt: Date.now() - 3 * 3_600_000 },
+  degraded: { errorRate: 0.34, samples: 41, lastSuccessAt: Date.now() - 20 * 60_000 },
+  reauthorization_required: {
+    reason: 'The SAP S/4HANA password was changed. Reconnect to restore access.',
+    lastSuccessAt: Date.now() - 86_400_000,
+  },
+  disconnected: { reason: 'The connection was removed.' },
+  unknown: {},
+};
+
+const sourceFor = (state: ConnectionHealthState) =>
+  fixedSource({ c1: { state, ...details[state] } });
+
+/**
+ * `<ConnectionStatus>` shows a connection's health to your customers: `role="status"`,
+ * `aria-live="polite"`, and `data-state` for styling. Three variants; every text can be replaced.
+ */
+const meta = {
+  title: 'ConnectionStatus',
+  component: ConnectionStatus,
+  args: { connectionId: 'c1', variant: 'card', locale: 'en' },
+  argTypes: { variant: { control: 'inline-radio', options: ['badge', 'inline', 'card'] } },
+} satisfies Meta<typeof ConnectionStatus>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const stateStory = (state: ConnectionHealthState, label: string): Story => ({
+  args: { health: sourceFor(state) },
+  play: async ({ canvasElement }) => {
+    const status = within(canvasElement).getByRole('status');
+    await expect(status).toHaveAttribute('data-state', state);
+    await expect(status).toHaveTextContent(label);
+  },
+});
+
+export const Healthy = stateStory('healthy', 'Connected');
+export const Syncing = stateStory('syncing', 'Syncing');
+export const Degraded = stateStory('degraded', '34% of recent calls failed');
+export const ReauthorizationRequired = stateStory('reauthorization_required', 'Reconnect required');
+export const Disconnected = stateStory('disconnected', 'Disconnected');
+export const Unknown = stateStory('unknown', 'Checking…');
+
+/** Every state in every variant. */
+export const AllStates: Story = {
+  render: (args) => (
+    <div
+      style={{
+        display: 'grid',
+        gap: '1rem',
+        gridTemplateColumns: 'repeat(3, max-content)',
+        alignItems: 'start',
+      }}
+    >
+      {CONNECTION_HEALTH_STATES.flatMap((state) =>
+        (['badge', 'inline', 'card'] as const).map((variant) => (
+          <ConnectionStatus
+            key={`${state}-${variant}`}
+            {...args}
+            health={sourceFor(state)}
+            variant={variant}
+          />
+        )),
+      )}
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getAllByRole('status')).toHaveLength(
+      CONNECTION_HEALTH_STATES.length * 3,
+    );
+  },
+};
+
+/** The dark theme: set `data-makini-theme="dark"` on an ancestor, or follow the system setting. */
+export const DarkTheme: Story = {
+  render: (args) => (
+    <div
+      data-makini-theme="dark"
+      style={{ background: '#030712', padding: '1.5rem', display: 'grid', gap: '1rem' }}
+    >
+      {CONNECTION_HEALTH_STATES.map((state) => (
+        <ConnectionStatus key={state} {...args} health={sourceFor(state)} />
+      ))}
+    </div>
+  ),
+};
+
+/** Translated with `labels` and `locale`. */
+export const German: Story = {
+  args: {
+    health: sourceFor('reauthorization_required'),
+    locale: 'de',
+    labels: {
+      states: { reauthorization_required: 'Neu verbinden erforderlich' } as never,
+      lastSync: (time: string) => `Zuletzt synchronisiert ${time}`,
+    },
+  },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('status')).toHaveTextContent(
+      'Zuletzt synchronisiert gestern',
+    );
+  },
+};
+
+/** Full control with a render prop. */
+export const RenderProp: Story = {
+  args: {
+    health: sourceFor('degraded'),
+    children: ({ label, errorRate }) => (
+      <strong>
+        {label}: {errorRate}
+      </strong>
+    ),
+  },
+};
