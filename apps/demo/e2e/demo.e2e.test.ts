@@ -1,0 +1,148 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemo } from '../server/startDemo.js';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const SHOTS = fileURLToPath(new URL('../test-results/', import.meta.url));
+
+let demo: Awaited<ReturnType<typeof startDemo>>;
+let browser: Browser;
+let dataDir: string;
+const emailed: string[] = [];
+/** Every response body the browser received, from the app and from the Link popup. */
+const received: Array<{ url: string; body: string }> = [];
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  dataDir = mkdtempSync(join(tmpdir(), 'makini-demo-'));
+  demo = await startDemo({
+    ports: { app: 0, backend: 0, sandbox: 0 },
+    dataFile: join(dataDir, 'tokens.json'),
+    notifyCustomer: (alert) => emailed.push(alert.connectionId),
+    log: () => undefined,
+  });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await demo?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+function recordResponses(page: Page) {
+  page.on('response', async (response) => {
+    const type = response.headers()['content-type'] ?? '';
+    if (!/json|html|javascript|text/.test(type) || type.includes('event-stream')) return;
+    try {
+      received.push({ url: response.url(), body: await response.text() });
+    } catch {}
+  });
+}
+
+const status = (page: Page, key: string) =>
+  page.locator(`[data-connection="${key}"] [role="status"]`);
+
+describe('the demo, end to end in Chromium', () => {
+  it('plays the story: healthy → credentials change → reauthorization required → reconnect → healthy', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context.on('page', recordResponses);
+    const page = await context.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') console.error(`[browser] ${message.text()}`);
+    });
+
+    await page.goto(demo.appUrl);
+    const first = page.locator('[data-connection]').first();
+    await expect.poll(() => page.locator('[data-connection]').count(), { timeout: 15_000 }).toBe(4);
+    const key = (await first.getAttribute('data-connection')) ?? '';
+    for (const row of await page.locator('[data-connection] [role="status"]').all()) {
+      await expect.poll(() => row.getAttribute('data-state'), { timeout: 15_000 }).toBe('healthy');
+    }
+    await page.screenshot({ path: `${SHOTS}1-connections-healthy.png` });
+
+    await page.getByRole('link', { name: 'Purchase orders' }).click();
+    await expect
+      .poll(() => page.locator('table.orders tbody tr[data-order]').count(), { timeout: 15_000 })
+      .toBe(10);
+    await expect(page.locator('table.orders caption').textContent()).resolves.toMatch(
+      /250 purchase orders/,
+    );
+    await page.screenshot({ path: `${SHOTS}2-purchase-orders.png` });
+
+    await page.getByRole('link', { name: 'Developer' }).click();
+    const account = page.locator(`[data-account="${key}"]`);
+    const oldPassword = await account.locator('[data-password]').textContent();
+    await account.getByRole('button', { name: 'Rotate credentials' }).click();
+    await expect
+      .poll(() => account.locator('[data-password]').textContent(), { timeout: 10_000 })
+      .not.toBe(oldPassword);
+    const newPassword = (await account.locator('[data-password]').textContent()) ?? '';
+    const username = (await account.locator('code').first().textContent()) ?? '';
+    await page.screenshot({ path: `${SHOTS}3-credentials-rotated.png` });
+
+    await page.getByRole('link', { name: 'Connections' }).click();
+    await expect
+      .poll(() => status(page, key).getAttribute('data-state'), { timeout: 10_000 })
+      .toBe('reauthorization_required');
+    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/needs to reconnect/);
+    expect(emailed).toEqual([key]);
+    await page.screenshot({ path: `${SHOTS}4-reauthorization-required.png` });
+
+    const [popup] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.locator(`[data-connection="${key}"]`).getByRole('button', { name: 'Reconnect' }).click(),
+    ]);
+    await popup.waitForLoadState();
+    await expect(popup.title()).resolves.toContain('Makini Link');
+    await popup.getByLabel('Username').fill(username);
+    await popup.getByLabel('Password').fill(newPassword);
+    await popup.screenshot({ path: `${SHOTS}5-consent-page.png` });
+    await Promise.all([
+      popup.waitForEvent('close'),
+      popup.getByRole('button', { name: 'Connect' }).click(),
+    ]);
+
+    await expect
+      .poll(() => status(page, key).getAttribute('data-state'), { timeout: 15_000 })
+      .toBe('healthy');
+    await expect.poll(() => page.getByRole('alert').count(), { timeout: 10_000 }).toBe(0);
+    await page.screenshot({ path: `${SHOTS}6-healthy-again.png` });
+
+    await page.getByRole('link', { name: 'Purchase orders' }).click();
+    await expect
+      .poll(() => page.locator('table.orders tbody tr[data-order]').count(), { timeout: 15_000 })
+      .toBe(10);
+    await page.screenshot({ path: `${SHOTS}7-purchase-orders-again.png` });
+    await context.close();
+  });
+
+  it('never sends a Makini token or secret to the browser', async () => {
+    const tokens = demo.backend.store
+      .list()
+      .flatMap((entry) => [entry.tokens.accessToken, entry.tokens.refreshToken ?? '']);
+    expect(tokens.filter(Boolean).length).toBeGreaterThanOrEqual(8);
+    expect(received.length).toBeGreaterThan(20);
+    const everything = received.map((entry) => entry.body).join('\n');
+    for (const secret of [...tokens.filter(Boolean), 'sandbox_secret'])
+      expect(everything).not.toContain(secret);
+    expect(everything).not.toMatch(/sbx_(at|rt)_[\w-]{20,}/);
+    expect(everything).not.toMatch(/whsec_/);
+  });
+});

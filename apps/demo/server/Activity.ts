@@ -1,0 +1,62 @@
+import type { HealthAlert, RequestLogEntry } from '@makini-kit/core';
+
+export interface LoggedRequest extends RequestLogEntry {
+  connectionKey: string;
+}
+
+export interface ReceivedWebhook {
+  id: string;
+  type: string;
+  connectionId: string;
+  receivedAt: number;
+  /** 200 after the handler ran; 400 when refused. */
+  status: number;
+}
+
+export interface ShownAlert {
+  id: number;
+  connectionId: string;
+  kind: HealthAlert['kind'];
+  reason: string;
+  at: number;
+}
+
+const KEEP = 200;
+
+/** What the developer panel and the alert banner show: bounded lists, newest last. */
+export class Activity {
+  readonly requests: LoggedRequest[] = [];
+  readonly webhooks: ReceivedWebhook[] = [];
+  readonly alerts: ShownAlert[] = [];
+  private nextAlert = 1;
+
+  private push<T>(list: T[], item: T) {
+    list.push(item);
+    if (list.length > KEEP) list.shift();
+  }
+
+  request(entry: LoggedRequest) {
+    this.push(this.requests, entry);
+  }
+
+  webhook(entry: ReceivedWebhook) {
+    this.push(this.webhooks, entry);
+  }
+
+  alert(alert: HealthAlert) {
+    this.push(this.alerts, {
+      id: this.nextAlert++,
+      connectionId: alert.connectionId,
+      kind: alert.kind,
+      reason: alert.reason,
+      at: Date.now(),
+    });
+  }
+
+  /** Alerts stop showing once their connection is healthy again. */
+  dismissFor(connectionId: string) {
+    for (let index = this.alerts.length - 1; index >= 0; index--) {
+      if (this.alerts[index]?.connectionId === connectionId) this.alerts.splice(index, 1);
+    }
+  }
+}

@@ -1,0 +1,21 @@
+import { fileURLToPath } from 'node:url';
+
+/** Fixed, documented ports and the demo's Makini client (the sandbox's default client). */
+export interface DemoConfig {
+  /** The Makini API (the embedded sandbox unless MAKINI_URL points elsewhere). */
+  makiniUrl: string;
+  /** Where the customer's browser meets Link (same host as the API for the sandbox). */
+  linkUrl: string;
+  clientId: string;
+  clientSecret: string;
+  webhookSecret: string;
+  /** The front end's origin; Link returns to `${appUrl}/link/callback`. */
+  appUrl: string;
+  /** The back end's own address, where webhooks arrive. */
+  backendUrl: string;
+  dataFile: string;
+}
+
+export const DEMO_PORTS = { app: 5173, backend: 3001, sandbox: 4010 } as const;
+
+export const DEFAULT_DATA_FILE = fileURLToPath(new URL('../data/tokens.json', import.meta.url));

@@ -1,0 +1,256 @@
+import {
+  AuthenticationError,
+  ConnectionHealthMonitor,
+  Currency,
+  createHealthHandler,
+  exchangeCode,
+  FieldMapping,
+  MakiniError,
+  Page,
+  type PurchaseOrderStatus,
+  ReauthorizationRequiredError,
+  Vendor,
+} from '@makini-kit/core';
+import { createWebhookHandler, MemoryDedupeStore, toFetchHandler } from '@makini-kit/webhook-node';
+import { Hono } from 'hono';
+import { Activity } from './Activity.js';
+import type { DemoConfig } from './config.js';
+import { DemoConnections } from './DemoConnections.js';
+import { consentAs, sandboxAdmin } from './sandboxAdmin.js';
+import { TokenStore } from './TokenStore.js';
+
+/** Where a real product would email the customer; the demo logs it. */
+export type NotifyCustomer = (alert: { connectionId: string; reason: string }) => void;
+
+/**
+ * The demo's back end: holds the tokens, calls Makini, watches health, receives webhooks, and gives
+ * the browser health, purchase orders and developer data — never a token.
+ */
+export async function createBackend(
+  config: DemoConfig,
+  options: { notifyCustomer?: NotifyCustomer; log?: (line: string) => void } = {},
+) {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const activity = new Activity();
+  const store = new TokenStore(config.dataFile);
+  await store.load();
+  const notify: NotifyCustomer =
+    options.notifyCustomer ??
+    ((alert) => log(`[alert] would email the customer of ${alert.connectionId}: ${alert.reason}`));
+  const monitor = new ConnectionHealthMonitor({
+    pollIntervalMs: 5_000,
+    onAlert: (alert) => {
+      activity.alert(alert);
+      if (alert.kind === 'reauthorization_required') notify(alert);
+    },
+  });
+  const connections = new DemoConnections(config, store, monitor, activity);
+  const admin = sandboxAdmin(config.makiniUrl);
+  const redirectUri = `${config.appUrl}/link/callback`;
+  const secrets = {
+    baseUrl: config.makiniUrl,
+    clientId: config.clientId,
+    clientSecret: config.clientSecret,
+  };
+
+  // Webhooks: registered with the sandbox, verified, deduplicated, fed to the monitor.
+  const webhooks = createWebhookHandler({
+    secret: config.webhookSecret,
+    dedupe: new MemoryDedupeStore(),
+    on: {
+      'connection.reauthorization_required': (event) => monitor.applyEvent(event),
+      'connection.reauthorized': (event) => {
+        monitor.applyEvent(event);
+        activity.dismissFor(event.connection_id);
+      },
+      'connection.status_changed': (event) => monitor.applyEvent(event),
+      'sync.completed': (event) => monitor.applyEvent(event),
+      'sync.failed': (event) => monitor.applyEvent(event),
+    },
+    onUnhandled: () => undefined,
+    onError: (error) => log(`[webhook] refused: ${(error as Error).message}`),
+  });
+  const receiveWebhook = toFetchHandler(webhooks);
+  await admin.addWebhookEndpoint(`${config.backendUrl}/webhooks/makini`, config.webhookSecret);
+  await admin.addRedirectUri(config.clientId, redirectUri).catch(() => undefined);
+
+  // Connections: reopen what was stored; (re)connect the sandbox's seeded customers it does not know.
+  const seeded = await admin.connections();
+  for (const entry of store.list()) {
+    const client = connections.open(entry);
+    try {
+      await client.integrations.current({ maxRetries: 0 });
+    } catch (error) {
+      const staleToken = AuthenticationError.is(error) && !ReauthorizationRequiredError.is(error);
+      if (staleToken && seeded.some((account) => account.connectionKey === entry.key)) {
+        log(
+          `[demo] stored token for ${entry.key} is unknown to this Makini (a fresh sandbox): reconnecting`,
+        );
+        const account = seeded.find((candidate) => candidate.connectionKey === entry.key);
+        if (account)
+          await connections.connect(
+            await exchangeCode({
+              ...secrets,
+              redirectUri,
+              code: await consentAs({ ...config, redirectUri }, account),
+            }),
+          );
+      }
+    }
+  }
+  for (const account of seeded) {
+    if (store.get(account.connectionKey) || account.status !== 'active') continue;
+    const code = await consentAs({ ...config, redirectUri }, account);
+    await connections.connect(await exchangeCode({ ...secrets, code, redirectUri }));
+  }
+  await monitor.check();
+
+  const health = createHealthHandler(monitor);
+  const app = new Hono();
+  const problem = (error: unknown) => ({
+    error: MakiniError.is(error)
+      ? { kind: error.kind, code: error.code, message: error.message, requestId: error.requestId }
+      : { message: 'Unexpected error' },
+  });
+
+  app.post('/webhooks/makini', async (context) => {
+    const response = await receiveWebhook(context.req.raw.clone());
+    try {
+      const event = (await context.req.json()) as {
+        id?: string;
+        type?: string;
+        connection_id?: string;
+      };
+      activity.webhook({
+        id: String(event.id),
+        type: String(event.type),
+        connectionId: String(event.connection_id),
+        receivedAt: Date.now(),
+        status: response.status,
+      });
+    } catch {}
+    return response;
+  });
+  app.get('/api/health', (context) => health(context.req.raw));
+  app.get('/api/health/events', (context) => health(context.req.raw));
+  app.get('/api/link/settings', (context) =>
+    context.json({ clientId: config.clientId, redirectUri, linkUrl: config.linkUrl }),
+  );
+  app.get('/api/connections', (context) => context.json({ data: connections.list() }));
+  app.get('/api/alerts', (context) => context.json({ data: activity.alerts }));
+  app.get('/api/requests', (context) => context.json({ data: activity.requests.slice(-100) }));
+  app.get('/api/webhooks', (context) => context.json({ data: activity.webhooks.slice(-50) }));
+
+  app.post('/api/link/exchange', async (context) => {
+    const body = (await context.req.json().catch(() => ({}))) as {
+      code?: unknown;
+      connectionId?: unknown;
+    };
+    if (typeof body.code !== 'string' || !body.code)
+      return context.json({ error: { message: 'code is required' } }, 400);
+    try {
+      const tokens = await exchangeCode({ ...secrets, code: body.code, redirectUri });
+      const entry = await connections.connect(
+        tokens,
+        typeof body.connectionId === 'string' ? body.connectionId : undefined,
+      );
+      return context.json({ data: { key: entry.key, name: entry.name, platform: entry.platform } });
+    } catch (error) {
+      return context.json(problem(error), 400);
+    }
+  });
+
+  app.get('/api/purchase-orders', async (context) => {
+    const key = context.req.query('connection') ?? '';
+    const client = connections.client(key);
+    if (!client) return context.json({ error: { message: `No connection ${key}` } }, 404);
+    const page = Number(context.req.query('page') ?? '1') || 1;
+    try {
+      const [orders, vendors, currencies, statuses] = await Promise.all([
+        client.purchaseOrders.list({ page, perPage: 10, sort: { orderDate: 'desc' } }),
+        client.request({
+          method: 'GET',
+          path: '/api/erp/vendors',
+          query: { per_page: 1000 },
+          schema: Page(Vendor),
+        }),
+        client.request({
+          method: 'GET',
+          path: '/api/erp/currencies',
+          query: { per_page: 1000 },
+          schema: Page(Currency),
+        }),
+        client.purchaseOrders.statuses({ perPage: 1000 }),
+      ]);
+      const stored = store.get(key);
+      const mapping = await client
+        .request({
+          method: 'GET',
+          path: `/api/x-sandbox/platforms/${stored?.platform}/field-mapping`,
+        })
+        .then((body) => FieldMapping.parse((body as { data: unknown }).data))
+        .catch(() => undefined);
+      return context.json({
+        data: orders.data.map((order) => ({ order, customFields: order.customFields })),
+        meta: orders.meta,
+        vendors: Object.fromEntries(vendors.data.map((vendor) => [vendor.key, vendor.name])),
+        currencies: Object.fromEntries(
+          currencies.data.map((currency) => [currency.key, currency.code]),
+        ),
+        statuses: Object.fromEntries(
+          statuses.data.map((status: PurchaseOrderStatus) => [status.key, status.name]),
+        ),
+        mapping,
+      });
+    } catch (error) {
+      return context.json(problem(error), MakiniError.is(error) && 'status' in error ? 502 : 500);
+    }
+  });
+
+  // Developer panel: play the failure story against the sandbox.
+  app.post('/api/dev/rotate', async (context) => {
+    const { connectionId } = (await context.req.json()) as { connectionId: string };
+    return context.json({ data: await admin.rotateCredentials(connectionId) });
+  });
+  app.post('/api/dev/faults', async (context) => {
+    const { kind } = (await context.req.json()) as { kind: 'errors' | 'rate_limit' };
+    const rule =
+      kind === 'rate_limit'
+        ? { route: '/api/erp/', kind: 'rate_limit', retryAfterSeconds: 2, probability: 0.3 }
+        : { route: '/api/erp/', kind: 'error', status: 503, probability: 0.3 };
+    return context.json({ data: await admin.addFault(rule) });
+  });
+  app.delete('/api/dev/faults', async (context) => {
+    await admin.clearFaults();
+    await admin.setRateLimit(0);
+    return context.json({ data: null });
+  });
+  app.post('/api/dev/rate-limit', async (context) => {
+    const { limit } = (await context.req.json()) as { limit: number };
+    await admin.setRateLimit(limit);
+    return context.json({ data: { limit } });
+  });
+  app.get('/api/dev/credentials', async (context) => {
+    // The sandbox's customer accounts, so a person playing the demo can type them on the consent page.
+    const accounts = await admin.connections();
+    return context.json({
+      data: accounts.map(({ connectionKey, platform, username, password }) => ({
+        connectionKey,
+        platform,
+        username,
+        password,
+      })),
+    });
+  });
+
+  return {
+    app,
+    monitor,
+    activity,
+    store,
+    close: () => {
+      monitor.dispose();
+      connections.close();
+    },
+  };
+}

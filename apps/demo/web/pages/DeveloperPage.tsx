@@ -1,0 +1,210 @@
+import { useEffect, useState } from 'react';
+import { api, type DemoConnection } from '../api.js';
+
+interface LoggedRequest {
+  requestId?: string;
+  method: string;
+  path: string;
+  status?: number;
+  attempt: number;
+  durationMs: number;
+  startedAt: number;
+  connectionKey: string;
+  error?: { kind: string; code: string };
+}
+interface Webhook {
+  id: string;
+  type: string;
+  connectionId: string;
+  receivedAt: number;
+  status: number;
+}
+interface Credentials {
+  connectionKey: string;
+  platform: string;
+  username: string;
+  password: string;
+}
+
+function usePolled<T>(path: string, every = 1500): T | undefined {
+  const [value, setValue] = useState<T>();
+  useEffect(() => {
+    let alive = true;
+    const load = () =>
+      api<{ data: T }>(path)
+        .then((body) => alive && setValue(body.data))
+        .catch(() => undefined);
+    void load();
+    const timer = setInterval(load, every);
+    return () => {
+      alive = false;
+      clearInterval(timer);
+    };
+  }, [path, every]);
+  return value;
+}
+
+/** Play the failure story: rotate a customer's password, inject faults, set a rate limit. */
+export function DeveloperPage({ connections }: { connections: DemoConnection[] }) {
+  const requests = usePolled<LoggedRequest[]>('/api/requests') ?? [];
+  const webhooks = usePolled<Webhook[]>('/api/webhooks') ?? [];
+  const credentials = usePolled<Credentials[]>('/api/dev/credentials', 3000) ?? [];
+  const [notice, setNotice] = useState<string>();
+  const post = async (path: string, body: unknown, message: string) => {
+    await api(path, { method: 'POST', body: JSON.stringify(body) });
+    setNotice(message);
+  };
+
+  return (
+    <section aria-labelledby="dev-title">
+      <h1 id="dev-title">Developer</h1>
+      {notice ? (
+        <p role="status" className="notice">
+          {notice}
+        </p>
+      ) : null}
+      <h2>Customers' system accounts (sandbox)</h2>
+      <table className="log">
+        <thead>
+          <tr>
+            <th scope="col">Connection</th>
+            <th scope="col">System</th>
+            <th scope="col">Username</th>
+            <th scope="col">Password</th>
+            <th scope="col">Failure story</th>
+          </tr>
+        </thead>
+        <tbody>
+          {credentials.map((account) => (
+            <tr key={account.connectionKey} data-account={account.connectionKey}>
+              <td>
+                {connections.find((connection) => connection.key === account.connectionKey)?.name ??
+                  account.connectionKey}
+              </td>
+              <td>{account.platform}</td>
+              <td>
+                <code>{account.username}</code>
+              </td>
+              <td>
+                <code data-password>{account.password}</code>
+              </td>
+              <td>
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() =>
+                    post(
+                      '/api/dev/rotate',
+                      { connectionId: account.connectionKey },
+                      `Rotated the password of ${account.username}.`,
+                    )
+                  }
+                >
+                  Rotate credentials
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="actions">
+        <button
+          type="button"
+          className="secondary"
+          onClick={() =>
+            post('/api/dev/faults', { kind: 'errors' }, 'Injected 503s on 30% of ERP calls.')
+          }
+        >
+          Inject 5xx faults
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() =>
+            post('/api/dev/faults', { kind: 'rate_limit' }, 'Injected 429s on 30% of ERP calls.')
+          }
+        >
+          Inject 429s
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() =>
+            post(
+              '/api/dev/rate-limit',
+              { limit: 20 },
+              'Rate limit set to 20 per minute per connection.',
+            )
+          }
+        >
+          Rate limit 20/min
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          onClick={async () => {
+            await api('/api/dev/faults', { method: 'DELETE' });
+            setNotice('Faults and limits cleared.');
+          }}
+        >
+          Clear faults
+        </button>
+      </div>
+      <h2>Request log</h2>
+      <table className="log" aria-label="Request log">
+        <thead>
+          <tr>
+            <th scope="col">Request id</th>
+            <th scope="col">Call</th>
+            <th scope="col">Status</th>
+            <th scope="col">Attempt</th>
+            <th scope="col" className="number">
+              ms
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...requests].reverse().map((entry) => (
+            <tr
+              key={`${entry.startedAt}-${entry.requestId ?? entry.path}-${entry.attempt}`}
+              data-status={entry.status}
+            >
+              <td>
+                <code>{entry.requestId ?? '—'}</code>
+              </td>
+              <td>
+                {entry.method} {entry.path}
+              </td>
+              <td>{entry.status ?? entry.error?.kind}</td>
+              <td>{entry.attempt}</td>
+              <td className="number">{entry.durationMs}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>Webhook deliveries</h2>
+      <table className="log" aria-label="Webhook deliveries">
+        <thead>
+          <tr>
+            <th scope="col">Event</th>
+            <th scope="col">Type</th>
+            <th scope="col">Connection</th>
+            <th scope="col">Answered</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...webhooks].reverse().map((entry) => (
+            <tr key={`${entry.id}-${entry.receivedAt}`}>
+              <td>
+                <code>{entry.id}</code>
+              </td>
+              <td>{entry.type}</td>
+              <td>{entry.connectionId}</td>
+              <td>{entry.status}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
