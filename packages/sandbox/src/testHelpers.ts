@@ -1,22 +1,17 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { clientCredentialsToken, submitConsent } from '@makini-kit/test-utils';
 import { DEFAULT_CLIENT } from './options.js';
 import type { Sandbox } from './startSandbox.js';
 
 /** Test-only helpers: real HTTP calls against a running sandbox. */
 
-export async function clientToken(sandbox: Sandbox): Promise<string> {
-  const response = await fetch(`${sandbox.url}/link/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: DEFAULT_CLIENT.id,
-      client_secret: DEFAULT_CLIENT.secret,
-    }),
+export function clientToken(sandbox: Sandbox): Promise<string> {
+  return clientCredentialsToken({
+    baseUrl: sandbox.url,
+    clientId: DEFAULT_CLIENT.id,
+    clientSecret: DEFAULT_CLIENT.secret,
   });
-  if (!response.ok) throw new Error(`client_credentials failed: ${response.status}`);
-  return ((await response.json()) as { access_token: string }).access_token;
 }
 
 export async function connectionToken(sandbox: Sandbox, connectionKey: string): Promise<string> {
@@ -42,7 +37,7 @@ export const firstConnection = (sandbox: Sandbox) => {
 };
 
 /** Runs Link without a browser: posts the consent form and returns the redirect's code and state. */
-export async function runLink(
+export function runLink(
   sandbox: Sandbox,
   input: {
     platform: string;
@@ -52,27 +47,14 @@ export async function runLink(
     redirectUri?: string;
   },
 ) {
-  const response = await fetch(`${sandbox.url}/oauth/authorize`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      client_id: DEFAULT_CLIENT.id,
-      redirect_uri: input.redirectUri ?? DEFAULT_CLIENT.redirectUris[0] ?? '',
-      state: input.state ?? 'state-1',
-      response_type: 'code',
-      action: 'allow',
-      platform: input.platform,
-      username: input.username,
-      password: input.password,
-    }),
-  });
-  const location = response.headers.get('location');
-  return {
-    status: response.status,
-    location: location ? new URL(location) : undefined,
-    html: location ? '' : await response.text(),
-  };
+  return submitConsent(
+    {
+      baseUrl: sandbox.url,
+      clientId: DEFAULT_CLIENT.id,
+      redirectUri: input.redirectUri ?? DEFAULT_CLIENT.redirectUris[0] ?? '',
+    },
+    input,
+  );
 }
 
 export async function exchangeCode(

@@ -1,20 +1,10 @@
 import { TokenResponse } from '@makini-kit/core';
+import { chromiumLaunchOptions } from '@makini-kit/test-utils';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CLIENT } from '../options.js';
 import { type Sandbox, startSandbox } from '../startSandbox.js';
 import { exchangeCode, firstConnection, startReceiver } from '../testHelpers.js';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 let sandbox: Sandbox;
 let browser: Browser;
@@ -24,10 +14,7 @@ beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, orders: 5 });
   callback = await startReceiver();
   sandbox.admin.addRedirectUri(DEFAULT_CLIENT.id, callback.url);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  browser = await chromium.launch(chromiumLaunchOptions());
 }, 60_000);
 afterAll(async () => {
   await browser?.close();

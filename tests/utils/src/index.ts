@@ -1,0 +1,2 @@
+export { CHROMIUM_ARGS, chromiumLaunchOptions } from './chromium.js';
+export { clientCredentialsToken, type LinkTarget, submitConsent } from './link.js';
