@@ -5,6 +5,7 @@ import type { RequestContext } from '../http/RequestContext.js';
 import type { Router } from '../http/Router.js';
 import { parseFormBody } from '../http/readBody.js';
 import type { SandboxClientOptions } from '../options.js';
+import { connectionSubject } from '../state/TokenStore.js';
 import { consentPage, errorPage } from './consentPage.js';
 import { expiresInValue } from './expiresIn.js';
 
@@ -40,6 +41,23 @@ function redirectWith(redirectUri: string, values: Record<string, string | null>
   return { status: 303, location: target.toString() };
 }
 
+/** The consent page for a resolved client, with what the customer typed and what went wrong. */
+function renderConsent(
+  resolved: { client: SandboxClientOptions; redirectUri: string },
+  status: number,
+  fields: { state: string | null; platform: string | null; username: string; error?: string },
+): Reply {
+  return {
+    status,
+    html: consentPage({
+      clientName: resolved.client.name ?? resolved.client.id,
+      clientId: resolved.client.id,
+      redirectUri: resolved.redirectUri,
+      ...fields,
+    }),
+  };
+}
+
 const showConsent: Handler = (context) => {
   const resolved = resolveClient(context, context.query);
   if ('status' in resolved) return resolved;
@@ -47,17 +65,11 @@ const showConsent: Handler = (context) => {
   if (context.query.get('response_type') !== 'code') {
     return redirectWith(resolved.redirectUri, { error: 'unsupported_response_type', state });
   }
-  return {
-    status: 200,
-    html: consentPage({
-      clientName: resolved.client.name ?? resolved.client.id,
-      clientId: resolved.client.id,
-      redirectUri: resolved.redirectUri,
-      state,
-      platform: context.query.get('platform'),
-      username: context.query.get('login_hint') ?? '',
-    }),
-  };
+  return renderConsent(resolved, 200, {
+    state,
+    platform: context.query.get('platform'),
+    username: context.query.get('login_hint') ?? '',
+  });
 };
 
 const submitConsent: Handler = async (context) => {
@@ -80,18 +92,12 @@ const submitConsent: Handler = async (context) => {
   };
   const result = context.state.signIn(input);
   if ('problem' in result) {
-    return {
-      status: 401,
-      html: consentPage({
-        clientName: resolved.client.name ?? resolved.client.id,
-        clientId: resolved.client.id,
-        redirectUri: resolved.redirectUri,
-        state,
-        platform: input.provider,
-        username: input.username,
-        error: result.problem,
-      }),
-    };
+    return renderConsent(resolved, 401, {
+      state,
+      platform: input.provider,
+      username: input.username,
+      error: result.problem,
+    });
   }
   const code = context.state.tokens.issueCode({
     clientId: resolved.client.id,
@@ -196,12 +202,7 @@ const token: Handler = async (context) => {
         context,
       );
     }
-    const pair = state.tokens.issuePair({
-      kind: 'connection',
-      clientId: client.id,
-      connectionKey: connection.key,
-      generation: connection.generation,
-    });
+    const pair = state.tokens.issuePair(connectionSubject(client.id, connection));
     entry.issued.push(pair.accessToken);
     return json({
       access_token: pair.accessToken,

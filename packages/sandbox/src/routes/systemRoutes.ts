@@ -7,6 +7,7 @@ import type { RequestContext } from '../http/RequestContext.js';
 import type { Router } from '../http/Router.js';
 import { parseJsonBody } from '../http/readBody.js';
 import { type SandboxConnection, toWireConnection } from '../state/ConnectionRegistry.js';
+import { connectionSubject } from '../state/TokenStore.js';
 import { expiresInValue } from './expiresIn.js';
 
 const CONNECTION_FIELDS = [
@@ -85,12 +86,7 @@ const createConnection: Handler = async (context) => {
     username: login,
     password,
   });
-  const pair = context.state.tokens.issuePair({
-    kind: 'connection',
-    clientId,
-    connectionKey: connection.key,
-    generation: connection.generation,
-  });
+  const pair = context.state.tokens.issuePair(connectionSubject(clientId, connection));
   return json({
     data: {
       access_token: pair.accessToken,
@@ -109,12 +105,7 @@ const deleteConnection: Handler = (context) => {
 const issueConnectionToken: Handler = (context) => {
   const clientId = context.requireClient();
   const connection = ownConnection(context, clientId);
-  const issued = context.state.tokens.issueAccess({
-    kind: 'connection',
-    clientId,
-    connectionKey: connection.key,
-    generation: connection.generation,
-  });
+  const issued = context.state.tokens.issueAccess(connectionSubject(clientId, connection));
   return json({
     data: {
       token: issued.token,

@@ -5,6 +5,19 @@ export type TokenSubject =
   | { kind: 'client'; clientId: string }
   | { kind: 'connection'; clientId: string; connectionKey: string; generation: number };
 
+/** The subject of a token for a connection at its current generation. */
+export function connectionSubject(
+  clientId: string,
+  connection: { key: string; generation: number },
+): Extract<TokenSubject, { kind: 'connection' }> {
+  return {
+    kind: 'connection',
+    clientId,
+    connectionKey: connection.key,
+    generation: connection.generation,
+  };
+}
+
 interface AccessToken {
   subject: TokenSubject;
   expiresAt: number;
