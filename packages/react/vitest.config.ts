@@ -9,6 +9,8 @@ export default defineConfig({
   resolve: { conditions: ['@makini-kit/source'] },
   ssr: { resolve: { conditions: ['@makini-kit/source'] } },
   test: {
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
     projects: [
       {
         extends: true,

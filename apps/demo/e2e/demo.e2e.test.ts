@@ -121,6 +121,21 @@ describe('the demo, end to end in Chromium', () => {
     await context.close();
   });
 
+  it('keeps the tokens across a restart of the demo', async () => {
+    const before = demo.backend.store.list().map((entry) => [entry.key, entry.tokens.accessToken]);
+    const lines: string[] = [];
+    await demo.close();
+    demo = await startDemo({
+      ports: { app: 0, backend: 0, sandbox: 0 },
+      dataFile: join(dataDir, 'tokens.json'),
+      log: (line) => lines.push(line),
+    });
+    const after = demo.backend.store.list().map((entry) => [entry.key, entry.tokens.accessToken]);
+    expect(after).toEqual(before);
+    expect(lines.filter((line) => line.includes('reconnecting'))).toEqual([]);
+    for (const [key] of after) expect(demo.backend.monitor.get(key ?? '')?.state).toBe('healthy');
+  });
+
   it('never sends a Makini token or secret to the browser', async () => {
     const tokens = demo.backend.store
       .list()

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { DEFAULT_CLIENT, startSandbox } from '@makini-kit/sandbox';
@@ -26,9 +27,15 @@ const WEBHOOK_SECRET = `whsec_${Buffer.from('acme-procurement-demo-webhooks!!').
  */
 export async function startDemo(options: StartDemoOptions = {}) {
   const ports = options.ports ?? DEMO_PORTS;
+  const dataFile = options.dataFile ?? DEFAULT_DATA_FILE;
+  // The embedded sandbox keeps its state beside the tokens, so both survive a restart together.
   const sandbox = options.makiniUrl
     ? undefined
-    : await startSandbox({ port: ports.sandbox, orders: 250 });
+    : await startSandbox({
+        port: ports.sandbox,
+        orders: 250,
+        stateFile: join(dirname(dataFile), 'sandbox-state.json'),
+      });
   const makiniUrl = options.makiniUrl ?? sandbox?.url ?? '';
 
   // The back end listens first (on a free port if asked), so its address is known to Vite's proxy.
@@ -68,7 +75,7 @@ export async function startDemo(options: StartDemoOptions = {}) {
     webhookSecret: WEBHOOK_SECRET,
     appUrl,
     backendUrl,
-    dataFile: options.dataFile ?? DEFAULT_DATA_FILE,
+    dataFile,
   };
   const backend = await createBackend(config, {
     ...(options.notifyCustomer ? { notifyCustomer: options.notifyCustomer } : {}),

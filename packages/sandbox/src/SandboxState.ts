@@ -10,6 +10,7 @@ import {
   type SandboxConnection,
   statusOf,
 } from './state/ConnectionRegistry.js';
+import { StateFile } from './state/StateFile.js';
 import { TokenStore } from './state/TokenStore.js';
 import { type SentEvent, WebhookSender } from './webhooks/WebhookSender.js';
 
@@ -31,6 +32,8 @@ export class SandboxState {
   readonly log: RequestLog;
   readonly webhooks: WebhookSender;
   private rotations = 0;
+  /** Where state is kept across restarts, when `stateFile` is set. */
+  readonly stateFile: StateFile | undefined;
 
   constructor(readonly options: ResolvedOptions) {
     this.clients = new Map(options.clients.map((client) => [client.id, { ...client }]));
@@ -45,6 +48,25 @@ export class SandboxState {
     this.log = new RequestLog(options.requestLogSize);
     this.webhooks = new WebhookSender(options.webhookRetryScheduleMs, options.now);
     for (const endpoint of options.webhooks) this.webhooks.register(endpoint);
+    if (options.stateFile) {
+      this.stateFile = new StateFile(options.stateFile, () => ({
+        version: 1,
+        connections: this.registry.snapshot(),
+        tokens: this.tokens.snapshot(),
+        rotations: this.rotations,
+      }));
+      const saved = this.stateFile.read();
+      if (saved) {
+        this.registry.restore(saved.connections);
+        this.tokens.restore(saved.tokens);
+        this.rotations = saved.rotations;
+      }
+    }
+  }
+
+  /** Records that state changed (for the state file, when there is one). */
+  changed(): void {
+    this.stateFile?.changed();
   }
 
   private freshRegistry() {
@@ -77,6 +99,7 @@ export class SandboxState {
         status: statusOf(connection),
       });
     }
+    this.changed();
     return this.credentialsOf(connection);
   }
 
@@ -174,5 +197,6 @@ export class SandboxState {
     this.log.clear();
     this.webhooks.clearHistory();
     this.rotations = 0;
+    this.changed();
   }
 }

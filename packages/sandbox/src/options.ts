@@ -41,6 +41,11 @@ export interface SandboxOptions {
   requestLogSize?: number;
   /** Largest accepted request body. @default 1_048_576 */
   maxBodyBytes?: number;
+  /**
+   * Keep connections, credentials and tokens in this JSON file, so a restarted sandbox still knows
+   * the tokens it issued (the demo uses it). @default none: every start is fresh
+   */
+  stateFile?: string;
   /** Clock, for tests. @default Date.now */
   now?: () => number;
 }
@@ -52,8 +57,9 @@ export const DEFAULT_CLIENT: SandboxClientOptions = {
   redirectUris: ['http://localhost:5173/link/callback', 'http://127.0.0.1:5173/link/callback'],
 };
 
-export type ResolvedOptions = Required<Omit<SandboxOptions, 'webhooks'>> & {
+export type ResolvedOptions = Required<Omit<SandboxOptions, 'webhooks' | 'stateFile'>> & {
   webhooks: WebhookEndpointOptions[];
+  stateFile: string | undefined;
 };
 
 export function resolveOptions(options: SandboxOptions): ResolvedOptions {
@@ -74,5 +80,6 @@ export function resolveOptions(options: SandboxOptions): ResolvedOptions {
     requestLogSize: options.requestLogSize ?? 1000,
     maxBodyBytes: options.maxBodyBytes ?? 1_048_576,
     now: options.now ?? Date.now,
+    stateFile: options.stateFile,
   };
 }

@@ -118,18 +118,36 @@ describe('ConnectionHealthMonitor against the sandbox', () => {
       connection_id: connection.connectionKey,
       data: { reason: 'The SAP password was changed.' },
     });
-    monitor.applyEvent(event);
+    void monitor.applyEvent(event);
     expect(monitor.get(connection.connectionKey)).toMatchObject({
       state: 'reauthorization_required',
       reason: 'The SAP password was changed.',
     });
-    monitor.applyEvent({
+    // "Reauthorized" is checked with this app's own token before the connection counts as healthy.
+    await monitor.applyEvent({
       ...event,
       id: 'evt_2',
       type: 'connection.reauthorized',
       data: {},
     } as WebhookEvent);
     expect(stateOf(connection.connectionKey)).toBe('healthy');
+  });
+
+  it('does not call a reauthorized connection healthy while this app still holds the dead token', async () => {
+    const { client, connection } = await connectionClient(sandbox, 1);
+    monitor.track(connection.connectionKey, client);
+    await monitor.check();
+    const credentials = sandbox.admin.rotateCredentials(connection.connectionKey);
+    await linkCode(sandbox, credentials);
+    const reauthorized = WebhookEvent.parse({
+      id: 'evt_3',
+      type: 'connection.reauthorized',
+      created_at: new Date().toISOString(),
+      connection_id: connection.connectionKey,
+      data: {},
+    });
+    await monitor.applyEvent(reauthorized);
+    expect(stateOf(connection.connectionKey)).toBe('reauthorization_required');
   });
 
   it('turns degraded when the error rate crosses the threshold, and alerts once', async () => {

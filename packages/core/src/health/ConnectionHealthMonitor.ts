@@ -179,8 +179,11 @@ export class ConnectionHealthMonitor implements HealthSource {
     );
   }
 
-  /** Applies a verified webhook event at once (no need to wait for the next poll). */
-  applyEvent(event: WebhookEvent): void {
+  /**
+   * Applies a verified webhook event at once (no need to wait for the next poll). Resolves when any
+   * check the event calls for has answered.
+   */
+  async applyEvent(event: WebhookEvent): Promise<void> {
     const id = event.connection_id;
     if (!this.snapshot.connections[id] && !this.tracked.has(id)) return;
     switch (event.type) {
@@ -189,7 +192,10 @@ export class ConnectionHealthMonitor implements HealthSource {
         break;
       case 'connection.reauthorized':
         this.resetCalls(id);
-        this.transition(id, 'healthy', undefined, { lastSuccessAt: this.now() });
+        // Makini has a working connection again, but this app's old token died with the old
+        // credentials: healthy only once a call with the app's current token succeeds.
+        if (this.tracked.has(id)) await this.check(id);
+        else this.transition(id, 'healthy', undefined, { lastSuccessAt: this.now() });
         break;
       case 'connection.status_changed':
         this.transition(

@@ -151,6 +151,8 @@ export async function handleRequest(
   if (reply !== 'broken' && !response.headersSent && !response.destroyed) {
     writeReply(response, reply, context?.responseHeaders ?? { 'x-request-id': requestId });
   }
+  // Anything but a read may have changed state worth keeping (tokens, connections, credentials).
+  if (method !== 'GET' && method !== 'HEAD') state.changed();
   if (!isAdmin) {
     state.log.add({
       requestId,

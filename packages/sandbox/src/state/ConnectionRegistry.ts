@@ -29,6 +29,10 @@ export interface SandboxConnection {
   orders: PurchaseOrderGenerator;
 }
 
+export type SavedConnection = Omit<SandboxConnection, 'orders' | 'platform'> & { provider: string };
+
+const keyOf = (index: number) => `09${String(index + 1).padStart(12, '0')}`;
+
 const SEEDED = [
   {
     name: 'Nordic Steel A/S',
@@ -91,7 +95,7 @@ export class ConnectionRegistry {
     createdAt?: number;
   }): SandboxConnection {
     const index = this.nextIndex++;
-    const key = `09${String(index + 1).padStart(12, '0')}`;
+    const key = keyOf(index);
     const createdAt = input.createdAt ?? this.now();
     const connection: SandboxConnection = {
       ...input,
@@ -116,6 +120,47 @@ export class ConnectionRegistry {
     };
     this.byKey.set(key, connection);
     return connection;
+  }
+
+  /** What a state file keeps of each connection (its orders are regenerated from the seed). */
+  snapshot(): SavedConnection[] {
+    return [...this.byKey.values()].map(({ orders: _orders, platform, ...rest }) => ({
+      ...rest,
+      provider: platform.provider,
+    }));
+  }
+
+  /** Brings back saved connections, in their original order and with their keys. */
+  restore(saved: readonly SavedConnection[]) {
+    for (const record of [...saved].sort((a, b) => a.index - b.index)) {
+      const platform = findPlatform(record.provider);
+      if (!platform) continue;
+      while (this.nextIndex <= record.index) {
+        this.add({
+          clientId: record.clientId,
+          name: '',
+          email: '',
+          platform,
+          username: `placeholder-${this.nextIndex}`,
+          password: '',
+        }).deleted = true;
+      }
+      const connection = this.byKey.get(keyOf(record.index));
+      if (!connection) continue;
+      const { provider: _provider, ...fields } = record;
+      Object.assign(connection, fields, { platform });
+      if (
+        connection.platform.provider !== platform.provider ||
+        connection.orders.count !== this.orderCount
+      ) {
+        connection.orders = new PurchaseOrderGenerator(
+          this.seed,
+          { key: connection.key, index: connection.index, currencyIndex: connection.currencyIndex },
+          platform,
+          this.orderCount,
+        );
+      }
+    }
   }
 
   get(key: string): SandboxConnection | undefined {

@@ -130,6 +130,16 @@ export class TokenStore {
     if (entry) entry.revoked = true;
   }
 
+  /** Live tokens, for a state file (codes are short-lived and not kept). */
+  snapshot() {
+    return { access: [...this.access], refresh: [...this.refresh] };
+  }
+
+  restore(saved: ReturnType<TokenStore['snapshot']>) {
+    for (const [token, entry] of saved.access) this.access.set(token, entry);
+    for (const [token, entry] of saved.refresh) this.refresh.set(token, entry);
+  }
+
   clear() {
     this.access.clear();
     this.refresh.clear();

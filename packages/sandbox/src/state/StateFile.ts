@@ -1,0 +1,51 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { SavedConnection } from './ConnectionRegistry.js';
+import type { TokenStore } from './TokenStore.js';
+
+/** What a state file holds. */
+export interface SavedState {
+  version: 1;
+  connections: SavedConnection[];
+  tokens: ReturnType<TokenStore['snapshot']>;
+  rotations: number;
+}
+
+/**
+ * The sandbox's state on disk: read once at start, written (atomically: a temporary file renamed
+ * over the old one) shortly after each change, and on close.
+ */
+export class StateFile {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly path: string,
+    private readonly collect: () => SavedState,
+  ) {}
+
+  read(): SavedState | undefined {
+    if (!existsSync(this.path)) return undefined;
+    const saved = JSON.parse(readFileSync(this.path, 'utf8')) as SavedState;
+    if (saved.version !== 1)
+      throw new Error(
+        `${this.path} is not a sandbox state file of this version; delete it to start fresh.`,
+      );
+    return saved;
+  }
+
+  /** Saves soon; several changes in a burst are written once. */
+  changed(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => this.flush(), 50);
+    this.timer.unref?.();
+  }
+
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    mkdirSync(dirname(this.path), { recursive: true });
+    const temporary = `${this.path}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify(this.collect()), { mode: 0o600 });
+    renameSync(temporary, this.path);
+  }
+}
