@@ -1,5 +1,12 @@
 import type { ConnectionHealth, HealthSource } from '@makini-kit/core';
-import { forwardRef, type HTMLAttributes, type ReactNode, useEffect, useState } from 'react';
+import {
+  forwardRef,
+  type HTMLAttributes,
+  type ReactNode,
+  type Ref,
+  useEffect,
+  useState,
+} from 'react';
 import { mergeLabels, type StatusLabels } from './labels.js';
 import { formatRelativeTime } from './relativeTime.js';
 import { Slot } from './Slot.js';
@@ -105,7 +112,7 @@ export const ConnectionStatus = forwardRef<HTMLDivElement, ConnectionStatusProps
     };
     if (asChild) {
       return (
-        <Slot {...props} ref={ref as never}>
+        <Slot {...props} ref={ref as Ref<HTMLElement>}>
           {children as never}
         </Slot>
       );
