@@ -2,6 +2,12 @@ import { chromiumLaunchOptions } from '@makini-kit/test-utils/chromium';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { linkCallbackPage } from './test/linkCallbackPage.js';
+import {
+  completeConsent,
+  registerRedirectUri,
+  rotateCredentials,
+} from './test/reconnectCommands.js';
 
 const chromium = playwright({ launchOptions: chromiumLaunchOptions() });
 
@@ -21,6 +27,22 @@ export default defineConfig({
           environment: 'happy-dom',
           setupFiles: ['./vitest.setup.ts'],
           typecheck: { enabled: true, include: ['src/**/*.test-d.ts'] },
+        },
+      },
+      {
+        extends: true,
+        plugins: [linkCallbackPage],
+        test: {
+          name: 'browser',
+          include: ['src/**/*.browser.test.tsx'],
+          globalSetup: ['test/reconnectBackend.ts'],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: chromium,
+            instances: [{ browser: 'chromium' }],
+            commands: { rotateCredentials, registerRedirectUri, completeConsent },
+          },
         },
       },
       {

@@ -1,4 +1,5 @@
 import type { StorybookConfig } from '@storybook/react-vite';
+import { linkCallbackPage } from '../test/linkCallbackPage.js';
 
 const config: StorybookConfig = {
   stories: ['../src/**/*.stories.tsx'],
@@ -7,6 +8,7 @@ const config: StorybookConfig = {
   core: { disableTelemetry: true },
   viteFinal: (viteConfig) => ({
     ...viteConfig,
+    plugins: [...(viteConfig.plugins ?? []), linkCallbackPage],
     // Stories run from the workspace sources, like the tests.
     resolve: {
       ...viteConfig.resolve,

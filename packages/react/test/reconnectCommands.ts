@@ -1,0 +1,50 @@
+import type { BrowserCommand } from 'vitest/node';
+import type { ReconnectBackend } from './reconnectBackend.js';
+
+// Read through globalThis, not imported: Node loads this file with the Vitest config, before any
+// TypeScript workspace package can be; the global setup has put the back end there by the time a
+// command runs.
+const reconnectBackend = (): ReconnectBackend => {
+  const backend = (globalThis as { makiniReconnectBackend?: ReconnectBackend })
+    .makiniReconnectBackend;
+  if (!backend) throw new Error('the reconnect back end is not running');
+  return backend;
+};
+
+/** Server-side steps of the reconnect browser test: what the customer and Makini do outside the page. */
+
+/** The customer changes their system password. */
+export const rotateCredentials: BrowserCommand<[connectionKey: string]> = (
+  _context,
+  connectionKey,
+) => reconnectBackend().sandbox.admin.rotateCredentials(connectionKey);
+
+/** The test page's origin becomes a registered redirect URI, as a real app registers its own. */
+export const registerRedirectUri: BrowserCommand<[redirectUri: string]> = (
+  _context,
+  redirectUri,
+) => {
+  reconnectBackend().sandbox.admin.addRedirectUri('sandbox_client', redirectUri);
+};
+
+/** The customer signs in on the consent page, in the popup the button opened. */
+export const completeConsent: BrowserCommand<
+  [credentials: { username: string; password: string }]
+> = async (context, credentials) => {
+  const browserContext = (context as unknown as { context: import('playwright').BrowserContext })
+    .context;
+  const deadline = Date.now() + 10_000;
+  let popup = browserContext.pages().find((page) => page.url().includes('/oauth/authorize'));
+  while (!popup && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    popup = browserContext.pages().find((page) => page.url().includes('/oauth/authorize'));
+  }
+  if (!popup) throw new Error('no Link popup opened');
+  await popup.waitForLoadState();
+  await popup.getByLabel('Username').fill(credentials.username);
+  await popup.getByLabel('Password').fill(credentials.password);
+  await Promise.all([
+    popup.waitForEvent('close'),
+    popup.getByRole('button', { name: 'Connect' }).click(),
+  ]);
+};
