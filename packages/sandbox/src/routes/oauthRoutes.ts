@@ -118,6 +118,21 @@ const oauthError = (
     ...(error === 'invalid_client' ? { 'www-authenticate': 'Basic realm="makini-link"' } : {}),
   });
 
+/** An OAuth token response for a connection's new access/refresh pair. */
+function tokenPairReply(
+  pair: { accessToken: string; refreshToken: string; expiresAt: number },
+  connectionKey: string,
+  expiresIn: (expiresAt: number) => number | string,
+): Reply {
+  return json({
+    access_token: pair.accessToken,
+    refresh_token: pair.refreshToken,
+    token_type: 'Bearer',
+    expires_in: expiresIn(pair.expiresAt),
+    connection_id: connectionKey,
+  });
+}
+
 function sameSecret(given: string, expected: string) {
   const digest = (text: string) => createHash('sha256').update(text).digest();
   return timingSafeEqual(digest(given), digest(expected));
@@ -204,13 +219,7 @@ const token: Handler = async (context) => {
     }
     const pair = state.tokens.issuePair(connectionSubject(client.id, connection));
     entry.issued.push(pair.accessToken);
-    return json({
-      access_token: pair.accessToken,
-      refresh_token: pair.refreshToken,
-      token_type: 'Bearer',
-      expires_in: expiresIn(pair.expiresAt),
-      connection_id: connection.key,
-    });
+    return tokenPairReply(pair, connection.key, expiresIn);
   }
 
   const refreshToken = form.get('refresh_token');
@@ -235,14 +244,7 @@ const token: Handler = async (context) => {
       context,
     );
   }
-  const pair = state.tokens.issuePair(entry.subject);
-  return json({
-    access_token: pair.accessToken,
-    refresh_token: pair.refreshToken,
-    token_type: 'Bearer',
-    expires_in: expiresIn(pair.expiresAt),
-    connection_id: connection.key,
-  });
+  return tokenPairReply(state.tokens.issuePair(entry.subject), connection.key, expiresIn);
 };
 
 export function addOauthRoutes(router: Router<Handler>) {
