@@ -8,9 +8,15 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** Acquires `count` times; each granted request "answers" at once (settle), as a response would. */
 async function granted(limiter: ClientRateLimiter, count: number) {
   let done = 0;
-  for (let index = 0; index < count; index++) void limiter.acquire('c').then(() => done++);
+  for (let index = 0; index < count; index++) {
+    void limiter.acquire('c').then(() => {
+      done++;
+      limiter.settle('c');
+    });
+  }
   await vi.advanceTimersByTimeAsync(0);
   return () => done;
 }
@@ -26,6 +32,41 @@ describe('ClientRateLimiter', () => {
     expect(done()).toBe(6);
     await vi.advanceTimersByTimeAsync(1000);
     expect(done()).toBe(7);
+  });
+
+  it("does not refill on its own clock while the window's requests have not answered", async () => {
+    const limiter = new ClientRateLimiter({ limit: 2, windowMs: 1000 }, () => Date.now());
+    await limiter.acquire('c');
+    await limiter.acquire('c');
+    let third = false;
+    void limiter.acquire('c').then(() => {
+      third = true;
+    });
+    await vi.advanceTimersByTimeAsync(1100);
+    expect(third).toBe(false);
+    // The server's answer says its window resets a little later than ours did.
+    const resetAt = Math.ceil((Date.now() + 400) / 1000);
+    limiter.observe(
+      'c',
+      new Headers({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(resetAt) }),
+    );
+    await vi.advanceTimersByTimeAsync(resetAt * 1000 - Date.now() - 1);
+    expect(third).toBe(false);
+    await vi.advanceTimersByTimeAsync(30);
+    expect(third).toBe(true);
+  });
+
+  it('refills after one extra window when a request never answers', async () => {
+    const limiter = new ClientRateLimiter({ limit: 1, windowMs: 1000 }, () => Date.now());
+    await limiter.acquire('c');
+    let second = false;
+    void limiter.acquire('c').then(() => {
+      second = true;
+    });
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(second).toBe(false);
+    await vi.advanceTimersByTimeAsync(600);
+    expect(second).toBe(true);
   });
 
   it('keys buckets apart', async () => {

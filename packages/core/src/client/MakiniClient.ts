@@ -241,6 +241,7 @@ export class MakiniClient {
           this.record(entry, caught, undefined);
           throw caught;
         }
+        if (entry.status === undefined) this.limiter?.settle(key);
         error = this.transportError(caught, input, loggedPath, attempt, lastRequestId);
         if (AbortError.is(error)) throw error;
       }
