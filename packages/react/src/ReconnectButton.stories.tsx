@@ -142,7 +142,8 @@ export const PopupClosed: Story = {
     const { popup } = standInPopup();
     await userEvent.click(within(canvasElement).getByRole('button'));
     popup.closed = true;
-    await waitFor(() => expect(args.onExit).toHaveBeenCalledWith('closed'));
+    // The button gives a closed popup's last message a moment to arrive before calling it an exit.
+    await waitFor(() => expect(args.onExit).toHaveBeenCalledWith('closed'), { timeout: 4000 });
     await expect(within(canvasElement).getByRole('button')).toHaveAttribute('data-state', 'idle');
   },
 };

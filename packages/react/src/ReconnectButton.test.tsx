@@ -31,7 +31,7 @@ const post = (data: unknown, origin: string) =>
   });
 
 beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
 });
 afterEach(() => {
   vi.restoreAllMocks();
@@ -116,8 +116,30 @@ describe('ReconnectButton', () => {
     act(() => {
       vi.advanceTimersByTime(500);
     });
+    expect(onExit).not.toHaveBeenCalled();
+    act(() => {
+      vi.advanceTimersByTime(1500);
+    });
     expect(onExit).toHaveBeenCalledWith('closed');
     expect(screen.getByRole('button').dataset.state).toBe('idle');
+  });
+
+  it('still takes the callback message that arrives just after the popup closed itself', async () => {
+    const { popup, state } = stubPopup();
+    const onSuccess = vi.fn();
+    const onExit = vi.fn();
+    render(<ReconnectButton connectionId="c1" link={link} onSuccess={onSuccess} onExit={onExit} />);
+    fireEvent.click(screen.getByRole('button'));
+    popup.closed = true;
+    act(() => {
+      vi.advanceTimersByTime(500);
+    });
+    post({ source: 'makini-link', search: `?code=late&state=${state()}` }, 'https://app.example');
+    await act(async () => {
+      vi.advanceTimersByTime(2000);
+    });
+    expect(onSuccess).toHaveBeenCalledWith(expect.objectContaining({ code: 'late' }));
+    expect(onExit).not.toHaveBeenCalled();
   });
 
   it('treats a cancelled consent as an exit, not an error', () => {

@@ -45,6 +45,8 @@ export interface UseReconnect {
 }
 
 const POPUP_FEATURES = 'popup=yes,width=520,height=720';
+/** How long a closed popup's last message may take to arrive. */
+const CLOSE_GRACE_MS = 1500;
 
 /**
  * Runs Makini Link again for a connection: opens the popup synchronously (so it is not blocked),
@@ -159,16 +161,23 @@ export function useReconnect(connectionId: string, options: ReconnectOptions = {
       }, fail);
     };
     window.addEventListener('message', onMessage);
+    let grace: number | undefined;
     const watcher = window.setInterval(() => {
-      if (!popup.closed || settled) return;
-      cleanup.current();
-      setState('idle');
-      emit({ type: 'closed' });
-      latest.current.onExit?.('closed');
+      if (!popup.closed || settled || grace !== undefined) return;
+      // The callback page posts, then closes itself: its message can still be on its way when the
+      // window is already closed. Give it a moment before calling this an exit.
+      grace = window.setTimeout(() => {
+        if (settled) return;
+        cleanup.current();
+        setState('idle');
+        emit({ type: 'closed' });
+        latest.current.onExit?.('closed');
+      }, CLOSE_GRACE_MS);
     }, 400);
     cleanup.current = () => {
       window.removeEventListener('message', onMessage);
       window.clearInterval(watcher);
+      if (grace !== undefined) window.clearTimeout(grace);
       cleanup.current = () => {};
     };
   }, [connectionId, context.link, fail, emit]);
