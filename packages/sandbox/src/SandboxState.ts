@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { WebhookEventType } from '@makini-kit/core';
+import { RequestLog, WebhookEventType } from '@makini-kit/core';
 import { FaultInjector } from './behaviours/FaultInjector.js';
 import { RateLimiter } from './behaviours/RateLimiter.js';
-import { RequestLog } from './behaviours/RequestLog.js';
+import type { RequestLogEntry } from './behaviours/RequestLog.js';
 import { findPlatform } from './data/platforms.js';
 import type { ResolvedOptions, SandboxClientOptions } from './options.js';
 import {
@@ -29,7 +29,7 @@ export class SandboxState {
   readonly tokens: TokenStore;
   readonly limiter: RateLimiter;
   readonly faults: FaultInjector;
-  readonly log: RequestLog;
+  readonly log: RequestLog<RequestLogEntry>;
   readonly webhooks: WebhookSender;
   private rotations = 0;
   /** Where state is kept across restarts, when `stateFile` is set. */
@@ -45,7 +45,7 @@ export class SandboxState {
     });
     this.limiter = new RateLimiter(options.rateLimit, options.rateLimitWindowMs, options.now);
     this.faults = new FaultInjector(options.seed);
-    this.log = new RequestLog(options.requestLogSize);
+    this.log = new RequestLog<RequestLogEntry>(options.requestLogSize);
     this.webhooks = new WebhookSender(options.webhookRetryScheduleMs, options.now);
     for (const endpoint of options.webhooks) this.webhooks.register(endpoint);
     if (options.stateFile) {

@@ -414,5 +414,3 @@ class TimeoutMarker extends Error {
     super('timeout');
   }
 }
-
-export { MakiniApiError };

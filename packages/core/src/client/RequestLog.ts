@@ -18,9 +18,12 @@ export interface RequestLogEntry {
   retryInMs?: number | undefined;
 }
 
-/** A bounded ring buffer of the most recent entries; memory stays flat however long the client runs. */
-export class RequestLog {
-  private readonly entries: Array<RequestLogEntry | undefined>;
+/**
+ * A bounded ring buffer of the most recent entries; memory stays flat however long the client runs.
+ * Generic, so other logs (the sandbox's) keep their own entry shape.
+ */
+export class RequestLog<Entry = RequestLogEntry> {
+  private readonly entries: Array<Entry | undefined>;
   private next = 0;
   private count = 0;
 
@@ -28,16 +31,16 @@ export class RequestLog {
     this.entries = new Array(Math.max(1, capacity));
   }
 
-  add(entry: RequestLogEntry): void {
+  add(entry: Entry): void {
     this.entries[this.next] = entry;
     this.next = (this.next + 1) % this.entries.length;
     this.count = Math.min(this.count + 1, this.entries.length);
   }
 
   /** Entries, oldest first. */
-  list(): RequestLogEntry[] {
+  list(): Entry[] {
     const start = (this.next - this.count + this.entries.length) % this.entries.length;
-    const result: RequestLogEntry[] = [];
+    const result: Entry[] = [];
     for (let index = 0; index < this.count; index++) {
       const entry = this.entries[(start + index) % this.entries.length];
       if (entry) result.push(entry);

@@ -37,14 +37,19 @@ export const TokenResponseFields = z.looseObject({
   connection_id: z.string().nullish(),
 });
 
+/** Adds the absolute `expiresAt` (epoch ms, or `null`), computed when the body is parsed. */
+const withExpiresAt = <Body extends { expires_in?: number | string | null | undefined }>(
+  body: Body,
+) => ({
+  ...body,
+  expiresAt: normalizeExpiry(body.expires_in, Date.now()) ?? null,
+});
+
 /**
  * A token response with its expiry normalized: `expiresAt` is epoch milliseconds (computed against
  * the time of parsing), or `null` when the response gave no usable expiry.
  */
-export const TokenResponse = TokenResponseFields.transform((body) => ({
-  ...body,
-  expiresAt: normalizeExpiry(body.expires_in, Date.now()) ?? null,
-}));
+export const TokenResponse = TokenResponseFields.transform(withExpiresAt);
 export type TokenResponse = z.infer<typeof TokenResponse>;
 
 /** A connection's token set as returned when a connection is created (`ConnectionStore`). */
@@ -57,8 +62,5 @@ export const ConnectionToken = z
     token: z.string().min(1, 'must be a non-empty token'),
     expires_in: z.union([z.number(), z.string()]).nullish(),
   })
-  .transform((body) => ({
-    ...body,
-    expiresAt: normalizeExpiry(body.expires_in, Date.now()) ?? null,
-  }));
+  .transform(withExpiresAt);
 export type ConnectionToken = z.infer<typeof ConnectionToken>;

@@ -39,9 +39,12 @@ export interface FaultRule extends FaultRuleInput {
   hits: number;
 }
 
+/** A fault that answers in place of the route (latency only delays it, and is summed instead). */
+export type AnsweringFault = FaultRule & { kind: Exclude<FaultKind, 'latency'> };
+
 export interface FaultDecision {
   latencyMs: number;
-  fault?: FaultRule;
+  fault?: AnsweringFault;
 }
 
 export class FaultRuleError extends Error {
@@ -136,7 +139,7 @@ export class FaultInjector {
       if (!fires) continue;
       rule.hits++;
       if (rule.kind === 'latency') decision.latencyMs += rule.latencyMs ?? 1000;
-      else decision.fault ??= this.describe(rule);
+      else decision.fault ??= this.describe(rule) as AnsweringFault;
     }
     this.rules = this.rules.filter((rule) => rule.remaining !== 0);
     return decision;

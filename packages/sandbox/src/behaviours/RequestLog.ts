@@ -28,23 +28,3 @@ export function redactHeaders(headers: Record<string, string | string[] | undefi
   }
   return redacted;
 }
-
-/** A bounded ring buffer: the newest `capacity` entries, oldest first. */
-export class RequestLog {
-  private readonly entries: RequestLogEntry[] = [];
-
-  constructor(private readonly capacity: number) {}
-
-  add(entry: RequestLogEntry) {
-    this.entries.push(entry);
-    if (this.entries.length > this.capacity) this.entries.shift();
-  }
-
-  list(): RequestLogEntry[] {
-    return [...this.entries];
-  }
-
-  clear() {
-    this.entries.length = 0;
-  }
-}

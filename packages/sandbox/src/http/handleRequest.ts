@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { FaultRule } from '../behaviours/FaultInjector.js';
+import type { AnsweringFault, FaultDecision } from '../behaviours/FaultInjector.js';
 import { redactHeaders } from '../behaviours/RequestLog.js';
 import type { SandboxState } from '../SandboxState.js';
 import { ApiError } from './ApiError.js';
@@ -30,7 +30,7 @@ function errorReply(error: ApiError, requestId: string): Reply {
 
 /** Faults that answer in place of the route; `drop` and `truncate` break the connection instead. */
 function faultReply(
-  fault: FaultRule,
+  fault: AnsweringFault,
   requestId: string,
   response: ServerResponse,
 ): Reply | 'broken' {
@@ -76,8 +76,10 @@ function faultReply(
       response.socket?.destroy();
       return 'broken';
     }
-    default:
-      return { status: 200, json: undefined, headers: {} };
+    case 'malformed':
+      response.writeHead(200, { 'content-type': 'application/json', 'x-request-id': requestId });
+      response.end('{"data": [ {"key": "5000000000000", ');
+      return 'broken';
   }
 }
 
@@ -104,16 +106,11 @@ export async function handleRequest(
   let faultId: string | undefined;
 
   try {
-    const decision = isAdmin ? { latencyMs: 0 } : state.faults.decide(method, path);
+    const decision: FaultDecision = isAdmin ? { latencyMs: 0 } : state.faults.decide(method, path);
     if (decision.latencyMs > 0) await sleep(decision.latencyMs);
-    if ('fault' in decision && decision.fault) {
+    if (decision.fault) {
       faultId = decision.fault.id;
       reply = faultReply(decision.fault, requestId, response);
-      if (reply !== 'broken' && decision.fault.kind === 'malformed') {
-        response.writeHead(200, { 'content-type': 'application/json', 'x-request-id': requestId });
-        response.end('{"data": [ {"key": "5000000000000", ');
-        reply = 'broken';
-      }
     } else {
       const match = router.match(method, path);
       if (!match) {

@@ -85,15 +85,14 @@ export class ConnectionRegistry {
     }
   }
 
-  add(input: {
-    clientId: string;
-    name: string;
-    email: string;
-    platform: PlatformDefinition;
-    username: string;
-    password: string;
-    createdAt?: number;
-  }): SandboxConnection {
+  add(
+    input: Pick<
+      SandboxConnection,
+      'clientId' | 'name' | 'email' | 'platform' | 'username' | 'password'
+    > & {
+      createdAt?: number;
+    },
+  ): SandboxConnection {
     const index = this.nextIndex++;
     const key = keyOf(index);
     const createdAt = input.createdAt ?? this.now();

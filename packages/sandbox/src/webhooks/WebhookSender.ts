@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { RequestLog } from '@makini-kit/core';
 import { generateWebhookSecret, legacyWebhookHeaders, standardWebhookHeaders } from './sign.js';
 
 /** Where events go and how they are signed. */
@@ -60,7 +61,8 @@ const ATTEMPT_TIMEOUT_MS = 10_000;
  */
 export class WebhookSender {
   private readonly endpoints = new Map<string, WebhookEndpoint>();
-  private readonly attempts: DeliveryAttempt[] = [];
+  /** The most recent attempts, bounded. */
+  private readonly attempts = new RequestLog<DeliveryAttempt>(5000);
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly inFlight = new Set<AbortController>();
   private waiters: Waiter[] = [];
@@ -99,7 +101,7 @@ export class WebhookSender {
   }
 
   listAttempts(): DeliveryAttempt[] {
-    return [...this.attempts];
+    return this.attempts.list();
   }
 
   /** Creates an event and sends it to every endpoint that wants its type. */
@@ -123,7 +125,7 @@ export class WebhookSender {
     match: (attempt: DeliveryAttempt) => boolean,
     timeoutMs = 10_000,
   ): Promise<DeliveryAttempt> {
-    const seen = this.attempts.find(match);
+    const seen = this.attempts.list().find(match);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
       const waiter: Waiter = {
@@ -200,8 +202,7 @@ export class WebhookSender {
       ...(error ? { error } : {}),
       ...(delay !== undefined ? { nextAttemptAt: new Date(this.now() + delay).toISOString() } : {}),
     };
-    this.attempts.push(record);
-    if (this.attempts.length > 5000) this.attempts.shift();
+    this.attempts.add(record);
     this.waiters = this.waiters.filter((waiter) => {
       if (!waiter.match(record)) return true;
       waiter.resolve(record);
@@ -217,7 +218,7 @@ export class WebhookSender {
   }
 
   clearHistory() {
-    this.attempts.length = 0;
+    this.attempts.clear();
   }
 
   /** Stops retries and aborts deliveries in flight. */
