@@ -7,8 +7,13 @@ describe('@makini-kit/webhook-node entry points', () => {
     expect(Object.keys(nodeEntry).sort()).toMatchSnapshot();
   });
 
-  it('edge/worker/browser: the same API minus the Node-only adapters', () => {
-    const nodeOnly = ['toExpressMiddleware', 'toNodeHandler'];
+  it('edge/worker/browser: the same API minus the Node-only adapters and synchronous verifiers', () => {
+    const nodeOnly = [
+      'safeVerifyWebhook',
+      'safeVerifyWebhookSignature',
+      'toExpressMiddleware',
+      'toNodeHandler',
+    ];
     expect(Object.keys(webEntry).sort()).toEqual(
       Object.keys(nodeEntry)
         .filter((name) => !nodeOnly.includes(name))

@@ -11,9 +11,15 @@ export type {
   WebhookResult,
 } from './handler/createHandlerFactory.js';
 export type { SignedWebhook, SignWebhookOptions } from './verify/createSigner.js';
-export type { RawPayload, VerifyWebhookOptions } from './verify/createVerifier.js';
+export type {
+  RawPayload,
+  VerifyWebhookOptions,
+  WebhookSignatureVerification,
+  WebhookVerification,
+} from './verify/createVerifier.js';
 export type { WebhookHeaders } from './verify/readHeader.js';
 export type { WebhookSecret } from './verify/secrets.js';
+export type { WebhookRefusal } from './verify/WebhookRefusal.js';
 export {
   WebhookVerificationError,
   WebhookVerificationErrorCode,

@@ -1,17 +1,13 @@
 import type { HmacProvider } from './HmacProvider.js';
 
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const encoder = new TextEncoder();
 
-/** Imported keys, cached per key bytes: importing costs more than signing a small payload. */
-const keys = new Map<string, Promise<CryptoKey>>();
-const MAX_CACHED_KEYS = 64;
+/** Imported keys, per key array (the same array for the same secret): importing costs more than signing. */
+const imported = new WeakMap<Uint8Array, Promise<CryptoKey>>();
 
 function importKey(key: Uint8Array): Promise<CryptoKey> {
-  const id = bytesToBase64(key);
-  let cached = keys.get(id);
+  let cached = imported.get(key);
   if (!cached) {
-    if (keys.size >= MAX_CACHED_KEYS) keys.delete(keys.keys().next().value as string);
     cached = crypto.subtle.importKey(
       'raw',
       key as BufferSource,
@@ -19,7 +15,7 @@ function importKey(key: Uint8Array): Promise<CryptoKey> {
       false,
       ['sign'],
     );
-    keys.set(id, cached);
+    imported.set(key, cached);
   }
   return cached;
 }
@@ -58,13 +54,6 @@ export const webHmac: HmacProvider = {
     let difference = 0;
     for (let index = 0; index < a.length; index++) difference |= (a[index] ?? 0) ^ (b[index] ?? 0);
     return difference === 0;
-  },
-  fromBase64(text) {
-    if (text.length % 4 !== 0 || !BASE64.test(text)) return undefined;
-    const binary = atob(text);
-    const bytes = new Uint8Array(binary.length);
-    for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
-    return bytes;
   },
   toBase64: bytesToBase64,
 };

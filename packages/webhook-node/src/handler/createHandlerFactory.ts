@@ -1,9 +1,8 @@
 import { WEBHOOK_EVENT_TYPES, type WebhookEvent, type WebhookEventType } from '@makini-kit/core';
 import type { DedupeStore } from '../dedupe/DedupeStore.js';
-import { Refusal, type Verifier, type VerifyWebhookOptions } from '../verify/createVerifier.js';
+import type { Verifier, VerifyWebhookOptions } from '../verify/createVerifier.js';
 import type { WebhookHeaders } from '../verify/readHeader.js';
 import type { WebhookSecret } from '../verify/secrets.js';
-import { WebhookVerificationError } from '../verify/WebhookVerificationError.js';
 
 /** Handlers per event type; `event` is narrowed to that type. */
 export type WebhookHandlers = {
@@ -61,6 +60,9 @@ export interface WebhookHandler {
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set(WEBHOOK_EVENT_TYPES);
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
 const defaultOnError: NonNullable<WebhookHandlerOptions['onError']> = (error, context) => {
   if (context.stage === 'verify')
     console.warn(`[makini webhook] refused: ${(error as Error).message}`);
@@ -113,33 +115,26 @@ export function createHandlerFactory(verifier: Verifier) {
         ...(options.scheme ? { scheme: options.scheme } : {}),
         ...(options.now ? { now: options.now() } : {}),
       };
-      try {
-        // Synchronous cheap checks first: a malformed request is refused without a rejected promise.
-        const checked = verifier.precheck(verifyOptions);
-        event = await verifier.verifyPrechecked(checked, verifyOptions);
-      } catch (caught) {
-        const error = caught instanceof Refusal ? caught.toError() : caught;
-        const raw = WebhookVerificationError.is(error)
-          ? (error.event as Record<string, unknown> | undefined)
-          : undefined;
-        if (
-          WebhookVerificationError.is(error) &&
-          error.code === 'SCHEMA_MISMATCH' &&
-          raw &&
-          typeof raw.type === 'string' &&
-          !KNOWN_TYPES.has(raw.type)
-        ) {
-          // Authentic, but a type newer than this package: hand it over rather than refuse forever.
-          event = raw;
-          known = false;
-        } else {
-          onError(error, { stage: 'verify' });
-          const notRaw = WebhookVerificationError.is(error) && error.code === 'PAYLOAD_NOT_RAW';
-          // A parsed body is a setup mistake on our side of the wire: 500 makes it loud, and the sender retries once fixed.
-          return notRaw
-            ? { status: 500, body: { error: 'webhook endpoint misconfigured' } }
-            : { status: 400, body: { error: 'invalid webhook' } };
-        }
+      // Synchronous while node:crypto is: a malformed request is refused without awaiting anything.
+      const outcome = verifier.verify(verifyOptions, true);
+      const result = outcome instanceof Promise ? await outcome : outcome;
+      if (result.ok) {
+        event = result.event;
+      } else if (
+        result.code === 'SCHEMA_MISMATCH' &&
+        isRecord(result.event) &&
+        typeof result.event.type === 'string' &&
+        !KNOWN_TYPES.has(result.event.type)
+      ) {
+        // Authentic, but a type newer than this package: hand it over rather than refuse forever.
+        event = result.event;
+        known = false;
+      } else {
+        onError(result.toError(), { stage: 'verify' });
+        // A parsed body is a setup mistake on our side of the wire: 500 makes it loud, and the sender retries once fixed.
+        return result.code === 'PAYLOAD_NOT_RAW'
+          ? { status: 500, body: { error: 'webhook endpoint misconfigured' } }
+          : { status: 400, body: { error: 'invalid webhook' } };
       }
 
       const id = String(event.id ?? '');

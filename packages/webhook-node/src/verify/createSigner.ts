@@ -1,6 +1,6 @@
 import { WEBHOOK_EVENT_TYPES, type WebhookEvent, type WebhookEventType } from '@makini-kit/core';
 import type { HmacProvider } from '../crypto/HmacProvider.js';
-import { secretKey, secretList, type WebhookSecret } from './secrets.js';
+import { orThrow, secretKey, secretList, type WebhookSecret } from './secrets.js';
 
 export interface SignWebhookOptions {
   /** The body to sign; an object is serialized with `JSON.stringify`. */
@@ -42,10 +42,10 @@ export function createSigner(hmac: HmacProvider) {
       typeof options.payload === 'string' || options.payload instanceof Uint8Array
         ? options.payload
         : JSON.stringify(options.payload);
-    const secrets = secretList(options.secret);
+    const secrets = orThrow(secretList(options.secret));
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (options.scheme === 'legacy') {
-      const signature = await hmac.sign(secretKey(secrets[0] ?? '', hmac), [payload]);
+      const signature = await hmac.sign(orThrow(secretKey(secrets[0] ?? '')), [payload]);
       headers['x-makini-signature'] = hmac.toBase64(signature);
       return { payload, headers };
     }
@@ -53,7 +53,10 @@ export function createSigner(hmac: HmacProvider) {
     const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
     const signatures: string[] = [];
     for (const secret of secrets) {
-      const signature = await hmac.sign(secretKey(secret, hmac), [`${id}.${timestamp}.`, payload]);
+      const signature = await hmac.sign(orThrow(secretKey(secret)), [
+        `${id}.${timestamp}.`,
+        payload,
+      ]);
       signatures.push(`v1,${hmac.toBase64(signature)}`);
     }
     headers['webhook-id'] = id;

@@ -1,11 +1,9 @@
 import { WebhookEvent } from '@makini-kit/core';
 import type { HmacProvider } from '../crypto/HmacProvider.js';
+import { decodeBase64 } from '../encoding/decodeBase64.js';
 import { readHeader, type WebhookHeaders } from './readHeader.js';
-import { secretKey, secretList, type WebhookSecret } from './secrets.js';
-import {
-  WebhookVerificationError,
-  type WebhookVerificationErrorCode,
-} from './WebhookVerificationError.js';
+import { secretKeys, type WebhookSecret } from './secrets.js';
+import { fixedRefusal, WebhookRefusal } from './WebhookRefusal.js';
 
 /** Raw request body: exactly the bytes that were signed. */
 export type RawPayload = string | Uint8Array;
@@ -25,8 +23,7 @@ export interface VerifyWebhookOptions {
 }
 
 /** Standard Webhooks: `v1,` and 32 bytes of base64 (44 characters). */
-const SIGNATURE = /^v1,([A-Za-z0-9+/]{43}=)$/;
-const TIMESTAMP = /^\d{1,12}$/;
+const SIGNATURE_LENGTH = 47;
 const MAX_ID_LENGTH = 256;
 const RAW_BODY_HELP =
   'Pass the raw request body (string or Buffer) as it arrived. Express: mount the handler before ' +
@@ -35,168 +32,218 @@ const RAW_BODY_HELP =
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-/**
- * A refusal as the cheap checks throw it: a plain object, not an Error, because building an Error
- * costs more than all the checks together. It becomes a `WebhookVerificationError` at the API edge.
- */
-export class Refusal {
-  constructor(
-    readonly code: WebhookVerificationErrorCode,
-    readonly message: string,
-  ) {}
+/** What `safeVerifyWebhook` returns: the event, or why it was refused. */
+export type WebhookVerification =
+  | { readonly ok: true; readonly event: WebhookEvent }
+  | WebhookRefusal;
+/** What `safeVerifyWebhookSignature` returns. */
+export type WebhookSignatureVerification = { readonly ok: true } | WebhookRefusal;
 
-  toError(): WebhookVerificationError {
-    return WebhookVerificationError.refusal(this.code, this.message);
-  }
-}
+const SIGNATURE_OK: WebhookSignatureVerification = Object.freeze({ ok: true });
 
-function refuse(code: WebhookVerificationErrorCode, message: string): never {
-  throw new Refusal(code, message);
-}
+const missing = (name: string) =>
+  fixedRefusal(
+    'MISSING_HEADER',
+    `The ${name} header is missing: is this request from Makini, and does your proxy forward all headers?`,
+  );
+const MISSING = {
+  'webhook-id': missing('webhook-id'),
+  'webhook-timestamp': missing('webhook-timestamp'),
+  'webhook-signature': missing('webhook-signature'),
+  'x-makini-signature': missing('x-makini-signature'),
+};
+const BAD_LEGACY_SIGNATURE = fixedRefusal(
+  'INVALID_HEADER',
+  'x-makini-signature is not a base64 HMAC-SHA256 (44 characters).',
+);
+const BAD_ID = fixedRefusal('INVALID_HEADER', 'webhook-id is too long or contains ".".');
+const BAD_TIMESTAMP = fixedRefusal(
+  'INVALID_HEADER',
+  'webhook-timestamp must be whole seconds since the epoch.',
+);
+const BAD_SIGNATURE = fixedRefusal(
+  'INVALID_HEADER',
+  'webhook-signature has no "v1,<base64>" entry.',
+);
+const NO_MATCH = fixedRefusal(
+  'NO_MATCHING_SIGNATURE',
+  'No signature matches the secret: check the endpoint secret, and pass the raw body (not re-serialized JSON).',
+);
+const NO_LEGACY_MATCH = fixedRefusal(
+  'NO_MATCHING_SIGNATURE',
+  'No secret produces x-makini-signature: check the secret, and verify the raw body, not re-serialized JSON.',
+);
 
-/** Runs `step`, turning a thrown {@link Refusal} into a `WebhookVerificationError`. */
-function orError<T>(step: () => T): T {
-  try {
-    return step();
-  } catch (caught) {
-    throw caught instanceof Refusal ? caught.toError() : caught;
-  }
-}
-
-function requireHeader(headers: WebhookHeaders, name: string): string {
-  const value = readHeader(headers, name);
-  if (value === undefined || value === '') {
-    refuse(
-      'MISSING_HEADER',
-      `The ${name} header is missing: is this request from Makini, and does your proxy forward all headers?`,
-    );
+/** 1 to 12 decimal digits as a number, or -1: validates and parses in one pass. */
+function parseSeconds(text: string): number {
+  if (text.length > 12) return -1;
+  let value = 0;
+  for (let index = 0; index < text.length; index++) {
+    const digit = text.charCodeAt(index) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
   }
   return value;
 }
 
-function checkPayload(payload: unknown): asserts payload is RawPayload {
-  if (typeof payload === 'string' || payload instanceof Uint8Array) return;
-  refuse(
+/** The two timestamp refusals for one tolerance (nearly always the default), built once. */
+const windows = new Map<number, { tooOld: WebhookRefusal; inFuture: WebhookRefusal }>();
+
+function windowRefusals(tolerance: number) {
+  let refusals = windows.get(tolerance);
+  if (!refusals) {
+    refusals = {
+      tooOld: fixedRefusal(
+        'TIMESTAMP_TOO_OLD',
+        `webhook-timestamp is more than ${tolerance} s old: a replay, or this server's clock is behind (sync it with NTP).`,
+      ),
+      inFuture: fixedRefusal(
+        'TIMESTAMP_IN_FUTURE',
+        `webhook-timestamp is more than ${tolerance} s ahead: this server's clock is behind the sender's (sync it with NTP).`,
+      ),
+    };
+    if (windows.size >= 16) windows.clear();
+    windows.set(tolerance, refusals);
+  }
+  return refusals;
+}
+
+function notRaw(payload: unknown): WebhookRefusal {
+  return new WebhookRefusal(
     'PAYLOAD_NOT_RAW',
     `The payload is ${payload === null ? 'null' : typeof payload}, not the raw body: signatures cover the exact bytes. ${RAW_BODY_HELP}`,
   );
 }
 
 /** Reads and schema-checks a payload whose signature was verified. */
-function parseEvent(payload: RawPayload): WebhookEvent {
+function parseEvent(payload: RawPayload): WebhookVerification {
   let text: string;
   try {
     text = typeof payload === 'string' ? payload : decoder.decode(payload);
   } catch (cause) {
-    throw WebhookVerificationError.refusal('INVALID_PAYLOAD', 'The payload is not valid UTF-8.', {
-      cause,
-    });
+    return new WebhookRefusal('INVALID_PAYLOAD', 'The payload is not valid UTF-8.', { cause });
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (cause) {
-    throw WebhookVerificationError.refusal('INVALID_PAYLOAD', 'The payload is not valid JSON.', {
-      cause,
-    });
+    return new WebhookRefusal('INVALID_PAYLOAD', 'The payload is not valid JSON.', { cause });
   }
   const result = WebhookEvent.safeParse(json);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const where = issue?.path.length ? issue.path.join('.') : '(root)';
-    throw WebhookVerificationError.refusal(
-      'SCHEMA_MISMATCH',
-      `The event does not match the schema at ${where}: ${issue?.message}. Upgrade @makini-kit/webhook-node if Makini added an event type.`,
-      { cause: result.error, event: json },
-    );
-  }
-  return result.data;
+  if (result.success) return { ok: true, event: result.data };
+  const issue = result.error.issues[0];
+  const where = issue?.path.length ? issue.path.join('.') : '(root)';
+  return new WebhookRefusal(
+    'SCHEMA_MISMATCH',
+    `The event does not match the schema at ${where}: ${issue?.message}. Upgrade @makini-kit/webhook-node if Makini added an event type.`,
+    { cause: result.error, event: json },
+  );
 }
 
 /** What the cheap checks established, for the HMAC step. */
 type Prechecked =
-  | { scheme: 'legacy'; expected: Uint8Array }
-  | { scheme: 'standard'; prefix: string; candidates: Uint8Array[] };
+  | { scheme: 'legacy'; keys: readonly Uint8Array[]; expected: Uint8Array }
+  | { scheme: 'standard'; keys: readonly Uint8Array[]; prefix: string; candidates: Uint8Array[] };
 
-/** Builds `verifyWebhook` and `verifyWebhookSignature` on an HMAC implementation (node:crypto or WebCrypto). */
+/**
+ * Builds the verifier on an HMAC implementation. Every step returns a {@link WebhookRefusal}
+ * instead of throwing, and stays synchronous while the HMAC does (node:crypto): the same code is
+ * the synchronous `safeVerifyWebhook` on Node and the async `verifyWebhook` everywhere.
+ */
 export function createVerifier(hmac: HmacProvider) {
   /**
-   * The cheap checks, synchronous and before any HMAC: payload type, secrets, headers, timestamp
-   * window, signature syntax. Throws a {@link Refusal}: no Error is built and no promise is
-   * rejected, so a flood of malformed requests costs almost nothing.
+   * The cheap checks, before any HMAC: payload type, headers, timestamp window, signature syntax,
+   * secrets. Synchronous, throws nothing, and allocates nothing for most refusals, so a flood of
+   * malformed requests costs almost nothing.
    */
-  function precheck(options: VerifyWebhookOptions): Prechecked {
+  function precheck(options: VerifyWebhookOptions): Prechecked | WebhookRefusal {
     const { payload, headers } = options;
-    checkPayload(payload);
-    secretList(options.secret);
+    if (typeof payload !== 'string' && !(payload instanceof Uint8Array)) return notRaw(payload);
+    // Secrets are resolved after the headers: a malformed request is refused before any lookup.
 
     if (options.scheme === 'legacy') {
-      const expected = hmac.fromBase64(requireHeader(headers, 'x-makini-signature').trim());
-      if (expected?.length !== 32) {
-        refuse('INVALID_HEADER', 'x-makini-signature is not a base64 HMAC-SHA256 (44 characters).');
-      }
-      return { scheme: 'legacy', expected };
+      const header = readHeader(headers, 'x-makini-signature');
+      if (!header) return MISSING['x-makini-signature'];
+      const expected = decodeBase64(header.trim());
+      if (expected?.length !== 32) return BAD_LEGACY_SIGNATURE;
+      const keys = secretKeys(options.secret);
+      return keys instanceof WebhookRefusal ? keys : { scheme: 'legacy', keys, expected };
     }
 
-    const id = requireHeader(headers, 'webhook-id');
-    const timestampText = requireHeader(headers, 'webhook-timestamp');
-    const signatureHeader = requireHeader(headers, 'webhook-signature');
-    if (id.length > MAX_ID_LENGTH || id.includes('.')) {
-      refuse('INVALID_HEADER', 'webhook-id is too long or contains ".".');
-    }
-    if (!TIMESTAMP.test(timestampText)) {
-      refuse('INVALID_HEADER', 'webhook-timestamp must be whole seconds since the epoch.');
-    }
-    const timestamp = Number(timestampText);
+    const id = readHeader(headers, 'webhook-id');
+    if (!id) return MISSING['webhook-id'];
+    const timestampText = readHeader(headers, 'webhook-timestamp');
+    if (!timestampText) return MISSING['webhook-timestamp'];
+    const signatureHeader = readHeader(headers, 'webhook-signature');
+    if (!signatureHeader) return MISSING['webhook-signature'];
+    if (id.length > MAX_ID_LENGTH || id.includes('.')) return BAD_ID;
+    const timestamp = parseSeconds(timestampText);
+    if (timestamp < 0) return BAD_TIMESTAMP;
     const now = Math.floor((options.now ?? Date.now()) / 1000);
     const tolerance = options.toleranceSeconds ?? 300;
-    if (timestamp < now - tolerance) {
-      refuse(
-        'TIMESTAMP_TOO_OLD',
-        `webhook-timestamp is more than ${tolerance} s old: a replay, or this server's clock is behind (sync it with NTP).`,
-      );
-    }
-    if (timestamp > now + tolerance) {
-      refuse(
-        'TIMESTAMP_IN_FUTURE',
-        `webhook-timestamp is more than ${tolerance} s ahead: this server's clock is behind the sender's (sync it with NTP).`,
-      );
-    }
+    if (timestamp < now - tolerance) return windowRefusals(tolerance).tooOld;
+    if (timestamp > now + tolerance) return windowRefusals(tolerance).inFuture;
     const candidates: Uint8Array[] = [];
-    for (const entry of signatureHeader.split(' ')) {
-      const match = SIGNATURE.exec(entry);
-      const bytes = match?.[1] ? hmac.fromBase64(match[1]) : undefined;
-      if (bytes?.length === 32) candidates.push(bytes);
+    for (let start = 0; start < signatureHeader.length; ) {
+      const space = signatureHeader.indexOf(' ', start);
+      const end = space === -1 ? signatureHeader.length : space;
+      if (end - start === SIGNATURE_LENGTH && signatureHeader.startsWith('v1,', start)) {
+        const bytes = decodeBase64(signatureHeader, start + 3, end);
+        if (bytes?.length === 32) candidates.push(bytes);
+      }
+      start = end + 1;
     }
-    if (candidates.length === 0) {
-      refuse('INVALID_HEADER', 'webhook-signature has no "v1,<base64>" entry.');
-    }
-    return { scheme: 'standard', prefix: `${id}.${timestampText}.`, candidates };
+    if (candidates.length === 0) return BAD_SIGNATURE;
+    const keys = secretKeys(options.secret);
+    if (keys instanceof WebhookRefusal) return keys;
+    return { scheme: 'standard', keys, prefix: `${id}.${timestampText}.`, candidates };
   }
 
-  /** The HMAC step, after {@link precheck}. */
-  async function checkSignature(checked: Prechecked, options: VerifyWebhookOptions): Promise<void> {
-    const { payload } = options;
-    for (const secret of secretList(options.secret)) {
-      const key = secretKey(secret, hmac);
-      if (checked.scheme === 'legacy') {
-        const signed = hmac.sign(key, [payload]);
-        if (hmac.equal(signed instanceof Promise ? await signed : signed, checked.expected)) return;
-        continue;
+  function matches(checked: Prechecked, digest: Uint8Array): boolean {
+    if (checked.scheme === 'legacy') return hmac.equal(digest, checked.expected);
+    for (const candidate of checked.candidates) if (hmac.equal(digest, candidate)) return true;
+    return false;
+  }
+
+  /**
+   * The HMAC step, after {@link precheck}: tries each secret in turn. `undefined` when one
+   * matches. Synchronous while the HMAC is; continues asynchronously from the first digest that
+   * is a promise.
+   */
+  function checkSignature(
+    checked: Prechecked,
+    payload: RawPayload,
+    from = 0,
+  ): WebhookRefusal | undefined | Promise<WebhookRefusal | undefined> {
+    const parts = checked.scheme === 'legacy' ? [payload] : [checked.prefix, payload];
+    for (let index = from; index < checked.keys.length; index++) {
+      const digest = hmac.sign(checked.keys[index] as Uint8Array, parts);
+      if (digest instanceof Promise) {
+        return digest.then((value) =>
+          matches(checked, value) ? undefined : checkSignature(checked, payload, index + 1),
+        );
       }
-      // node:crypto signs synchronously: awaiting only a real promise saves a microtask per check.
-      const signed = hmac.sign(key, [checked.prefix, payload]);
-      const expected = signed instanceof Promise ? await signed : signed;
-      for (const candidate of checked.candidates) {
-        if (hmac.equal(expected, candidate)) return;
-      }
+      if (matches(checked, digest)) return undefined;
     }
-    throw WebhookVerificationError.refusal(
-      'NO_MATCHING_SIGNATURE',
-      checked.scheme === 'legacy'
-        ? 'No secret produces x-makini-signature: check the secret, and verify the raw body, not re-serialized JSON.'
-        : 'No signature matches the secret: check the endpoint secret, and pass the raw body (not re-serialized JSON).',
-    );
+    return checked.scheme === 'legacy' ? NO_LEGACY_MATCH : NO_MATCH;
+  }
+
+  /** Precheck, HMAC and (with `parse`) the event: the whole verification as a value. */
+  function verify(options: VerifyWebhookOptions, parse: true): MaybePromise<WebhookVerification>;
+  function verify(
+    options: VerifyWebhookOptions,
+    parse: false,
+  ): MaybePromise<WebhookSignatureVerification>;
+  function verify(
+    options: VerifyWebhookOptions,
+    parse: boolean,
+  ): MaybePromise<WebhookVerification | WebhookSignatureVerification> {
+    const checked = precheck(options);
+    if (checked instanceof WebhookRefusal) return checked;
+    const finish = (refused: WebhookRefusal | undefined) =>
+      refused ?? (parse ? parseEvent(options.payload) : SIGNATURE_OK);
+    const outcome = checkSignature(checked, options.payload);
+    return outcome instanceof Promise ? outcome.then(finish) : finish(outcome);
   }
 
   /**
@@ -206,10 +253,8 @@ export function createVerifier(hmac: HmacProvider) {
    * @throws {WebhookVerificationError} with a `code` saying why
    */
   async function verifyWebhookSignature(options: VerifyWebhookOptions): Promise<void> {
-    await checkSignature(
-      orError(() => precheck(options)),
-      options,
-    );
+    const result = await verify(options, false);
+    if (!result.ok) throw result.toError();
   }
 
   /**
@@ -221,23 +266,14 @@ export function createVerifier(hmac: HmacProvider) {
    * if (event.type === 'connection.reauthorization_required') await notifyCustomer(event.connection_id);
    */
   async function verifyWebhook(options: VerifyWebhookOptions): Promise<WebhookEvent> {
-    await checkSignature(
-      orError(() => precheck(options)),
-      options,
-    );
-    return parseEvent(options.payload);
+    const result = await verify(options, true);
+    if (!result.ok) throw result.toError();
+    return result.event;
   }
 
-  /** For the handler: the rest of {@link verifyWebhook} after a synchronous {@link precheck}. */
-  async function verifyPrechecked(
-    checked: Prechecked,
-    options: VerifyWebhookOptions,
-  ): Promise<WebhookEvent> {
-    await checkSignature(checked, options);
-    return parseEvent(options.payload);
-  }
-
-  return { verifyWebhook, verifyWebhookSignature, precheck, verifyPrechecked };
+  return { verify, verifyWebhook, verifyWebhookSignature };
 }
+
+type MaybePromise<T> = T | Promise<T>;
 
 export type Verifier = ReturnType<typeof createVerifier>;

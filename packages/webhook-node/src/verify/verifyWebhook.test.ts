@@ -4,7 +4,7 @@ import type { HmacProvider } from '../crypto/HmacProvider.js';
 import { nodeHmac } from '../crypto/nodeHmac.js';
 import * as nodeEntry from '../index.js';
 import * as webEntry from '../index.web.js';
-import { createVerifier } from './createVerifier.js';
+import { createVerifier, type VerifyWebhookOptions } from './createVerifier.js';
 import {
   WebhookVerificationError,
   type WebhookVerificationErrorCode,
@@ -24,9 +24,21 @@ const event = {
 };
 const body = JSON.stringify(event);
 
+/** The synchronous safe verifier behind the `verifyWebhook` shape, so every case below runs on it too. */
+const safeEntry = {
+  signWebhook: nodeEntry.signWebhook,
+  verifyWebhook: async (options: VerifyWebhookOptions) => {
+    const result = nodeEntry.safeVerifyWebhook(options);
+    expect(result).not.toBeInstanceOf(Promise);
+    if (!result.ok) throw result.toError();
+    return result.event;
+  },
+};
+
 describe.each([
   ['node:crypto', nodeEntry],
   ['WebCrypto', webEntry],
+  ['safeVerifyWebhook', safeEntry],
 ] as const)('verifyWebhook with %s', (_, entry) => {
   const sign = (
     overrides: {
@@ -294,5 +306,101 @@ describe('cheap rejections first', () => {
     ).rejects.toMatchObject({
       code: 'NO_MATCHING_SIGNATURE',
     });
+  });
+});
+
+describe('safeVerifyWebhook', () => {
+  const signed = () => nodeEntry.signWebhook({ payload: body, secret: SECRET, timestamp: TS });
+
+  it('returns the event synchronously', async () => {
+    const { headers } = await signed();
+    const result = nodeEntry.safeVerifyWebhook({
+      payload: body,
+      headers,
+      secret: SECRET,
+      now: NOW,
+    });
+    expect(result).toMatchObject({ ok: true, event: { id: 'evt_1' } });
+  });
+
+  it('returns refusals as values with a code, a message and toError(), and throws for nothing', async () => {
+    const { headers } = await signed();
+    const inputs: unknown[][] = [
+      [{ ...event }, headers, SECRET],
+      [body, {}, SECRET],
+      [body, { ...headers, 'webhook-signature': 'v1,garbage' }, SECRET],
+      [body, headers, ''],
+      [body, headers, []],
+      [body, headers, 'whsec_***'],
+      [body, headers, undefined],
+      [null, headers, SECRET],
+      [`${body} `, headers, SECRET],
+    ];
+    const codes = inputs.map(([payload, headers, secret]) => {
+      const result = nodeEntry.safeVerifyWebhook({
+        payload: payload as string,
+        headers: headers as Record<string, string>,
+        secret: secret as string,
+        now: NOW,
+      });
+      if (result.ok) throw new Error(`accepted ${String(payload)}`);
+      expect(result.message.length).toBeGreaterThan(20);
+      const error = result.toError();
+      expect(error).toBeInstanceOf(WebhookVerificationError);
+      expect(error).toMatchObject({ code: result.code, message: result.message });
+      expect(result.toError()).not.toBe(error);
+      return result.code;
+    });
+    expect(codes).toEqual([
+      'PAYLOAD_NOT_RAW',
+      'MISSING_HEADER',
+      'INVALID_HEADER',
+      'INVALID_SECRET',
+      'INVALID_SECRET',
+      'INVALID_SECRET',
+      'INVALID_SECRET',
+      'PAYLOAD_NOT_RAW',
+      'NO_MATCHING_SIGNATURE',
+    ]);
+  });
+
+  it('keeps the authentic JSON and the cause of a SCHEMA_MISMATCH', async () => {
+    const odd = JSON.stringify({ ...event, type: 'connection.renamed' });
+    const { headers } = await nodeEntry.signWebhook({
+      payload: odd,
+      secret: SECRET,
+      timestamp: TS,
+    });
+    const result = nodeEntry.safeVerifyWebhook({ payload: odd, headers, secret: SECRET, now: NOW });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.code).toBe('SCHEMA_MISMATCH');
+    expect(result.event).toMatchObject({ type: 'connection.renamed' });
+    const error = result.toError();
+    expect(error.event).toEqual(result.event);
+    expect(error.cause).toBeInstanceOf(Error);
+  });
+
+  it('shares frozen refusals for fixed reasons, so callers cannot corrupt them', async () => {
+    const first = nodeEntry.safeVerifyWebhook({ payload: body, headers: {}, secret: SECRET });
+    const second = nodeEntry.safeVerifyWebhook({ payload: body, headers: {}, secret: SECRET });
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(() => {
+      (first as { code: string }).code = 'OK';
+    }).toThrow(TypeError);
+    expect(second).toMatchObject({ ok: false, code: 'MISSING_HEADER' });
+  });
+
+  it('safeVerifyWebhookSignature checks without reading the payload', async () => {
+    const { headers } = await nodeEntry.signWebhook({
+      payload: 'not json',
+      secret: SECRET,
+      timestamp: TS,
+    });
+    const options = { payload: 'not json', headers, secret: SECRET, now: NOW };
+    expect(nodeEntry.safeVerifyWebhookSignature(options)).toEqual({ ok: true });
+    expect(
+      nodeEntry.safeVerifyWebhookSignature({ ...options, payload: 'not json!' }),
+    ).toMatchObject({ ok: false, code: 'NO_MATCHING_SIGNATURE' });
   });
 });

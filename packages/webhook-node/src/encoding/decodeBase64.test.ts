@@ -1,0 +1,32 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { decodeBase64 } from './decodeBase64.js';
+
+describe('decodeBase64', () => {
+  it('decodes what Buffer encodes, for every length up to 100 bytes', () => {
+    for (let size = 0; size <= 100; size++) {
+      const bytes = randomBytes(size);
+      expect(Buffer.from(decodeBase64(bytes.toString('base64')) ?? [])).toEqual(bytes);
+    }
+  });
+
+  it('decodes a range of a longer text in place', () => {
+    const bytes = randomBytes(32);
+    const header = `v1,${bytes.toString('base64')} v1,other`;
+    expect(Buffer.from(decodeBase64(header, 3, 47) ?? [])).toEqual(bytes);
+  });
+
+  it.each([
+    ['a length that is not a multiple of 4', 'QUJD='],
+    ['a character outside the alphabet', 'QU-D'],
+    ['URL-safe base64', 'ab_-'],
+    ['padding in the middle', 'QQ==QUJD'],
+    ['three padding characters', 'Q==='],
+    ['a non-ASCII character', 'QUJé'],
+    ['whitespace', 'QUJ DQUJ'],
+    ['a character past Latin-1', 'QUJ\u0141'],
+    ['padding alone', '===='],
+  ])('refuses %s', (_, text) => {
+    expect(decodeBase64(text)).toBeUndefined();
+  });
+});
