@@ -52,6 +52,10 @@ const MISSING = {
   'webhook-signature': missing('webhook-signature'),
   'x-makini-signature': missing('x-makini-signature'),
 };
+const NO_HEADERS = fixedRefusal(
+  'MISSING_HEADER',
+  'No headers were passed: pass the request headers as your framework gives them (req.headers, request.headers).',
+);
 const BAD_LEGACY_SIGNATURE = fixedRefusal(
   'INVALID_HEADER',
   'x-makini-signature is not a base64 HMAC-SHA256 (44 characters).',
@@ -141,9 +145,22 @@ function parseEvent(payload: RawPayload): WebhookVerification {
 }
 
 /** What the cheap checks established, for the HMAC step. */
-type Prechecked =
-  | { scheme: 'legacy'; keys: readonly Uint8Array[]; expected: Uint8Array }
-  | { scheme: 'standard'; keys: readonly Uint8Array[]; prefix: string; candidates: Uint8Array[] };
+/** What the cheap checks established, for the HMAC step: the signed parts and the expected MACs. */
+interface Prechecked {
+  scheme: 'standard' | 'legacy';
+  keys: readonly Uint8Array[];
+  parts: readonly RawPayload[];
+  candidates: readonly Uint8Array[];
+}
+
+/** After a signature matched (`refused` undefined): the event, or only `{ ok: true }`. */
+function conclude(
+  refused: WebhookRefusal | undefined,
+  payload: RawPayload,
+  parse: boolean,
+): WebhookVerification | WebhookSignatureVerification {
+  return refused ?? (parse ? parseEvent(payload) : SIGNATURE_OK);
+}
 
 /**
  * Builds the verifier on an HMAC implementation. Every step returns a {@link WebhookRefusal}
@@ -159,6 +176,7 @@ export function createVerifier(hmac: HmacProvider) {
   function precheck(options: VerifyWebhookOptions): Prechecked | WebhookRefusal {
     const { payload, headers } = options;
     if (typeof payload !== 'string' && !(payload instanceof Uint8Array)) return notRaw(payload);
+    if (typeof headers !== 'object' || headers === null) return NO_HEADERS;
     // Secrets are resolved after the headers: a malformed request is refused before any lookup.
 
     if (options.scheme === 'legacy') {
@@ -167,15 +185,17 @@ export function createVerifier(hmac: HmacProvider) {
       const expected = decodeBase64(header.trim());
       if (expected?.length !== 32) return BAD_LEGACY_SIGNATURE;
       const keys = secretKeys(options.secret);
-      return keys instanceof WebhookRefusal ? keys : { scheme: 'legacy', keys, expected };
+      if (keys instanceof WebhookRefusal) return keys;
+      return { scheme: 'legacy', keys, parts: [payload], candidates: [expected] };
     }
 
+    // An unsigned request is the commonest junk: its answer takes one header lookup.
+    const signatureHeader = readHeader(headers, 'webhook-signature');
+    if (!signatureHeader) return MISSING['webhook-signature'];
     const id = readHeader(headers, 'webhook-id');
     if (!id) return MISSING['webhook-id'];
     const timestampText = readHeader(headers, 'webhook-timestamp');
     if (!timestampText) return MISSING['webhook-timestamp'];
-    const signatureHeader = readHeader(headers, 'webhook-signature');
-    if (!signatureHeader) return MISSING['webhook-signature'];
     if (id.length > MAX_ID_LENGTH || id.includes('.')) return BAD_ID;
     const timestamp = parseSeconds(timestampText);
     if (timestamp < 0) return BAD_TIMESTAMP;
@@ -196,11 +216,10 @@ export function createVerifier(hmac: HmacProvider) {
     if (candidates.length === 0) return BAD_SIGNATURE;
     const keys = secretKeys(options.secret);
     if (keys instanceof WebhookRefusal) return keys;
-    return { scheme: 'standard', keys, prefix: `${id}.${timestampText}.`, candidates };
+    return { scheme: 'standard', keys, parts: [`${id}.${timestampText}.`, payload], candidates };
   }
 
   function matches(checked: Prechecked, digest: Uint8Array): boolean {
-    if (checked.scheme === 'legacy') return hmac.equal(digest, checked.expected);
     for (const candidate of checked.candidates) if (hmac.equal(digest, candidate)) return true;
     return false;
   }
@@ -212,15 +231,13 @@ export function createVerifier(hmac: HmacProvider) {
    */
   function checkSignature(
     checked: Prechecked,
-    payload: RawPayload,
     from = 0,
   ): WebhookRefusal | undefined | Promise<WebhookRefusal | undefined> {
-    const parts = checked.scheme === 'legacy' ? [payload] : [checked.prefix, payload];
     for (let index = from; index < checked.keys.length; index++) {
-      const digest = hmac.sign(checked.keys[index] as Uint8Array, parts);
+      const digest = hmac.sign(checked.keys[index] as Uint8Array, checked.parts);
       if (digest instanceof Promise) {
         return digest.then((value) =>
-          matches(checked, value) ? undefined : checkSignature(checked, payload, index + 1),
+          matches(checked, value) ? undefined : checkSignature(checked, index + 1),
         );
       }
       if (matches(checked, digest)) return undefined;
@@ -240,10 +257,10 @@ export function createVerifier(hmac: HmacProvider) {
   ): MaybePromise<WebhookVerification | WebhookSignatureVerification> {
     const checked = precheck(options);
     if (checked instanceof WebhookRefusal) return checked;
-    const finish = (refused: WebhookRefusal | undefined) =>
-      refused ?? (parse ? parseEvent(options.payload) : SIGNATURE_OK);
-    const outcome = checkSignature(checked, options.payload);
-    return outcome instanceof Promise ? outcome.then(finish) : finish(outcome);
+    const outcome = checkSignature(checked);
+    return outcome instanceof Promise
+      ? outcome.then((refused) => conclude(refused, options.payload, parse))
+      : conclude(outcome, options.payload, parse);
   }
 
   /**
@@ -252,9 +269,12 @@ export function createVerifier(hmac: HmacProvider) {
    *
    * @throws {WebhookVerificationError} with a `code` saying why
    */
-  async function verifyWebhookSignature(options: VerifyWebhookOptions): Promise<void> {
-    const result = await verify(options, false);
-    if (!result.ok) throw result.toError();
+  function verifyWebhookSignature(options: VerifyWebhookOptions): Promise<void> {
+    try {
+      return settle(verify(options, false), () => undefined);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /**
@@ -265,15 +285,31 @@ export function createVerifier(hmac: HmacProvider) {
    * const event = await verifyWebhook({ payload: rawBody, headers: request.headers, secret: process.env.MAKINI_WEBHOOK_SECRET });
    * if (event.type === 'connection.reauthorization_required') await notifyCustomer(event.connection_id);
    */
-  async function verifyWebhook(options: VerifyWebhookOptions): Promise<WebhookEvent> {
-    const result = await verify(options, true);
-    if (!result.ok) throw result.toError();
-    return result.event;
+  function verifyWebhook(options: VerifyWebhookOptions): Promise<WebhookEvent> {
+    try {
+      return settle(verify(options, true), (verified) => verified.event);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   return { verify, verifyWebhook, verifyWebhookSignature };
 }
 
 type MaybePromise<T> = T | Promise<T>;
+
+/**
+ * A verification as a promise: rejected with the refusal's Error, or resolved with `value` of the
+ * success. Not an `async` function: a synchronous (node:crypto) result settles the promise at
+ * once, without the extra turns an `await` would take.
+ */
+function settle<Verification extends { ok: boolean }, Value>(
+  result: MaybePromise<Verification | WebhookRefusal>,
+  value: (verified: Exclude<Verification, WebhookRefusal>) => Value,
+): Promise<Value> {
+  if (result instanceof Promise) return result.then((settled) => settle(settled, value));
+  if (result instanceof WebhookRefusal) return Promise.reject(result.toError());
+  return Promise.resolve(value(result as Exclude<Verification, WebhookRefusal>));
+}
 
 export type Verifier = ReturnType<typeof createVerifier>;

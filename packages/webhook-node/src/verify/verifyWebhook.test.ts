@@ -292,6 +292,21 @@ describe('cheap rejections first', () => {
     expect(signs).toBe(1);
   });
 
+  it('rejects rather than throws, even for options that are not an object', async () => {
+    const calls = [
+      () => nodeEntry.verifyWebhook(undefined as never),
+      () => nodeEntry.verifyWebhookSignature(undefined as never),
+      () => webEntry.verifyWebhook(undefined as never),
+    ];
+    for (const call of calls) {
+      let promise: Promise<unknown> | undefined;
+      expect(() => {
+        promise = call();
+      }).not.toThrow();
+      await expect(promise).rejects.toBeInstanceOf(TypeError);
+    }
+  });
+
   it('verifyWebhookSignature checks the signature without reading the payload', async () => {
     const { headers } = await nodeEntry.signWebhook({
       payload: 'not json',
@@ -335,6 +350,8 @@ describe('safeVerifyWebhook', () => {
       [body, headers, undefined],
       [null, headers, SECRET],
       [`${body} `, headers, SECRET],
+      [body, null, SECRET],
+      [body, undefined, SECRET],
     ];
     const codes = inputs.map(([payload, headers, secret]) => {
       const result = nodeEntry.safeVerifyWebhook({
@@ -361,6 +378,8 @@ describe('safeVerifyWebhook', () => {
       'INVALID_SECRET',
       'PAYLOAD_NOT_RAW',
       'NO_MATCHING_SIGNATURE',
+      'MISSING_HEADER',
+      'MISSING_HEADER',
     ]);
   });
 
