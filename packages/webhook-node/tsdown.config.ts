@@ -2,12 +2,16 @@ import { defineConfig } from 'tsdown';
 
 export default defineConfig({
   entry: ['src/index.ts', 'src/index.web.ts'],
-  format: ['esm', 'cjs'],
+  // Code both entries share goes to `shared-*`, not to a chunk named after whichever module it holds.
+  format: {
+    esm: { outputOptions: { chunkFileNames: 'shared-[hash].js' } },
+    cjs: { outputOptions: { chunkFileNames: 'shared-[hash].cjs' } },
+  },
   platform: 'neutral',
   target: 'es2022',
   dts: true,
   sourcemap: true,
   clean: true,
   fixedExtension: false,
-  external: [/^node:/],
+  deps: { neverBundle: [/^node:/] },
 });

@@ -11,14 +11,14 @@ export type {
   WebhookResult,
 } from './handler/createHandlerFactory.js';
 export type { SignedWebhook, SignWebhookOptions } from './verify/createSigner.js';
+export type { WebhookHeaders } from './verify/readHeader.js';
+export type { WebhookSecret } from './verify/secrets.js';
 export type {
   RawPayload,
   VerifyWebhookOptions,
   WebhookSignatureVerification,
   WebhookVerification,
-} from './verify/createVerifier.js';
-export type { WebhookHeaders } from './verify/readHeader.js';
-export type { WebhookSecret } from './verify/secrets.js';
+} from './verify/VerifyWebhookOptions.js';
 export type { WebhookRefusal } from './verify/WebhookRefusal.js';
 export {
   WebhookVerificationError,

@@ -1,8 +1,9 @@
 import { WEBHOOK_EVENT_TYPES, type WebhookEvent, type WebhookEventType } from '@makini-kit/core';
 import type { DedupeStore } from '../dedupe/DedupeStore.js';
-import type { Verifier, VerifyWebhookOptions } from '../verify/createVerifier.js';
+import type { Verifier } from '../verify/createVerifier.js';
 import type { WebhookHeaders } from '../verify/readHeader.js';
 import type { WebhookSecret } from '../verify/secrets.js';
+import type { VerifyWebhookOptions } from '../verify/VerifyWebhookOptions.js';
 
 /** Handlers per event type; `event` is narrowed to that type. */
 export type WebhookHandlers = {

@@ -1,9 +1,9 @@
+import type { Verifier } from './createVerifier.js';
 import type {
-  Verifier,
   VerifyWebhookOptions,
   WebhookSignatureVerification,
   WebhookVerification,
-} from './createVerifier.js';
+} from './VerifyWebhookOptions.js';
 
 function synchronous<T>(result: T | Promise<T>): T {
   // Only a synchronous HMAC (node:crypto) is given to this factory; a promise is a wiring bug.

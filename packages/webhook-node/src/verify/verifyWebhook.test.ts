@@ -4,7 +4,8 @@ import type { HmacProvider } from '../crypto/HmacProvider.js';
 import { nodeHmac } from '../crypto/nodeHmac.js';
 import * as nodeEntry from '../index.js';
 import * as webEntry from '../index.web.js';
-import { createVerifier, type VerifyWebhookOptions } from './createVerifier.js';
+import { createVerifier } from './createVerifier.js';
+import type { VerifyWebhookOptions } from './VerifyWebhookOptions.js';
 import {
   WebhookVerificationError,
   type WebhookVerificationErrorCode,
