@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { decodeBase64 } from './decodeBase64.js';
+import { decodeBase64, decodeBase64Into, decodedLength } from './decodeBase64.js';
 
 describe('decodeBase64', () => {
   it('decodes what Buffer encodes, for every length up to 100 bytes', () => {
@@ -28,5 +28,16 @@ describe('decodeBase64', () => {
     ['padding alone', '===='],
   ])('refuses %s', (_, text) => {
     expect(decodeBase64(text)).toBeUndefined();
+  });
+
+  it('decodes into a given buffer, and says how long it must be', () => {
+    const bytes = randomBytes(32);
+    const text = bytes.toString('base64');
+    expect(decodedLength(text)).toBe(32);
+    expect(decodedLength('QUJD=')).toBe(-1);
+    const target = new Uint8Array(32);
+    expect(decodeBase64Into(target, text)).toBe(true);
+    expect(Buffer.from(target)).toEqual(bytes);
+    expect(decodeBase64Into(target, `${text.slice(0, 20)}*${text.slice(21)}`)).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import type { WebhookEvent } from '@makini-kit/core';
 import type { HmacProvider } from '../crypto/HmacProvider.js';
+import { decodeBase64Into } from '../encoding/decodeBase64.js';
 import { parseEvent } from './parseEvent.js';
 import { type Prechecked, precheck } from './precheck.js';
 import { NO_LEGACY_MATCH, NO_MATCH } from './refusals.js';
@@ -28,8 +29,15 @@ function conclude(
  * the synchronous `safeVerifyWebhook` on Node and the async `verifyWebhook` everywhere.
  */
 export function createVerifier(hmac: HmacProvider) {
+  // One expected MAC at a time, decoded right before its comparison: nothing runs in between,
+  // even when the HMAC was asynchronous, so one buffer serves every verification.
+  const expected = new Uint8Array(new ArrayBuffer(32));
+
   function matches(checked: Prechecked, digest: Uint8Array): boolean {
-    for (const candidate of checked.candidates) if (hmac.equal(digest, candidate)) return true;
+    for (const start of checked.candidates) {
+      const decoded = decodeBase64Into(expected, checked.signatures, start, start + 44);
+      if (decoded && hmac.equal(digest, expected)) return true;
+    }
     return false;
   }
 

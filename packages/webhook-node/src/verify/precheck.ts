@@ -1,4 +1,3 @@
-import { decodeBase64 } from '../encoding/decodeBase64.js';
 import { readHeader } from './readHeader.js';
 import {
   BAD_ID,
@@ -14,16 +13,31 @@ import { secretKeys } from './secrets.js';
 import type { RawPayload, VerifyWebhookOptions } from './VerifyWebhookOptions.js';
 import { WebhookRefusal } from './WebhookRefusal.js';
 
-/** Standard Webhooks: `v1,` and 32 bytes of base64 (44 characters). */
-const SIGNATURE_LENGTH = 47;
+/** HMAC-SHA256 is 32 bytes: 44 characters of padded base64. */
+const MAC_BASE64_LENGTH = 44;
+/** Standard Webhooks: `v1,` and the MAC in base64. */
+const SIGNATURE_LENGTH = 3 + MAC_BASE64_LENGTH;
 const MAX_ID_LENGTH = 256;
 
-/** What the cheap checks established, for the HMAC step: the signed parts and the expected MACs. */
+/**
+ * What the cheap checks established, for the HMAC step: the signed parts, and where in
+ * `signatures` each expected MAC's 44 characters of base64 start.
+ */
 export interface Prechecked {
   scheme: 'standard' | 'legacy';
   keys: readonly Uint8Array[];
   parts: readonly RawPayload[];
-  candidates: readonly Uint8Array[];
+  signatures: string;
+  candidates: readonly number[];
+}
+
+/** 44 characters that can be the base64 of 32 bytes: one `=` of padding, none before it. */
+function isMacShaped(text: string, from: number): boolean {
+  return (
+    text.length - from >= MAC_BASE64_LENGTH &&
+    text.charCodeAt(from + MAC_BASE64_LENGTH - 1) === 61 &&
+    text.charCodeAt(from + MAC_BASE64_LENGTH - 2) !== 61
+  );
 }
 
 /** 1 to 12 decimal digits as a number, or -1: validates and parses in one pass. */
@@ -39,8 +53,8 @@ function parseSeconds(text: string): number {
 }
 
 /**
- * The cheap checks, before any HMAC: payload type, headers, timestamp window, signature syntax,
- * secrets. Synchronous, throws nothing, and allocates nothing for most refusals, so a flood of
+ * The cheap checks, before any HMAC: payload type, headers, timestamp window, the shape of the
+ * signatures, secrets. Synchronous, throws nothing, and allocates nothing for most refusals, so a flood of
  * malformed requests costs almost nothing.
  */
 export function precheck(options: VerifyWebhookOptions): Prechecked | WebhookRefusal {
@@ -52,11 +66,13 @@ export function precheck(options: VerifyWebhookOptions): Prechecked | WebhookRef
   if (options.scheme === 'legacy') {
     const header = readHeader(headers, 'x-makini-signature');
     if (!header) return MISSING['x-makini-signature'];
-    const expected = decodeBase64(header.trim());
-    if (expected?.length !== 32) return BAD_LEGACY_SIGNATURE;
+    const signature = header.trim();
+    if (signature.length !== MAC_BASE64_LENGTH || !isMacShaped(signature, 0)) {
+      return BAD_LEGACY_SIGNATURE;
+    }
     const keys = secretKeys(options.secret);
     if (keys instanceof WebhookRefusal) return keys;
-    return { scheme: 'legacy', keys, parts: [payload], candidates: [expected] };
+    return { scheme: 'legacy', keys, parts: [payload], signatures: signature, candidates: [0] };
   }
 
   // An unsigned request is the commonest junk: its answer takes one header lookup.
@@ -73,18 +89,29 @@ export function precheck(options: VerifyWebhookOptions): Prechecked | WebhookRef
   const tolerance = options.toleranceSeconds ?? 300;
   if (timestamp < now - tolerance) return windowRefusals(tolerance).tooOld;
   if (timestamp > now + tolerance) return windowRefusals(tolerance).inFuture;
-  const candidates: Uint8Array[] = [];
+  // Entries are checked for shape here; their base64 is decoded where it is compared, and one that
+  // does not decode matches nothing.
+  const candidates: number[] = [];
   for (let start = 0; start < signatureHeader.length; ) {
     const space = signatureHeader.indexOf(' ', start);
     const end = space === -1 ? signatureHeader.length : space;
-    if (end - start === SIGNATURE_LENGTH && signatureHeader.startsWith('v1,', start)) {
-      const bytes = decodeBase64(signatureHeader, start + 3, end);
-      if (bytes?.length === 32) candidates.push(bytes);
+    if (
+      end - start === SIGNATURE_LENGTH &&
+      signatureHeader.startsWith('v1,', start) &&
+      isMacShaped(signatureHeader, start + 3)
+    ) {
+      candidates.push(start + 3);
     }
     start = end + 1;
   }
   if (candidates.length === 0) return BAD_SIGNATURE;
   const keys = secretKeys(options.secret);
   if (keys instanceof WebhookRefusal) return keys;
-  return { scheme: 'standard', keys, parts: [`${id}.${timestampText}.`, payload], candidates };
+  return {
+    scheme: 'standard',
+    keys,
+    parts: [`${id}.${timestampText}.`, payload],
+    signatures: signatureHeader,
+    candidates,
+  };
 }

@@ -166,6 +166,41 @@ describe.each([
     expect(
       (await verify(body, { ...byOld.headers, 'webhook-signature': mixed }, { secret: OTHER })).id,
     ).toBe('evt_1');
+    // Shaped like a signature but not base64: it matches nothing, and the next entry still counts.
+    const lookalike = `v1,${'*'.repeat(43)}=`;
+    const withLookalike = `${lookalike} ${byOld.headers['webhook-signature']}`;
+    expect(
+      (
+        await verify(
+          body,
+          { ...byOld.headers, 'webhook-signature': withLookalike },
+          { secret: OTHER },
+        )
+      ).id,
+    ).toBe('evt_1');
+    await expectCode(
+      verify(body, { ...byOld.headers, 'webhook-signature': lookalike }, { secret: OTHER }),
+      'NO_MATCHING_SIGNATURE',
+    );
+  });
+
+  it('keeps concurrent verifications apart', async () => {
+    const signed = await Promise.all(
+      Array.from({ length: 40 }, (_, index) =>
+        sign({ id: `msg_${index}`, secret: index % 2 ? SECRET : OTHER }),
+      ),
+    );
+    const outcomes = await Promise.all(
+      signed.map(({ headers }) =>
+        verify(body, headers).then(
+          () => 'accepted',
+          (error: WebhookVerificationError) => error.code,
+        ),
+      ),
+    );
+    expect(outcomes).toEqual(
+      signed.map((_, index) => (index % 2 ? 'accepted' : 'NO_MATCHING_SIGNATURE')),
+    );
   });
 
   it('PAYLOAD_NOT_RAW for a parsed object, naming the raw-body fix', async () => {
