@@ -11,7 +11,11 @@ const EMPTY = fixedRefusal(
   'INVALID_SECRET',
   'The webhook secret is empty: pass the endpoint secret from your Makini dashboard.',
 );
-const NOT_BASE64 = new WebhookRefusal(
+const NOT_A_STRING = fixedRefusal(
+  'INVALID_SECRET',
+  'A webhook secret is not a string: pass the endpoint secret (whsec_…) as a string, or an array of them.',
+);
+const NOT_BASE64 = fixedRefusal(
   'INVALID_SECRET',
   'The webhook secret starts with "whsec_" but the rest is not base64: copy the whole secret again.',
 );
@@ -27,7 +31,8 @@ const NONE = fixedRefusal(
 export function secretKey(secret: string): Uint8Array | WebhookRefusal {
   let key = cache.get(secret);
   if (key) return key;
-  if (typeof secret !== 'string' || secret.length === 0) return EMPTY;
+  if (typeof secret !== 'string') return NOT_A_STRING;
+  if (secret.length === 0) return EMPTY;
   if (secret.startsWith('whsec_')) {
     key = decodeBase64(secret, 6);
     if (!key || key.length === 0) return NOT_BASE64;
