@@ -4,6 +4,7 @@ import type { Verifier } from '../verify/createVerifier.js';
 import type { WebhookHeaders } from '../verify/readHeader.js';
 import type { WebhookSecret } from '../verify/secrets.js';
 import type { VerifyWebhookOptions } from '../verify/VerifyWebhookOptions.js';
+import { consoleReporter } from './consoleReporter.js';
 
 /** Handlers per event type; `event` is narrowed to that type. */
 export type WebhookHandlers = {
@@ -34,7 +35,7 @@ export interface WebhookHandlerOptions {
   maxBodyBytes?: number;
   /**
    * Full detail of every refusal and failure, for your logs; responses never carry it.
-   * @default console.warn for refusals, console.error for handler failures
+   * @default console.error for failures; console.warn for refusals, one line per code a minute
    */
   onError?: (
     error: unknown,
@@ -64,16 +65,6 @@ const KNOWN_TYPES: ReadonlySet<string> = new Set(WEBHOOK_EVENT_TYPES);
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const defaultOnError: NonNullable<WebhookHandlerOptions['onError']> = (error, context) => {
-  if (context.stage === 'verify')
-    console.warn(`[makini webhook] refused: ${(error as Error).message}`);
-  else
-    console.error(
-      `[makini webhook] ${context.stage} failed for ${context.webhookId ?? 'unknown id'}:`,
-      error,
-    );
-};
-
 export function createHandlerFactory(verifier: Verifier) {
   /**
    * A webhook endpoint's logic: 2xx only after your handler succeeded, 400 for refusals (no detail
@@ -88,7 +79,7 @@ export function createHandlerFactory(verifier: Verifier) {
    * });
    */
   return function createWebhookHandler(options: WebhookHandlerOptions): WebhookHandler {
-    const onError = options.onError ?? defaultOnError;
+    const onError = options.onError ?? consoleReporter(options.now);
     const maxBodyBytes = options.maxBodyBytes ?? 1_048_576;
 
     async function dispatch(event: WebhookEvent | Record<string, unknown>, known: boolean) {
