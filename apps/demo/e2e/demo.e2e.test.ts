@@ -118,6 +118,44 @@ describe('the demo, end to end in Chromium', () => {
       .poll(() => page.locator('table.orders tbody tr[data-order]').count(), { timeout: 15_000 })
       .toBe(10);
     await page.screenshot({ path: `${SHOTS}7-purchase-orders-again.png` });
+
+    // The developer panel lists the deliveries, described by their verified events.
+    await page.getByRole('link', { name: 'Developer' }).click();
+    const deliveries = page.getByRole('table', { name: 'Webhook deliveries' });
+    const delivered = (type: string) =>
+      deliveries.locator('tbody tr', { hasText: type }).filter({ hasText: key });
+    await expect
+      .poll(() => delivered('connection.reauthorization_required').count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    await expect
+      .poll(() => delivered('connection.reauthorized').count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    await expect(
+      delivered('connection.reauthorization_required').first().locator('td').last().textContent(),
+    ).resolves.toBe('200');
+
+    // A forged delivery is refused, and the panel does not repeat what it claimed to be.
+    const forged = await fetch(`${demo.backendUrl}/webhooks/makini`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'webhook-id': 'msg_forged',
+        'webhook-timestamp': String(Math.floor(Date.now() / 1000)),
+        'webhook-signature': `v1,${Buffer.alloc(32).toString('base64')}`,
+      },
+      body: JSON.stringify({
+        id: 'evt_forged',
+        type: 'connection.reauthorized',
+        connection_id: key,
+      }),
+    });
+    expect(forged.status).toBe(400);
+    await expect
+      .poll(() => deliveries.locator('tbody tr', { hasText: '(refused)' }).count(), {
+        timeout: 10_000,
+      })
+      .toBe(1);
+    await expect(deliveries.textContent()).resolves.not.toContain('evt_forged');
     await context.close();
   });
 

@@ -5,11 +5,13 @@ export interface LoggedRequest extends RequestLogEntry {
 }
 
 export interface ReceivedWebhook {
+  /** Position in the log, unique where event ids repeat (duplicates, refusals). */
+  sequence: number;
   id: string;
   type: string;
   connectionId: string;
   receivedAt: number;
-  /** 200 after the handler ran; 400 when refused. */
+  /** 200 after the handler ran (or for a duplicate); 400 when refused; 5xx when it failed. */
   status: number;
 }
 
@@ -29,6 +31,7 @@ export class Activity {
   readonly webhooks: ReceivedWebhook[] = [];
   readonly alerts: ShownAlert[] = [];
   private nextAlert = 1;
+  private nextWebhook = 1;
 
   private push<T>(list: T[], item: T) {
     list.push(item);
@@ -39,8 +42,8 @@ export class Activity {
     this.push(this.requests, entry);
   }
 
-  webhook(entry: ReceivedWebhook) {
-    this.push(this.webhooks, entry);
+  webhook(entry: Omit<ReceivedWebhook, 'sequence'>) {
+    this.push(this.webhooks, { sequence: this.nextWebhook++, ...entry });
   }
 
   alert(alert: HealthAlert) {

@@ -70,7 +70,22 @@ export async function createBackend(
     onUnhandled: () => undefined,
     onError: (error) => log(`[webhook] refused: ${(error as Error).message}`),
   });
-  const receiveWebhook = toFetchHandler(webhooks);
+  // Every delivery goes to the developer panel, described by the verified event alone: what a
+  // refused request claims about itself is not shown.
+  const receiveWebhook = toFetchHandler({
+    maxBodyBytes: webhooks.maxBodyBytes,
+    handle: async (delivery) => {
+      const result = await webhooks.handle(delivery);
+      activity.webhook({
+        id: result.event?.id ?? '(refused)',
+        type: result.event?.type ?? '(refused)',
+        connectionId: result.event?.connection_id ?? '',
+        receivedAt: Date.now(),
+        status: result.status,
+      });
+      return result;
+    },
+  });
   await admin.addWebhookEndpoint(`${config.backendUrl}/webhooks/makini`, config.webhookSecret);
   await admin.addRedirectUri(config.clientId, redirectUri).catch(() => undefined);
 
@@ -113,24 +128,7 @@ export async function createBackend(
       : { message: 'Unexpected error' },
   });
 
-  app.post('/webhooks/makini', async (context) => {
-    const response = await receiveWebhook(context.req.raw.clone());
-    try {
-      const event = (await context.req.json()) as {
-        id?: string;
-        type?: string;
-        connection_id?: string;
-      };
-      activity.webhook({
-        id: String(event.id),
-        type: String(event.type),
-        connectionId: String(event.connection_id),
-        receivedAt: Date.now(),
-        status: response.status,
-      });
-    } catch {}
-    return response;
-  });
+  app.post('/webhooks/makini', (context) => receiveWebhook(context.req.raw));
   app.get('/api/health', (context) => health(context.req.raw));
   app.get('/api/health/events', (context) => health(context.req.raw));
   app.get('/api/link/settings', (context) =>

@@ -13,6 +13,7 @@ interface LoggedRequest {
   error?: { kind: string; code: string };
 }
 interface Webhook {
+  sequence: number;
   id: string;
   type: string;
   connectionId: string;
@@ -194,7 +195,7 @@ export function DeveloperPage({ connections }: { connections: DemoConnection[] }
         </thead>
         <tbody>
           {[...webhooks].reverse().map((entry) => (
-            <tr key={`${entry.id}-${entry.receivedAt}`}>
+            <tr key={entry.sequence}>
               <td>
                 <code>{entry.id}</code>
               </td>

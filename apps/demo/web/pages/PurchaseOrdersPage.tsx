@@ -57,7 +57,10 @@ export function PurchaseOrdersPage({ connections }: { connections: DemoConnectio
           System{' '}
           <select
             value={connectionId}
-            onChange={(event) => (setSelected(event.target.value), setPage(1))}
+            onChange={(event) => {
+              setSelected(event.target.value);
+              setPage(1);
+            }}
           >
             {connections.map((connection) => (
               <option key={connection.key} value={connection.key}>

@@ -50,7 +50,7 @@ export interface WebhookResult {
   status: number;
   body: { ok: true; duplicate?: true } | { error: string };
   headers?: Record<string, string>;
-  /** The verified event, when there was one. */
+  /** The verified event (of a type this package knows), whatever happened after verification. */
   event?: WebhookEvent;
 }
 
@@ -130,6 +130,8 @@ export function createHandlerFactory(verifier: Verifier) {
       }
 
       const id = String(event.id ?? '');
+      // Every answer after verification carries the event, so callers can log what it was about.
+      const verified = known ? { event: event as WebhookEvent } : {};
       if (options.dedupe) {
         let claim: Awaited<ReturnType<typeof options.dedupe.claim>>;
         try {
@@ -140,14 +142,17 @@ export function createHandlerFactory(verifier: Verifier) {
             status: 503,
             body: { error: 'temporarily unavailable' },
             headers: { 'retry-after': '5' },
+            ...verified,
           };
         }
-        if (claim === 'done') return { status: 200, body: { ok: true, duplicate: true } };
+        if (claim === 'done')
+          return { status: 200, body: { ok: true, duplicate: true }, ...verified };
         if (claim === 'in_progress') {
           return {
             status: 409,
             body: { error: 'already being processed' },
             headers: { 'retry-after': '5' },
+            ...verified,
           };
         }
       }
@@ -160,16 +165,12 @@ export function createHandlerFactory(verifier: Verifier) {
           .catch((releaseError: unknown) =>
             onError(releaseError, { stage: 'dedupe', webhookId: id }),
           );
-        return { status: 500, body: { error: 'handler failed' } };
+        return { status: 500, body: { error: 'handler failed' }, ...verified };
       }
       await options.dedupe
         ?.complete(id, options.dedupeTtlMs ?? 3 * 86_400_000)
         .catch((error: unknown) => onError(error, { stage: 'dedupe', webhookId: id }));
-      return {
-        status: 200,
-        body: { ok: true },
-        ...(known ? { event: event as WebhookEvent } : {}),
-      };
+      return { status: 200, body: { ok: true }, ...verified };
     }
 
     return { handle, maxBodyBytes };
