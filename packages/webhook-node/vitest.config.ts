@@ -10,6 +10,5 @@ export default defineConfig({
     hookTimeout: 60_000,
     typecheck: { enabled: true, include: ['src/**/*.test-d.ts'] },
     globalSetup: ['test/redisSetup.ts'],
-    benchmark: { include: ['bench/**/*.bench.ts'] },
   },
 });

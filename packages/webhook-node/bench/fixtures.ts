@@ -3,7 +3,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Webhook as StandardWebhook } from 'standardwebhooks';
 import Stripe from 'stripe';
 import { Webhook as SvixWebhook } from 'svix';
-// The built package, as users run it: the test runner's source transform turns every call across
+// The built package, as users run it: a test runner's source transform turns every call across
 // modules into a property read, which alone costs more than refusing a malformed request.
 import * as nodeEntry from '../dist/index.js';
 
@@ -83,6 +83,7 @@ export function floor(f: Fixture, parse: boolean) {
   if (parse) JSON.parse(f.payload);
 }
 
+/** Runs `run`, ignoring what it throws or rejects with: for contenders that refuse by throwing. */
 export const swallow = (run: () => unknown) => {
   try {
     const result = run();

@@ -17,6 +17,12 @@ import {
   webEntry,
 } from './fixtures.js';
 
+const receiver = nodeEntry.createWebhookHandler({
+  secret: SECRET,
+  on: {},
+  onError: () => undefined,
+});
+
 interface Contender {
   name: string;
   run: () => unknown;
@@ -102,6 +108,10 @@ function contenders(f: Fixture): Contender[] {
     {
       name: 'malformed: verifyWebhook',
       run: () => swallow(() => nodeEntry.verifyWebhook({ ...malformed })),
+    },
+    {
+      name: 'malformed: webhook handler (400)',
+      run: () => receiver.handle({ payload: f.payload, headers: f.malformed }),
     },
     {
       name: 'malformed: standardwebhooks',

@@ -1,31 +1,35 @@
 import { useEffect, useState } from 'react';
+import type { LoggedRequest, ReceivedWebhook } from '../../server/Activity.js';
 import { api, type DemoConnection } from '../api.js';
 
-interface LoggedRequest {
-  requestId?: string;
-  method: string;
-  path: string;
-  status?: number;
-  attempt: number;
-  durationMs: number;
-  startedAt: number;
-  connectionKey: string;
-  error?: { kind: string; code: string };
-}
-interface Webhook {
-  sequence: number;
-  id: string;
-  type: string;
-  connectionId: string;
-  receivedAt: number;
-  status: number;
-}
 interface Credentials {
   connectionKey: string;
   platform: string;
   username: string;
   password: string;
 }
+
+/** The sandbox's fault switches the panel offers, each a POST to the demo back end. */
+const FAULT_ACTIONS = [
+  {
+    label: 'Inject 5xx faults',
+    path: '/api/dev/faults',
+    body: { kind: 'errors' },
+    notice: 'Injected 503s on 30% of ERP calls.',
+  },
+  {
+    label: 'Inject 429s',
+    path: '/api/dev/faults',
+    body: { kind: 'rate_limit' },
+    notice: 'Injected 429s on 30% of ERP calls.',
+  },
+  {
+    label: 'Rate limit 20/min',
+    path: '/api/dev/rate-limit',
+    body: { limit: 20 },
+    notice: 'Rate limit set to 20 per minute per connection.',
+  },
+];
 
 function usePolled<T>(path: string, every = 1500): T | undefined {
   const [value, setValue] = useState<T>();
@@ -48,7 +52,7 @@ function usePolled<T>(path: string, every = 1500): T | undefined {
 /** Play the failure story: rotate a customer's password, inject faults, set a rate limit. */
 export function DeveloperPage({ connections }: { connections: DemoConnection[] }) {
   const requests = usePolled<LoggedRequest[]>('/api/requests') ?? [];
-  const webhooks = usePolled<Webhook[]>('/api/webhooks') ?? [];
+  const webhooks = usePolled<ReceivedWebhook[]>('/api/webhooks') ?? [];
   const credentials = usePolled<Credentials[]>('/api/dev/credentials', 3000) ?? [];
   const [notice, setNotice] = useState<string>();
   const post = async (path: string, body: unknown, message: string) => {
@@ -109,37 +113,16 @@ export function DeveloperPage({ connections }: { connections: DemoConnection[] }
         </tbody>
       </table>
       <div className="actions">
-        <button
-          type="button"
-          className="secondary"
-          onClick={() =>
-            post('/api/dev/faults', { kind: 'errors' }, 'Injected 503s on 30% of ERP calls.')
-          }
-        >
-          Inject 5xx faults
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          onClick={() =>
-            post('/api/dev/faults', { kind: 'rate_limit' }, 'Injected 429s on 30% of ERP calls.')
-          }
-        >
-          Inject 429s
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          onClick={() =>
-            post(
-              '/api/dev/rate-limit',
-              { limit: 20 },
-              'Rate limit set to 20 per minute per connection.',
-            )
-          }
-        >
-          Rate limit 20/min
-        </button>
+        {FAULT_ACTIONS.map((action) => (
+          <button
+            key={action.label}
+            type="button"
+            className="secondary"
+            onClick={() => post(action.path, action.body, action.notice)}
+          >
+            {action.label}
+          </button>
+        ))}
         <button
           type="button"
           className="secondary"

@@ -87,11 +87,10 @@ export function createVerifier(hmac: HmacProvider) {
    * @throws {WebhookVerificationError} with a `code` saying why
    */
   function verifyWebhookSignature(options: VerifyWebhookOptions): Promise<void> {
-    try {
-      return settle(verify(options, false), () => undefined);
-    } catch (error) {
-      return Promise.reject(error);
-    }
+    return settle(
+      () => verify(options, false),
+      () => undefined,
+    );
   }
 
   /**
@@ -103,11 +102,10 @@ export function createVerifier(hmac: HmacProvider) {
    * if (event.type === 'connection.reauthorization_required') await notifyCustomer(event.connection_id);
    */
   function verifyWebhook(options: VerifyWebhookOptions): Promise<WebhookEvent> {
-    try {
-      return settle(verify(options, true), (verified) => verified.event);
-    } catch (error) {
-      return Promise.reject(error);
-    }
+    return settle(
+      () => verify(options, true),
+      (verified) => verified.event,
+    );
   }
 
   return { verify, verifyWebhook, verifyWebhookSignature };
@@ -116,17 +114,24 @@ export function createVerifier(hmac: HmacProvider) {
 type MaybePromise<T> = T | Promise<T>;
 
 /**
- * A verification as a promise: rejected with the refusal's Error, or resolved with `value` of the
- * success. Not an `async` function: a synchronous (node:crypto) result settles the promise at
- * once, without the extra turns an `await` would take.
+ * A verification as a promise: rejected with the refusal's Error (or anything `run` threw), or
+ * resolved with `value` of the success. Not an `async` function: a synchronous (node:crypto)
+ * result settles the promise at once, without the extra turns an `await` would take.
  */
 function settle<Verification extends { ok: boolean }, Value>(
-  result: MaybePromise<Verification | WebhookRefusal>,
+  run: () => MaybePromise<Verification | WebhookRefusal>,
   value: (verified: Exclude<Verification, WebhookRefusal>) => Value,
 ): Promise<Value> {
-  if (result instanceof Promise) return result.then((settled) => settle(settled, value));
-  if (result instanceof WebhookRefusal) return Promise.reject(result.toError());
-  return Promise.resolve(value(result as Exclude<Verification, WebhookRefusal>));
+  const unwrap = (result: Verification | WebhookRefusal): Promise<Value> =>
+    result instanceof WebhookRefusal
+      ? Promise.reject(result.toError())
+      : Promise.resolve(value(result as Exclude<Verification, WebhookRefusal>));
+  try {
+    const result = run();
+    return result instanceof Promise ? result.then(unwrap) : unwrap(result);
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 export type Verifier = ReturnType<typeof createVerifier>;

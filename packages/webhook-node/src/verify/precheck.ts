@@ -31,10 +31,9 @@ export interface Prechecked {
   candidates: readonly number[];
 }
 
-/** 44 characters that can be the base64 of 32 bytes: one `=` of padding, none before it. */
+/** The 44 characters at `from` end as the base64 of 32 bytes does: one `=`, none before it. */
 function isMacShaped(text: string, from: number): boolean {
   return (
-    text.length - from >= MAC_BASE64_LENGTH &&
     text.charCodeAt(from + MAC_BASE64_LENGTH - 1) === 61 &&
     text.charCodeAt(from + MAC_BASE64_LENGTH - 2) !== 61
   );
