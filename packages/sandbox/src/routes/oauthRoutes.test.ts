@@ -143,6 +143,53 @@ describe('consent and code exchange', () => {
     expect(await response.json()).toMatchObject({ error: 'invalid_client' });
   });
 
+  it('answers invalid_client, not a 500, to a bad % escape in Basic credentials', async () => {
+    const basic = (credentials: string) =>
+      fetch(`${sandbox.url}/link/token`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          authorization: `Basic ${Buffer.from(credentials).toString('base64')}`,
+        },
+        body: new URLSearchParams({ grant_type: 'client_credentials' }),
+      });
+    for (const credentials of [`${DEFAULT_CLIENT.id}:%E0%A4%A`, `%zz:${DEFAULT_CLIENT.secret}`]) {
+      const response = await basic(credentials);
+      expect(response.status, credentials).toBe(401);
+      expect(response.headers.get('www-authenticate')).toMatch(/^Basic /);
+      expect(await response.json()).toMatchObject({
+        error: 'invalid_client',
+        error_description: expect.stringMatching(/percent-encoded/),
+      });
+    }
+  });
+
+  it('splits Basic credentials at the first colon only, so a secret may contain one', async () => {
+    const client = { id: 'colon_client', secret: 's3cr:et:with:colons', redirectUris: [] };
+    const colonSandbox = await startSandbox({ port: 0, orders: 1, clients: [client] });
+    try {
+      const basic = (credentials: string) =>
+        fetch(`${colonSandbox.url}/link/token`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            authorization: `Basic ${Buffer.from(credentials).toString('base64')}`,
+          },
+          body: new URLSearchParams({ grant_type: 'client_credentials' }),
+        });
+      // As sent by clients that encode (RFC 6749 §2.3.1) and by those that do not.
+      const encoded = await basic(`${client.id}:${encodeURIComponent(client.secret)}`);
+      expect(encoded.status).toBe(200);
+      const plain = await basic(`${client.id}:${client.secret}`);
+      expect(plain.status).toBe(200);
+      expect(await plain.json()).toMatchObject({ token_type: 'Bearer' });
+      const cut = await basic(`${client.id}:s3cr`);
+      expect(cut.status).toBe(401);
+    } finally {
+      await colonSandbox.close();
+    }
+  });
+
   it('rotates the pair on refresh and refuses the old refresh token', async () => {
     const link = await runLink(sandbox, seeded());
     const first = TokenResponse.parse(

@@ -6,6 +6,7 @@ import type { Router } from '../http/Router.js';
 import { parseFormBody } from '../http/readBody.js';
 import type { SandboxClientOptions } from '../options.js';
 import { connectionSubject } from '../state/TokenStore.js';
+import { basicCredentials } from './basicCredentials.js';
 import { consentPage, errorPage } from './consentPage.js';
 import { expiresInValue } from './expiresIn.js';
 
@@ -142,17 +143,16 @@ function sameSecret(given: string, expected: string) {
 function authenticateClient(
   context: RequestContext,
   form: URLSearchParams,
-): SandboxClientOptions | undefined {
+): SandboxClientOptions | { problem: string } {
   let id = form.get('client_id') ?? '';
   let secret = form.get('client_secret') ?? '';
-  const basic = /^Basic\s+(\S+)$/i.exec(context.request.headers.authorization ?? '');
-  if (basic?.[1]) {
-    const [user = '', pass = ''] = Buffer.from(basic[1], 'base64').toString('utf8').split(':');
-    id = decodeURIComponent(user);
-    secret = decodeURIComponent(pass);
-  }
+  const basic = basicCredentials(context.request.headers.authorization);
+  if (basic && 'problem' in basic) return basic;
+  if (basic) ({ id, secret } = basic);
   const client = context.state.clients.get(id);
-  return client && sameSecret(secret, client.secret) ? client : undefined;
+  return client && sameSecret(secret, client.secret)
+    ? client
+    : { problem: 'Unknown client_id or wrong client_secret.' };
 }
 
 const token: Handler = async (context) => {
@@ -179,8 +179,7 @@ const token: Handler = async (context) => {
     );
   }
   const client = authenticateClient(context, form);
-  if (!client)
-    return oauthError(401, 'invalid_client', 'Unknown client_id or wrong client_secret.', context);
+  if ('problem' in client) return oauthError(401, 'invalid_client', client.problem, context);
   const { state } = context;
   const expiresIn = (expiresAt: number) => expiresInValue(state.options, expiresAt);
 
