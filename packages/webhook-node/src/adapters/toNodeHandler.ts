@@ -27,7 +27,13 @@ export async function handleNodeRequest(
     payload = await readNodeBody(request, handler.maxBodyBytes);
   } catch (error) {
     if (error instanceof BodyTooLargeError)
-      return { status: 413, body: { error: 'payload too large' } };
+      // Node destroys a `connection: close` socket once the answer is flushed; the unread rest of
+      // the body then never crosses into this process.
+      return {
+        status: 413,
+        body: { error: 'payload too large' },
+        headers: { connection: 'close' },
+      };
     throw error;
   }
   return handler.handle({ payload, headers: request.headers });
