@@ -1,4 +1,5 @@
 // @vitest-environment node
+import type { HealthSnapshot, HealthSource } from '@makini-kit/core';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { ConnectionStatus, MakiniProvider, ReconnectButton } from './index.js';
@@ -23,5 +24,34 @@ describe('server rendering', () => {
     expect(html).toContain('data-state="reauthorization_required"');
     expect(html).toContain('Password changed');
     expect(html).toMatch(/<button[^>]*type="button"[^>]*data-state="idle"/);
+  });
+
+  it('reads a server snapshot through a source whose methods need `this`', () => {
+    class ServerSource implements HealthSource {
+      private readonly snapshot: HealthSnapshot = {
+        connections: {
+          c1: {
+            connectionId: 'c1',
+            state: 'degraded',
+            since: 0,
+            errorRate: 0,
+            samples: 0,
+            history: [],
+          },
+        },
+        updatedAt: 1,
+      };
+      subscribe() {
+        return () => {};
+      }
+      getSnapshot(): HealthSnapshot {
+        throw new Error('a server render reads getServerSnapshot');
+      }
+      getServerSnapshot() {
+        return this.snapshot;
+      }
+    }
+    const html = renderToString(<ConnectionStatus connectionId="c1" health={new ServerSource()} />);
+    expect(html).toContain('data-state="degraded"');
   });
 });

@@ -24,17 +24,18 @@ function unknownFor(connectionId: string): ConnectionHealth {
  */
 export function useConnectionHealth(connectionId: string, source?: HealthSource): ConnectionHealth {
   const context = useMakiniContext();
-  const health = source ?? context.health ?? noSource;
+  const health: HealthSource & { getServerSnapshot?: () => HealthSnapshot } =
+    source ?? context.health ?? noSource;
   const select = useCallback(
     (snapshot: HealthSnapshot) => snapshot.connections[connectionId] ?? unknownFor(connectionId),
     [connectionId],
   );
-  const getServerSnapshot =
-    (health as { getServerSnapshot?: () => HealthSnapshot }).getServerSnapshot ??
-    health.getSnapshot;
+  // Called through the source, never detached: a class such as ConnectionHealthMonitor keeps its
+  // methods on the prototype and needs `this`. Stable per source, so React subscribes once.
+  const subscribe = useCallback((listener: () => void) => health.subscribe(listener), [health]);
   return useSyncExternalStore(
-    health.subscribe,
+    subscribe,
     () => select(health.getSnapshot()),
-    () => select(getServerSnapshot()),
+    () => select(health.getServerSnapshot ? health.getServerSnapshot() : health.getSnapshot()),
   );
 }
