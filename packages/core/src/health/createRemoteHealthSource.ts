@@ -10,7 +10,11 @@ export interface RemoteHealthSourceOptions {
   reconnectDelayMs?: number;
   /** What to show before the first answer (e.g. the snapshot rendered on the server). */
   initialSnapshot?: HealthSnapshot;
-  /** Extra request options, e.g. `{ credentials: 'include' }`. */
+  /**
+   * Extra options for both requests, e.g. `{ credentials: 'include' }` or
+   * `{ headers: { authorization: 'Bearer …' } }`. Headers (a `Headers`, pairs or a record) are sent
+   * as given, except `accept`, which each request sets to what it reads.
+   */
   requestInit?: RequestInit;
 }
 
@@ -48,6 +52,12 @@ export function createRemoteHealthSource(options: RemoteHealthSourceOptions): Re
   };
 
   const fetchImpl = () => options.fetch ?? globalThis.fetch;
+  const callerHeaders = readHeaders(options.requestInit?.headers);
+  const headersAccepting = (accept: string) => {
+    const headers = new Headers(callerHeaders);
+    headers.set('accept', accept);
+    return headers;
+  };
 
   async function run() {
     if (listeners.size === 0 || connected) return;
@@ -56,7 +66,7 @@ export function createRemoteHealthSource(options: RemoteHealthSourceOptions): Re
     try {
       const response = await fetchImpl()(eventsUrl, {
         ...options.requestInit,
-        headers: { accept: 'text/event-stream' },
+        headers: headersAccepting('text/event-stream'),
         signal,
       });
       if (!response.ok || !response.body)
@@ -103,7 +113,7 @@ export function createRemoteHealthSource(options: RemoteHealthSourceOptions): Re
     try {
       const response = await fetchImpl()(options.url, {
         ...options.requestInit,
-        headers: { accept: 'application/json' },
+        headers: headersAccepting('application/json'),
       });
       if (response.ok) set((await response.json()) as HealthSnapshot);
     } catch {}
@@ -132,4 +142,16 @@ export function createRemoteHealthSource(options: RemoteHealthSourceOptions): Re
       if (retryTimer) clearTimeout(retryTimer);
     },
   };
+}
+
+/** Parsed once, at creation: a bad header would otherwise fail every request, silently and forever. */
+function readHeaders(init: HeadersInit | undefined): Headers {
+  try {
+    return new Headers(init);
+  } catch (cause) {
+    throw new TypeError(
+      `createRemoteHealthSource: requestInit.headers cannot be sent (${(cause as Error).message}). Pass a Headers object, [name, value] pairs or a record of strings.`,
+      { cause },
+    );
+  }
 }
