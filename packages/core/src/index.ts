@@ -58,7 +58,7 @@ export {
   type HealthAlertKind,
   stateFromStatus,
 } from './health/ConnectionHealthMonitor.js';
-export { createHealthHandler } from './health/createHealthHandler.js';
+export { createHealthHandler, type HealthHandlerOptions } from './health/createHealthHandler.js';
 export {
   createRemoteHealthSource,
   type RemoteHealthSource,

@@ -1,18 +1,43 @@
 import type { HealthSource } from './ConnectionHealth.js';
+import { healthEventStream } from './healthEventStream.js';
 
-const encoder = new TextEncoder();
+/** Options of `createHealthHandler`. */
+export interface HealthHandlerOptions {
+  /** Between heartbeat comments on an event stream, which keep idle proxies from closing it. @default 15_000 */
+  heartbeatMs?: number;
+  /**
+   * Most bytes that may wait for one event-stream client that is not reading. Past this the
+   * handler closes that client's stream, discards what waits and stops following the source for
+   * it, so a stalled client costs bounded memory; a `createRemoteHealthSource` that reads again
+   * reconnects and reloads the snapshot. One event is always let through to an empty queue, so keep
+   * this at several snapshots' size.
+   * @default 1_048_576 (1 MiB)
+   */
+  maxBufferedBytes?: number;
+}
+
+const DEFAULT_MAX_BUFFERED_BYTES = 1_048_576;
 
 /**
  * Serves a health source to browsers from the host app's back end (fetch-style `Request` →
  * `Response`): `GET …` answers the JSON snapshot; `GET …/events` (or `Accept: text/event-stream`)
  * streams it as Server-Sent Events, one `snapshot` event per change and a heartbeat comment every
- * 15 s. The snapshot holds health only, never a token.
+ * 15 s. Events go out as fast as each client reads; a client that stops reading is closed once
+ * `maxBufferedBytes` wait for it. The snapshot holds health only, never a token.
  *
+ * @throws {RangeError} when `heartbeatMs` or `maxBufferedBytes` is not a positive number.
  * @example
  * const health = createHealthHandler(monitor);
  * app.get(['/api/health', '/api/health/events'], async (req, res) => sendFetchResponse(res, await health(toRequest(req))));
  */
-export function createHealthHandler(source: HealthSource, options: { heartbeatMs?: number } = {}) {
+export function createHealthHandler(source: HealthSource, options: HealthHandlerOptions = {}) {
+  const limits = {
+    heartbeatMs: positive('heartbeatMs', options.heartbeatMs ?? 15_000),
+    maxBufferedBytes: positive(
+      'maxBufferedBytes',
+      options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES,
+    ),
+  };
   return (request: Request): Response => {
     const wantsStream =
       new URL(request.url).pathname.endsWith('/events') ||
@@ -22,38 +47,7 @@ export function createHealthHandler(source: HealthSource, options: { heartbeatMs
         headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
       });
     }
-    let cleanup = () => {};
-    const stream = new ReadableStream<Uint8Array>({
-      start(controller) {
-        const send = (text: string) => {
-          try {
-            controller.enqueue(encoder.encode(text));
-          } catch {
-            cleanup();
-          }
-        };
-        const push = () =>
-          send(`event: snapshot\ndata: ${JSON.stringify(source.getSnapshot())}\n\n`);
-        send('retry: 2000\n\n');
-        push();
-        const unsubscribe = source.subscribe(push);
-        const heartbeat = setInterval(() => send(': heartbeat\n\n'), options.heartbeatMs ?? 15_000);
-        cleanup = () => {
-          clearInterval(heartbeat);
-          unsubscribe();
-        };
-        request.signal?.addEventListener('abort', () => {
-          cleanup();
-          try {
-            controller.close();
-          } catch {}
-        });
-      },
-      cancel() {
-        cleanup();
-      },
-    });
-    return new Response(stream, {
+    return new Response(healthEventStream(source, request.signal, limits), {
       headers: {
         'content-type': 'text/event-stream',
         'cache-control': 'no-store',
@@ -62,4 +56,13 @@ export function createHealthHandler(source: HealthSource, options: { heartbeatMs
       },
     });
   };
+}
+
+function positive(name: keyof HealthHandlerOptions, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    throw new RangeError(
+      `createHealthHandler: ${name} must be a positive number, got ${String(value)}.`,
+    );
+  }
+  return value;
 }
