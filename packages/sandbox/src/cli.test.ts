@@ -26,16 +26,21 @@ beforeAll(async () => {
   server = spawn(process.execPath, [cli, 'start', '--port', '0', '--orders', '10'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  url = await new Promise<string>((resolve, reject) => {
+  url = await listening(server);
+}, 20_000);
+
+/** The URL a started sandbox prints. */
+function listening(child: ChildProcess) {
+  return new Promise<string>((resolve, reject) => {
     let output = '';
-    server.stdout?.on('data', (chunk: Buffer) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /listening on (http:\/\/\S+)/.exec(output);
       if (match?.[1]) resolve(match[1]);
     });
-    server.once('exit', (code) => reject(new Error(`the sandbox exited with ${code}: ${output}`)));
+    child.once('exit', (code) => reject(new Error(`the sandbox exited with ${code}: ${output}`)));
   });
-}, 20_000);
+}
 
 afterAll(async () => {
   const exited = new Promise((resolve) => server.once('exit', resolve));
@@ -80,7 +85,43 @@ describe('makini-sandbox CLI', () => {
     });
   });
 
+  it('guards the admin API with --admin-token and sends it from the other commands', async () => {
+    const guarded = spawn(
+      process.execPath,
+      [cli, 'start', '--port', '0', '--orders', '1', '--admin-token', 'adm_cli-token'],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    try {
+      const guardedUrl = await listening(guarded);
+      const refused = await runCli('rotate-credentials', '09000000000001', '--url', guardedUrl);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toMatch(/admin token/);
+      const rotated = await runCli(
+        'rotate-credentials',
+        '09000000000001',
+        '--url',
+        guardedUrl,
+        '--admin-token',
+        'adm_cli-token',
+      );
+      expect(rotated.code, rotated.stderr).toBe(0);
+      expect(rotated.stdout).toMatch(/password rotated-1-/);
+      const listed = await fetch(`${guardedUrl}/__sandbox/connections`, {
+        headers: { authorization: 'Bearer adm_cli-token' },
+      });
+      expect((await listed.json()).data[0].status).toBe('reauthorization_required');
+    } finally {
+      if (guarded.exitCode === null && guarded.signalCode === null) {
+        const exited = new Promise((resolve) => guarded.once('exit', resolve));
+        guarded.kill('SIGINT');
+        await exited;
+      }
+    }
+  });
+
   it.each([
+    [['start', '--host', '0.0.0.0', '--port', '0'], /--admin-token/],
+    [['start', '--allowed-host', 'not a host'], /allowedHosts entry "not a host"/],
     [['start', '--port', 'abc'], /--port must be a non-negative integer/],
     [['trigger', 'sync.completed'], /--connection <key> is required/],
     [['rotate-credentials', '09999999999999', '--url', 'http://127.0.0.1:1'], /No sandbox answers/],

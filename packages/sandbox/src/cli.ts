@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { WEBHOOK_EVENT_TYPES } from '@makini-kit/core';
 import { ADMIN_PREFIX } from './routes/adminRoutes.js';
+import { SandboxOptionsError } from './SandboxOptionsError.js';
 import { startSandbox } from './startSandbox.js';
 
 const DEFAULT_URL = 'http://127.0.0.1:4010';
@@ -23,17 +24,24 @@ Options:
   --orders <n>       purchase orders per connection (default 250)
   --rate-limit <n>   requests per connection per minute; 0 = off (default 0)
   --webhook <url>    send webhook events to this URL (repeatable)
-  --webhook-secret <whsec_...>  secret to sign them with (default: a new one, printed)`,
-  trigger: `Usage: makini-sandbox trigger <event-type> --connection <key> [--url ${DEFAULT_URL}]
+  --webhook-secret <whsec_...>  secret to sign them with (default: a new one, printed)
+  --admin-token <t>  require "Authorization: Bearer <t>" on the admin API (/__sandbox/*);
+                     required with a --host beyond loopback (env MAKINI_SANDBOX_ADMIN_TOKEN)
+  --allowed-host <name[:port]>  also answer to this Host (repeatable); by default only
+                     localhost, 127.0.0.1 and [::1] on the port, against DNS rebinding`,
+  trigger: `Usage: makini-sandbox trigger <event-type> --connection <key> [--url ${DEFAULT_URL}] [--admin-token <t>]
 
 Event types:
   ${WEBHOOK_EVENT_TYPES.join('\n  ')}`,
-  'rotate-credentials': `Usage: makini-sandbox rotate-credentials <connection-key> [--url ${DEFAULT_URL}]
+  'rotate-credentials': `Usage: makini-sandbox rotate-credentials <connection-key> [--url ${DEFAULT_URL}] [--admin-token <t>]
 
 Changes the customer's password on the source system: the connection's calls fail with 401
 REAUTHORIZATION_REQUIRED and a connection.reauthorization_required webhook goes out. Prints the new
 credentials to enter on the consent page.`,
 };
+
+/** Where the admin token comes from when --admin-token is not given. */
+const ADMIN_TOKEN_ENV = 'MAKINI_SANDBOX_ADMIN_TOKEN';
 
 class UsageError extends Error {}
 
@@ -44,12 +52,21 @@ function integer(name: string, value: string | undefined, fallback: number): num
   return Number(value);
 }
 
-async function admin(url: string, method: string, path: string, body?: unknown) {
+async function admin(
+  target: { url: string; adminToken: string | undefined },
+  method: string,
+  path: string,
+  body?: unknown,
+) {
+  const { url, adminToken } = target;
   let response: Response;
   try {
     response = await fetch(`${url}${ADMIN_PREFIX}${path}`, {
       method,
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        ...(adminToken ? { authorization: `Bearer ${adminToken}` } : {}),
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   } catch {
@@ -58,6 +75,10 @@ async function admin(url: string, method: string, path: string, body?: unknown) 
     );
   }
   const payload = (await response.json()) as { data?: unknown; error?: { message: string } };
+  if (response.status === 401 && !adminToken)
+    throw new UsageError(
+      `The sandbox at ${url} wants an admin token: pass --admin-token or set ${ADMIN_TOKEN_ENV}.`,
+    );
   if (!response.ok)
     throw new UsageError(payload.error?.message ?? `The sandbox answered ${response.status}.`);
   return payload.data;
@@ -85,6 +106,8 @@ async function main(argv: string[]) {
       'webhook-secret': { type: 'string' },
       connection: { type: 'string' },
       url: { type: 'string' },
+      'admin-token': { type: 'string' },
+      'allowed-host': { type: 'string', multiple: true },
     },
   });
   if (values.help) {
@@ -92,6 +115,8 @@ async function main(argv: string[]) {
     return;
   }
   const url = values.url ?? DEFAULT_URL;
+  const adminToken = values['admin-token'] ?? process.env[ADMIN_TOKEN_ENV] ?? undefined;
+  const target = { url, adminToken: adminToken || undefined };
 
   if (command === 'start') {
     const sandbox = await startSandbox({
@@ -100,16 +125,20 @@ async function main(argv: string[]) {
       seed: integer('seed', values.seed, 1),
       orders: integer('orders', values.orders, 250),
       rateLimit: integer('rate-limit', values['rate-limit'], 0),
-      webhooks: (values.webhook ?? []).map((target) => ({
-        url: target,
+      webhooks: (values.webhook ?? []).map((webhook) => ({
+        url: webhook,
         ...(values['webhook-secret'] ? { secret: values['webhook-secret'] } : {}),
       })),
+      ...(adminToken !== undefined ? { adminToken } : {}),
+      allowedHosts: values['allowed-host'] ?? [],
     });
     console.log(`Makini sandbox listening on ${sandbox.url}`);
     console.log(
       `  Link:   ${sandbox.url}/oauth/authorize?response_type=code&client_id=sandbox_client&state=…`,
     );
-    console.log(`  Admin:  ${sandbox.url}${ADMIN_PREFIX}/connections`);
+    console.log(
+      `  Admin:  ${sandbox.url}${ADMIN_PREFIX}/connections${adminToken ? ' (Authorization: Bearer <admin token>)' : ''}`,
+    );
     for (const endpoint of sandbox.admin.webhookEndpoints()) {
       console.log(`  Webhooks → ${endpoint.url} (secret ${endpoint.secrets[0]})`);
     }
@@ -132,7 +161,10 @@ async function main(argv: string[]) {
     if (!type) throw new UsageError(`Name the event type.\n\n${HELP.trigger}`);
     if (!values.connection)
       throw new UsageError(`--connection <key> is required.\n\n${HELP.trigger}`);
-    const event = await admin(url, 'POST', '/events', { type, connection_id: values.connection });
+    const event = await admin(target, 'POST', '/events', {
+      type,
+      connection_id: values.connection,
+    });
     console.log(JSON.stringify(event, null, 2));
     return;
   }
@@ -140,7 +172,7 @@ async function main(argv: string[]) {
   const [key] = positionals;
   if (!key) throw new UsageError(`Name the connection key.\n\n${HELP['rotate-credentials']}`);
   const credentials = (await admin(
-    url,
+    target,
     'POST',
     `/connections/${encodeURIComponent(key)}/rotate-credentials`,
   )) as {
@@ -155,6 +187,7 @@ async function main(argv: string[]) {
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (
     error instanceof UsageError ||
+    error instanceof SandboxOptionsError ||
     (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
   ) {
     console.error(`makini-sandbox: ${(error as Error).message}`);

@@ -4,6 +4,7 @@ export { fieldMappingOf, PLATFORMS, type PlatformDefinition } from './data/platf
 export { DEFAULT_CLIENT, type SandboxClientOptions, type SandboxOptions } from './options.js';
 export { ADMIN_PREFIX } from './routes/adminRoutes.js';
 export { type AdminConnection, SandboxAdmin } from './SandboxAdmin.js';
+export { SandboxOptionsError, SandboxOptionsErrorCode } from './SandboxOptionsError.js';
 export type { AccountCredentials } from './SandboxState.js';
 export { type Sandbox, startSandbox } from './startSandbox.js';
 export {

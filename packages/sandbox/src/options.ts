@@ -1,3 +1,4 @@
+import { SandboxOptionsError, SandboxOptionsErrorCode } from './SandboxOptionsError.js';
 import type { WebhookEndpointOptions } from './webhooks/WebhookSender.js';
 
 /** A Makini client (the SaaS product) registered with the sandbox. */
@@ -13,8 +14,24 @@ export interface SandboxClientOptions {
 export interface SandboxOptions {
   /** Port to listen on; `0` picks a free one. @default 0 */
   port?: number;
-  /** Interface to bind. @default '127.0.0.1' */
+  /**
+   * Interface to bind. Anything but loopback (`'0.0.0.0'`, a LAN address) needs an `adminToken`.
+   * @default '127.0.0.1'
+   */
   host?: string;
+  /**
+   * Guards the admin API (`/__sandbox/*`): every admin request must send
+   * `Authorization: Bearer <adminToken>`. Makini's own routes keep their own authentication.
+   * @default none: the admin API is open to callers on this machine
+   */
+  adminToken?: string;
+  /**
+   * More host names the sandbox answers to, besides `localhost`, `127.0.0.1` and `[::1]` on its
+   * port (a `Host` header naming anything else is refused, against DNS rebinding). `'name'` allows
+   * any port, `'name:8080'` that port only: e.g. a Docker service name, or a proxy in front of it.
+   * @default []
+   */
+  allowedHosts?: string[];
   /** Seed of every generated record and of probabilistic faults. @default 1 */
   seed?: number;
   /** Purchase orders per connection. @default 250 */
@@ -57,15 +74,56 @@ export const DEFAULT_CLIENT: SandboxClientOptions = {
   redirectUris: ['http://localhost:5173/link/callback', 'http://127.0.0.1:5173/link/callback'],
 };
 
-export type ResolvedOptions = Required<Omit<SandboxOptions, 'webhooks' | 'stateFile'>> & {
+export type ResolvedOptions = Required<
+  Omit<SandboxOptions, 'webhooks' | 'stateFile' | 'adminToken'>
+> & {
   webhooks: WebhookEndpointOptions[];
   stateFile: string | undefined;
+  adminToken: string | undefined;
 };
 
+const isLoopback = (host: string) =>
+  host === 'localhost' ||
+  host === '::1' ||
+  /^127(?:\.\d{1,3}){3}$/.test(host) ||
+  /^::ffff:127(?:\.\d{1,3}){3}$/i.test(host);
+
+const HOST_PATTERN =
+  /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+
+function checkAccessOptions(host: string, adminToken: unknown, allowedHosts: unknown[]) {
+  if (adminToken !== undefined && (typeof adminToken !== 'string' || adminToken.trim() === '')) {
+    throw new SandboxOptionsError(
+      SandboxOptionsErrorCode.INVALID_ADMIN_TOKEN,
+      'adminToken must be a non-empty string, e.g. one from `openssl rand -hex 32`.',
+    );
+  }
+  if (!isLoopback(host) && adminToken === undefined) {
+    throw new SandboxOptionsError(
+      SandboxOptionsErrorCode.ADMIN_TOKEN_REQUIRED,
+      `The sandbox would listen on ${host}, beyond this machine, where anyone could rotate credentials and read passwords through its admin API. Pass an admin token (adminToken option, --admin-token flag) or bind 127.0.0.1.`,
+    );
+  }
+  for (const entry of allowedHosts) {
+    if (typeof entry !== 'string' || !HOST_PATTERN.test(entry)) {
+      throw new SandboxOptionsError(
+        SandboxOptionsErrorCode.INVALID_ALLOWED_HOST,
+        `allowedHosts entry ${JSON.stringify(entry)} is not a host name with an optional port, e.g. "sandbox" or "sandbox.internal:4010".`,
+      );
+    }
+  }
+}
+
+/** Fills in defaults; throws `SandboxOptionsError` for unsafe or malformed access options. */
 export function resolveOptions(options: SandboxOptions): ResolvedOptions {
+  const host = options.host ?? '127.0.0.1';
+  const allowedHosts = options.allowedHosts ?? [];
+  checkAccessOptions(host, options.adminToken, allowedHosts);
   return {
     port: options.port ?? 0,
-    host: options.host ?? '127.0.0.1',
+    host,
+    adminToken: options.adminToken,
+    allowedHosts,
     seed: options.seed ?? 1,
     orders: options.orders ?? 250,
     rateLimit: options.rateLimit ?? 0,

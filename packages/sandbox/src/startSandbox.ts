@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { AccessPolicy } from './http/AccessPolicy.js';
 import type { Handler } from './http/Handler.js';
 import { handleRequest } from './http/handleRequest.js';
 import { Router } from './http/Router.js';
@@ -25,8 +26,12 @@ export interface Sandbox {
 /**
  * Starts a local Makini-compatible server: the API, the Link consent page and token endpoint, a
  * webhook sender and fault injection. Data is generated from `seed`, so every run serves the same
- * records.
+ * records. It answers only to the host names it is reached as (loopback on its port, plus
+ * `allowedHosts`) and refuses writes from other web pages, so a page open in the developer's
+ * browser cannot drive it.
  *
+ * @throws {SandboxOptionsError} `ADMIN_TOKEN_REQUIRED` when `host` is beyond loopback without an
+ * `adminToken`, or for a malformed `adminToken` or `allowedHosts` entry.
  * @example
  * const sandbox = await startSandbox({ port: 0, orders: 1000 });
  * const client = new MakiniClient({ baseUrl: sandbox.url, token });
@@ -43,8 +48,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   addErpRoutes(router);
   addAdminRoutes(router, admin);
 
+  // Refuses every request until the port is known; listening fills in the hosts it answers to.
+  const policy = new AccessPolicy(resolved);
   const server: Server = createServer((request, response) => {
-    handleRequest(request, response, router, state).catch(() => response.destroy());
+    handleRequest(request, response, router, state, policy).catch(() => response.destroy());
   });
   // Malformed HTTP is answered with a plain 400 and the socket closed; the server keeps serving.
   server.on('clientError', (_error, socket) => {
@@ -62,6 +69,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     });
   });
   const { port } = server.address() as AddressInfo;
+  policy.listeningOn(port);
   const host = resolved.host.includes(':') ? `[${resolved.host}]` : resolved.host;
 
   return {

@@ -3,7 +3,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AnsweringFault, FaultDecision } from '../behaviours/FaultInjector.js';
 import { redactHeaders } from '../behaviours/RequestLog.js';
+import { ADMIN_PREFIX } from '../routes/adminRoutes.js';
 import type { SandboxState } from '../SandboxState.js';
+import type { AccessPolicy } from './AccessPolicy.js';
 import { ApiError } from './ApiError.js';
 import type { Handler } from './Handler.js';
 import { json, type Reply, writeReply } from './Reply.js';
@@ -83,12 +85,13 @@ function faultReply(
   }
 }
 
-/** Serves one request: request id, faults, routing, errors (no stack traces), request log. */
+/** Serves one request: access checks, request id, faults, routing, errors (no stack traces), request log. */
 export async function handleRequest(
   request: IncomingMessage,
   response: ServerResponse,
   router: Router<Handler>,
   state: SandboxState,
+  policy: AccessPolicy,
 ): Promise<void> {
   const started = performance.now();
   const requestId = newRequestId();
@@ -100,12 +103,14 @@ export async function handleRequest(
     url = new URL('http://localhost/');
   }
   const path = url.pathname;
-  const isAdmin = path.startsWith('/__sandbox/');
+  // By first segment, as the router matches: `/__sandbox//x` is admin too.
+  const isAdmin = path.split('/').find(Boolean) === ADMIN_PREFIX.slice(1);
   let context: RequestContext | undefined;
   let reply: Reply | 'broken';
   let faultId: string | undefined;
 
   try {
+    policy.check(request, isAdmin);
     const decision: FaultDecision = isAdmin ? { latencyMs: 0 } : state.faults.decide(method, path);
     if (decision.latencyMs > 0) await sleep(decision.latencyMs);
     if (decision.fault) {

@@ -29,14 +29,23 @@ export function readBody(request: IncomingMessage, limit: number): Promise<Buffe
 const tooLarge = (limit: number) =>
   new ApiError(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${limit} bytes.`);
 
-/** Parses a JSON body, or answers 400 saying what is wrong with it. */
+/**
+ * True for exactly the `application/json` media type (any case, any parameters such as a charset).
+ * `text/plain; x=json` is not JSON: it is what a cross-site page sends to dodge a CORS preflight.
+ */
+export function isJsonContentType(contentType: string | undefined): boolean {
+  return contentType?.split(';', 1)[0]?.trim().toLowerCase() === 'application/json';
+}
+
+/** Parses a JSON body sent as `application/json`, or answers 415 / 400 saying what is wrong with it. */
 export function parseJsonBody(body: Buffer, contentType: string | undefined): unknown {
   if (body.length === 0) return undefined;
-  if (contentType && !/\bjson\b/i.test(contentType)) {
+  if (!isJsonContentType(contentType)) {
     throw new ApiError(
-      400,
+      415,
       'VALIDATION_ERROR',
-      `Send a JSON body with content-type: application/json (got ${contentType}).`,
+      `Send the body as JSON with content-type: application/json (got ${contentType ?? 'none'}).`,
+      { fields: { 'content-type': ['must be application/json'] } },
     );
   }
   try {

@@ -1,0 +1,33 @@
+/** Why {@link startSandbox} refused its options. */
+export const SandboxOptionsErrorCode = {
+  /** The sandbox would listen beyond loopback with an unguarded admin API. */
+  ADMIN_TOKEN_REQUIRED: 'ADMIN_TOKEN_REQUIRED',
+  /** `adminToken` is set but empty or not a string. */
+  INVALID_ADMIN_TOKEN: 'INVALID_ADMIN_TOKEN',
+  /** An `allowedHosts` entry is not a host name, optionally with a port. */
+  INVALID_ALLOWED_HOST: 'INVALID_ALLOWED_HOST',
+} as const;
+export type SandboxOptionsErrorCode =
+  (typeof SandboxOptionsErrorCode)[keyof typeof SandboxOptionsErrorCode];
+
+/**
+ * Thrown (as a rejection of `startSandbox`) when options are unsafe or malformed; the message says
+ * which option to change.
+ *
+ * @example
+ * try {
+ *   await startSandbox({ host: '0.0.0.0' });
+ * } catch (error) {
+ *   if (error instanceof SandboxOptionsError && error.code === 'ADMIN_TOKEN_REQUIRED') …
+ * }
+ */
+export class SandboxOptionsError extends Error {
+  override readonly name = 'SandboxOptionsError';
+
+  constructor(
+    readonly code: SandboxOptionsErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
