@@ -2,7 +2,10 @@
 export { fastifyWebhooks } from './adapters/fastifyWebhooks.js';
 export { toFetchHandler } from './adapters/toFetchHandler.js';
 export type { ClaimResult, DedupeStore } from './dedupe/DedupeStore.js';
-export { MemoryDedupeStore } from './dedupe/MemoryDedupeStore.js';
+export {
+  MemoryDedupeStore,
+  type MemoryDedupeStoreOptions,
+} from './dedupe/MemoryDedupeStore.js';
 export { RedisDedupeStore, type RedisLike } from './dedupe/RedisDedupeStore.js';
 export type {
   WebhookHandler,

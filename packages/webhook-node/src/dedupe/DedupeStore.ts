@@ -1,21 +1,47 @@
 /** The outcome of claiming a webhook id. */
 export type ClaimResult =
-  /** First time seen: process it, then `complete` (or `release` on failure). */
-  | 'claimed'
+  /**
+   * First time seen: process it, renew the claim with `token` while that takes, then `complete`
+   * (or `release` on failure) with the same `token`.
+   */
+  | { status: 'claimed'; token: string }
   /** Processed before: acknowledge without running the handler again. */
-  | 'done'
-  /** Another instance is processing it right now: answer so the sender retries later. */
-  | 'in_progress';
+  | { status: 'done' }
+  /** Another delivery holds the claim right now: answer so the sender retries later. */
+  | { status: 'in_progress' };
 
 /**
  * Where processed webhook ids are remembered, so an event is handled once even when it is
  * delivered twice or to several instances behind a load balancer.
+ *
+ * A claim is a lease owned by the token `claim` returns. `renew`, `complete` and `release` act only
+ * while that token still owns it: a delivery whose lease lapsed, and that another delivery has
+ * claimed since, can neither extend, finish nor drop the new owner's claim.
+ *
+ * @example
+ * const claim = await store.claim(id, 60_000);
+ * if (claim.status === 'claimed') {
+ *   await process(event); // meanwhile: await store.renew(id, claim.token, 60_000) every 20 s
+ *   await store.complete(id, claim.token, 3 * 86_400_000);
+ * }
  */
 export interface DedupeStore {
-  /** Atomically claims `id` for `processingTtlMs` (a crashed instance's claim then lapses). */
+  /**
+   * Atomically claims `id` for `processingTtlMs` under a new random token, unless it is done or
+   * claimed already. The lease lapses on its own, so a crashed instance's claim does not block
+   * the event forever.
+   */
   claim(id: string, processingTtlMs: number): Promise<ClaimResult>;
-  /** Marks `id` done for `doneTtlMs`; later deliveries are acknowledged without processing. */
-  complete(id: string, doneTtlMs: number): Promise<void>;
-  /** Drops the claim after a failed handler, so the sender's retry is processed. */
-  release(id: string): Promise<void>;
+  /**
+   * Extends the claim to `processingTtlMs` from now if `token` still owns it. `false` when it does
+   * not (the lease lapsed, or another delivery holds it now): stop renewing then.
+   */
+  renew(id: string, token: string, processingTtlMs: number): Promise<boolean>;
+  /**
+   * Marks `id` done for `doneTtlMs`, so later deliveries are acknowledged without processing,
+   * unless another delivery holds the claim now (that one will complete it) or it is done already.
+   */
+  complete(id: string, token: string, doneTtlMs: number): Promise<void>;
+  /** Drops the claim after a failed handler, if `token` still owns it, so the sender's retry is processed. */
+  release(id: string, token: string): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import type { ClaimResult, DedupeStore } from './DedupeStore.js';
+import { newClaimToken } from './newClaimToken.js';
 
 /**
  * The few Redis commands the store uses, as `ioredis` (and `node-redis` v4 through a small
@@ -6,18 +7,27 @@ import type { ClaimResult, DedupeStore } from './DedupeStore.js';
  */
 export interface RedisLike {
   set(key: string, value: string, px: 'PX', milliseconds: number, nx: 'NX'): Promise<'OK' | null>;
-  set(key: string, value: string, px: 'PX', milliseconds: number): Promise<'OK' | null>;
   get(key: string): Promise<string | null>;
   eval(script: string, keys: number, ...args: Array<string | number>): Promise<unknown>;
 }
 
-/** Deletes the key only while it still says "processing", so a late release never undoes "done". */
+// Each script reads the key and acts on it in one step, so a claim that changed hands between a
+// GET and a write is never touched: only the token that owns a claim renews, drops or finishes it.
+const RENEW =
+  "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end";
 const RELEASE =
   "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end";
+// Also when the claim lapsed with no new owner: the event was processed, so say so.
+const COMPLETE =
+  "local held = redis.call('GET', KEYS[1]) if held == ARGV[1] or held == false then redis.call('SET', KEYS[1], 'done', 'PX', ARGV[2]) return 1 else return 0 end";
+
+/** Redis takes whole milliseconds, at least one. */
+const milliseconds = (ms: number) => Math.max(1, Math.ceil(ms));
 
 /**
- * Dedupe across instances: the claim is one atomic `SET key processing PX ttl NX`, so of two
- * instances receiving the same event at once exactly one processes it.
+ * Dedupe across instances: the claim is one atomic `SET key <token> PX ttl NX`, so of two
+ * instances receiving the same event at once exactly one processes it; renewing, releasing and
+ * completing are Lua compare-and-set scripts on that token.
  *
  * @example
  * import Redis from 'ioredis';
@@ -27,23 +37,36 @@ export class RedisDedupeStore implements DedupeStore {
   private readonly client: RedisLike;
   private readonly prefix: string;
 
-  constructor(options: { client: RedisLike; prefix?: string }) {
+  constructor(options: {
+    client: RedisLike;
+    /** @default 'makini:webhook:' */
+    prefix?: string;
+  }) {
     this.client = options.client;
     this.prefix = options.prefix ?? 'makini:webhook:';
   }
 
   async claim(id: string, processingTtlMs: number): Promise<ClaimResult> {
     const key = this.prefix + id;
-    if ((await this.client.set(key, 'processing', 'PX', processingTtlMs, 'NX')) === 'OK')
-      return 'claimed';
-    return (await this.client.get(key)) === 'done' ? 'done' : 'in_progress';
+    const token = newClaimToken();
+    if ((await this.client.set(key, token, 'PX', milliseconds(processingTtlMs), 'NX')) === 'OK')
+      return { status: 'claimed', token };
+    return (await this.client.get(key)) === 'done' ? { status: 'done' } : { status: 'in_progress' };
   }
 
-  async complete(id: string, doneTtlMs: number): Promise<void> {
-    await this.client.set(this.prefix + id, 'done', 'PX', doneTtlMs);
+  async renew(id: string, token: string, processingTtlMs: number): Promise<boolean> {
+    return (
+      Number(
+        await this.client.eval(RENEW, 1, this.prefix + id, token, milliseconds(processingTtlMs)),
+      ) === 1
+    );
   }
 
-  async release(id: string): Promise<void> {
-    await this.client.eval(RELEASE, 1, this.prefix + id, 'processing');
+  async complete(id: string, token: string, doneTtlMs: number): Promise<void> {
+    await this.client.eval(COMPLETE, 1, this.prefix + id, token, milliseconds(doneTtlMs));
+  }
+
+  async release(id: string, token: string): Promise<void> {
+    await this.client.eval(RELEASE, 1, this.prefix + id, token);
   }
 }

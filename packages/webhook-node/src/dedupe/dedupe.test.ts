@@ -126,15 +126,234 @@ describe.each(Object.keys(storePairs))('dedupe (%s)', (kind) => {
   });
 });
 
+/** A receiver whose handler is yours, behind a real HTTP server. */
+async function receiver(
+  dedupe: DedupeStore,
+  processingTtlMs: number,
+  run: (id: string) => Promise<void>,
+  errors: Array<{ error: unknown; stage: string }> = [],
+) {
+  const handler = createWebhookHandler({
+    secret: SECRET,
+    dedupe,
+    processingTtlMs,
+    onError: (error, { stage }) => void errors.push({ error, stage }),
+    on: { 'sync.completed': (event) => run(event.id) },
+  });
+  const server = createServer(toNodeHandler(handler));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    post: async (id: string) => {
+      const { payload, headers } = await delivery(id);
+      return (await fetch(url, { method: 'POST', headers, body: payload })).status;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Holds the event loop, as a long garbage collection or CPU-bound work would. */
+const stall = (ms: number) => {
+  const until = Date.now() + ms;
+  while (Date.now() < until);
+};
+
+describe.each(Object.keys(storePairs))('dedupe claims (%s)', (kind) => {
+  const makeStores = () =>
+    storePairs[kind]?.() ?? [new MemoryDedupeStore(), new MemoryDedupeStore()];
+
+  it('a delivery that lost its claim does not release the claim of the retry that took over', async () => {
+    const [first, second] = makeStores();
+    let runs = 0;
+    let active = 0;
+    let overlapped = false;
+    let stalled!: () => void;
+    const firstStalled = new Promise<void>((resolve) => {
+      stalled = resolve;
+    });
+    let retryStarted!: () => void;
+    const retryRunning = new Promise<void>((resolve) => {
+      retryStarted = resolve;
+    });
+    const run = async () => {
+      const attempt = ++runs;
+      if (attempt === 1) {
+        // Paused past its 200 ms lease, then fails after the retry has claimed the event.
+        stall(400);
+        stalled();
+        await sleep(300);
+        throw new Error('transient');
+      }
+      active++;
+      if (active > 1) overlapped = true;
+      if (attempt === 2) retryStarted();
+      await sleep(800);
+      active--;
+    };
+    const errors: Array<{ error: unknown; stage: string }> = [];
+    const a = await receiver(first, 200, run, errors);
+    const b = await receiver(second, 200, run, errors);
+    try {
+      const deliveryA = a.post('evt_owner');
+      await firstStalled;
+      const deliveryB = b.post('evt_owner');
+      await retryRunning;
+      const statusA = await deliveryA;
+      // A failed and released; B is still running, so C must wait for it.
+      const statusC = await a.post('evt_owner');
+      const statusB = await deliveryB;
+      expect([statusA, statusB, statusC]).toEqual([500, 200, 409]);
+      expect(overlapped).toBe(false);
+      expect(runs).toBe(2);
+      // The paused delivery learnt at its next renewal that it had lost the claim, and said so.
+      expect(errors).toContainEqual({
+        stage: 'dedupe',
+        error: expect.objectContaining({ message: expect.stringContaining('lapsed') }),
+      });
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it('renews the claim while the handler runs, so a retry on another instance does not run it again', async () => {
+    const [first, second] = makeStores();
+    const runs: string[] = [];
+    const errors: Array<{ error: unknown; stage: string }> = [];
+    // Every handler outlives the 400 ms lease by far.
+    const run = async (id: string) => {
+      runs.push(id);
+      await sleep(700 + Math.random() * 200);
+    };
+    const a = await receiver(first, 400, run, errors);
+    const b = await receiver(second, 400, run, errors);
+    try {
+      const ids = Array.from({ length: 10 }, (_, index) => `evt_long_${index}`);
+      const firstDeliveries = Promise.all(ids.map((id) => a.post(id)));
+      await sleep(500);
+      const retries = await Promise.all(ids.map((id) => b.post(id)));
+      expect(await firstDeliveries).toEqual(ids.map(() => 200));
+      expect(retries).toEqual(ids.map(() => 409));
+      expect(runs.sort()).toEqual([...ids].sort());
+      expect(await Promise.all(ids.map((id) => b.post(id)))).toEqual(ids.map(() => 200));
+      expect(runs).toHaveLength(ids.length);
+      expect(errors).toEqual([]);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+});
+
+describe('MemoryDedupeStore when full', () => {
+  it('keeps a live claim and evicts the oldest processed id', async () => {
+    const runs: string[] = [];
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const handler = createWebhookHandler({
+      secret: SECRET,
+      dedupe: new MemoryDedupeStore({ maxEntries: 3 }),
+      onError: () => undefined,
+      on: {
+        'sync.completed': async (event) => {
+          runs.push(event.id);
+          // Only the first run of 'a' waits, so a wrongly repeated run answers instead of hanging.
+          if (runs.join() === 'a') await gate;
+        },
+      },
+    });
+    const handle = async (id: string) => (await handler.handle(await delivery(id))).status;
+    const running = handle('a');
+    expect(await handle('b')).toBe(200);
+    expect(await handle('c')).toBe(200);
+    // Full: 'a' is being processed, 'b' and 'c' are done; room for 'd' comes from 'b'.
+    expect(await handle('d')).toBe(200);
+    expect(await handle('a')).toBe(409);
+    expect(await handler.handle(await delivery('c'))).toMatchObject({
+      body: { ok: true, duplicate: true },
+    });
+    expect(await handle('b')).toBe(200);
+    expect(runs).toEqual(['a', 'b', 'c', 'd', 'b']);
+    open();
+    expect(await running).toBe(200);
+  });
+});
+
 describe('RedisDedupeStore', () => {
   it('claims atomically with SET NX PX and expires a crashed claim', async () => {
     const store = new RedisDedupeStore({ client: redis, prefix: `ttl:${Date.now()}:` });
-    expect(await store.claim('x', 50)).toBe('claimed');
-    expect(await store.claim('x', 50)).toBe('in_progress');
-    await new Promise((resolve) => setTimeout(resolve, 80));
-    expect(await store.claim('x', 50)).toBe('claimed');
-    await store.complete('x', 10_000);
-    await store.release('x');
-    expect(await store.claim('x', 50)).toBe('done');
+    const first = await store.claim('x', 50);
+    expect(first).toMatchObject({ status: 'claimed' });
+    expect(await store.claim('x', 50)).toEqual({ status: 'in_progress' });
+    await sleep(80);
+    const second = await store.claim('x', 50);
+    if (second.status !== 'claimed') throw new Error(`expected a claim, got ${second.status}`);
+    await store.complete('x', second.token, 10_000);
+    await store.release('x', second.token);
+    expect(await store.claim('x', 50)).toEqual({ status: 'done' });
+  });
+});
+
+const stores: Record<string, () => DedupeStore> = {
+  memory: () => new MemoryDedupeStore(),
+  redis: () =>
+    new RedisDedupeStore({ client: redis, prefix: `owner:${Date.now()}:${Math.random()}:` }),
+};
+
+describe.each(Object.keys(stores))('%s store: a claim belongs to its token', (kind) => {
+  const makeStore = () => stores[kind]?.() ?? new MemoryDedupeStore();
+  const claimed = async (store: DedupeStore, id: string, ttlMs: number) => {
+    const claim = await store.claim(id, ttlMs);
+    if (claim.status !== 'claimed') throw new Error(`expected a claim, got ${claim.status}`);
+    return claim.token;
+  };
+
+  it('gives each claim its own random token', async () => {
+    const store = makeStore();
+    const first = await claimed(store, 'a', 10_000);
+    const second = await claimed(store, 'b', 10_000);
+    expect(first).toMatch(/^[0-9a-f-]{36}$/);
+    expect(second).not.toBe(first);
+  });
+
+  it('renews only the live claim of the token that owns it', async () => {
+    const store = makeStore();
+    const token = await claimed(store, 'x', 150);
+    expect(await store.renew('x', 'someone-else', 150)).toBe(false);
+    for (let step = 0; step < 4; step++) {
+      await sleep(75);
+      expect(await store.renew('x', token, 150)).toBe(true);
+    }
+    // 300 ms after a 150 ms claim, still held thanks to the renewals.
+    expect(await store.claim('x', 150)).toEqual({ status: 'in_progress' });
+    await sleep(200);
+    expect(await store.renew('x', token, 150)).toBe(false);
+  });
+
+  it('lets a lapsed owner neither release, renew nor complete the claim that replaced it', async () => {
+    const store = makeStore();
+    const lapsed = await claimed(store, 'x', 50);
+    await sleep(80);
+    const owner = await claimed(store, 'x', 10_000);
+    await store.release('x', lapsed);
+    expect(await store.renew('x', lapsed, 10_000)).toBe(false);
+    await store.complete('x', lapsed, 10_000);
+    expect(await store.claim('x', 10_000)).toEqual({ status: 'in_progress' });
+    expect(await store.renew('x', owner, 10_000)).toBe(true);
+    await store.complete('x', owner, 10_000);
+    await store.release('x', owner);
+    expect(await store.claim('x', 10_000)).toEqual({ status: 'done' });
+  });
+
+  it('records a lapsed owner as done when nobody claimed the event since', async () => {
+    const store = makeStore();
+    const lapsed = await claimed(store, 'x', 50);
+    await sleep(80);
+    await store.complete('x', lapsed, 10_000);
+    expect(await store.claim('x', 10_000)).toEqual({ status: 'done' });
   });
 });

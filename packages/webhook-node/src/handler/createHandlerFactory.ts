@@ -1,5 +1,6 @@
 import { WEBHOOK_EVENT_TYPES, type WebhookEvent, type WebhookEventType } from '@makini-kit/core';
 import type { DedupeStore } from '../dedupe/DedupeStore.js';
+import { keepClaim } from '../dedupe/keepClaim.js';
 import type { Verifier } from '../verify/createVerifier.js';
 import type { WebhookHeaders } from '../verify/readHeader.js';
 import type { WebhookSecret } from '../verify/secrets.js';
@@ -23,7 +24,11 @@ export interface WebhookHandlerOptions {
   onUnhandled?: (event: WebhookEvent | Record<string, unknown>) => unknown | Promise<unknown>;
   /** Remembers processed ids so a redelivered event runs once. @default none */
   dedupe?: DedupeStore;
-  /** How long a claim lasts while the handler runs. @default 60_000 */
+  /**
+   * How long a claim lasts without renewal. The claim is renewed every third of it while your
+   * handler runs, so this bounds how long a crashed or paused instance holds an event.
+   * @default 60_000
+   */
   processingTtlMs?: number;
   /** How long a processed id is remembered (longer than the sender retries). @default 259_200_000 (3 days) */
   dedupeTtlMs?: number;
@@ -132,10 +137,14 @@ export function createHandlerFactory(verifier: Verifier) {
       const id = String(event.id ?? '');
       // Every answer after verification carries the event, so callers can log what it was about.
       const verified = known ? { event: event as WebhookEvent } : {};
-      if (options.dedupe) {
-        let claim: Awaited<ReturnType<typeof options.dedupe.claim>>;
+      const dedupe = options.dedupe;
+      let claimToken: string | undefined;
+      let stopRenewing: (() => void) | undefined;
+      if (dedupe) {
+        const processingTtlMs = options.processingTtlMs ?? 60_000;
+        let claim: Awaited<ReturnType<DedupeStore['claim']>>;
         try {
-          claim = await options.dedupe.claim(id, options.processingTtlMs ?? 60_000);
+          claim = await dedupe.claim(id, processingTtlMs);
         } catch (error) {
           onError(error, { stage: 'dedupe', webhookId: id });
           return {
@@ -145,9 +154,9 @@ export function createHandlerFactory(verifier: Verifier) {
             ...verified,
           };
         }
-        if (claim === 'done')
+        if (claim.status === 'done')
           return { status: 200, body: { ok: true, duplicate: true }, ...verified };
-        if (claim === 'in_progress') {
+        if (claim.status === 'in_progress') {
           return {
             status: 409,
             body: { error: 'already being processed' },
@@ -155,21 +164,29 @@ export function createHandlerFactory(verifier: Verifier) {
             ...verified,
           };
         }
+        claimToken = claim.token;
+        stopRenewing = keepClaim(dedupe, { id, token: claim.token, processingTtlMs }, (error) =>
+          onError(error, { stage: 'dedupe', webhookId: id }),
+        );
       }
       try {
         await dispatch(event, known);
       } catch (error) {
+        stopRenewing?.();
         onError(error, { stage: 'handler', webhookId: id });
-        await options.dedupe
-          ?.release(id)
-          .catch((releaseError: unknown) =>
-            onError(releaseError, { stage: 'dedupe', webhookId: id }),
-          );
+        if (dedupe && claimToken !== undefined)
+          await dedupe
+            .release(id, claimToken)
+            .catch((releaseError: unknown) =>
+              onError(releaseError, { stage: 'dedupe', webhookId: id }),
+            );
         return { status: 500, body: { error: 'handler failed' }, ...verified };
       }
-      await options.dedupe
-        ?.complete(id, options.dedupeTtlMs ?? 3 * 86_400_000)
-        .catch((error: unknown) => onError(error, { stage: 'dedupe', webhookId: id }));
+      stopRenewing?.();
+      if (dedupe && claimToken !== undefined)
+        await dedupe
+          .complete(id, claimToken, options.dedupeTtlMs ?? 3 * 86_400_000)
+          .catch((error: unknown) => onError(error, { stage: 'dedupe', webhookId: id }));
       return { status: 200, body: { ok: true }, ...verified };
     }
 
