@@ -26,8 +26,31 @@ describe('decodeBase64', () => {
     ['whitespace', 'QUJ DQUJ'],
     ['a character past Latin-1', 'QUJ\u0141'],
     ['padding alone', '===='],
+    ['unused bits set before one "="', 'QUJ='],
+    ['unused bits set before two "="', 'QR=='],
+    [
+      'unused bits set in a longer text',
+      `${Buffer.alloc(32, 1).toString('base64').slice(0, 42)}F=`,
+    ],
   ])('refuses %s', (_, text) => {
     expect(decodeBase64(text)).toBeUndefined();
+  });
+
+  it('accepts one encoding of each byte string: the canonical one', () => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+    for (const size of [1, 2, 4, 5, 31, 32]) {
+      const bytes = randomBytes(size);
+      const text = bytes.toString('base64');
+      // The last character before the padding carries the bits no byte uses.
+      const at = text.indexOf('=') - 1;
+      const decodingToBytes = [...alphabet]
+        .map((char) => `${text.slice(0, at)}${char}${text.slice(at + 1)}`)
+        .filter((variant) => {
+          const decoded = decodeBase64(variant);
+          return decoded !== undefined && Buffer.from(decoded).equals(bytes);
+        });
+      expect(decodingToBytes).toEqual([text]);
+    }
   });
 
   it('decodes into a given buffer, and says how long it must be', () => {

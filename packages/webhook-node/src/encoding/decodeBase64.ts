@@ -19,11 +19,11 @@ export function decodedLength(text: string, from = 0, to = text.length): number 
 }
 
 /**
- * Decodes strict, padded standard base64 in `text` from `from` to `to` into `target`, which must
- * be {@link decodedLength} long; false (and `target` partly written) for anything that is not
- * base64. Written out rather than `Buffer.from(text, 'base64')`, which accepts any text and so
- * needed a regular expression besides: this validates and decodes in one pass, reads a signature
- * in place inside its header, allocates nothing, and runs where there is no Buffer.
+ * Decodes strict, padded, canonical standard base64 in `text` from `from` to `to` into `target`,
+ * which must be {@link decodedLength} long; false (and `target` partly written) for anything that
+ * is not canonical base64. Written out rather than `Buffer.from(text, 'base64')`, which accepts any
+ * text and so needed a regular expression besides: this validates and decodes in one pass, reads a
+ * signature in place inside its header, allocates nothing, and runs where there is no Buffer.
  */
 export function decodeBase64Into(
   target: Uint8Array,
@@ -54,6 +54,10 @@ export function decodeBase64Into(
   const c = padding === 2 ? 0 : sextet(text, index + 2);
   const d = padding > 0 ? 0 : sextet(text, index + 3);
   if ((a | b | c | d) < 0) return false;
+  // Canonical only: the bits of the last character that no byte uses must be zero. Otherwise four
+  // (one "=") or sixteen (two) texts decode to the same bytes, and a signature could be altered
+  // without changing what it verifies.
+  if (padding === 1 ? (c & 3) !== 0 : padding === 2 && (b & 15) !== 0) return false;
   const triple = (a << 18) | (b << 12) | (c << 6) | d;
   target[out] = triple >> 16;
   if (padding < 2) target[out + 1] = triple >> 8;
@@ -61,7 +65,7 @@ export function decodeBase64Into(
   return true;
 }
 
-/** Decodes strict, padded standard base64 into new bytes, or returns `undefined`. */
+/** Decodes strict, padded, canonical standard base64 into new bytes, or returns `undefined`. */
 export function decodeBase64(text: string, from = 0, to = text.length): Uint8Array | undefined {
   const length = decodedLength(text, from, to);
   if (length < 0) return undefined;
