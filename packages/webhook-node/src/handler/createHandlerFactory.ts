@@ -5,6 +5,7 @@ import type { Verifier } from '../verify/createVerifier.js';
 import type { WebhookHeaders } from '../verify/readHeader.js';
 import type { WebhookSecret } from '../verify/secrets.js';
 import type { VerifyWebhookOptions } from '../verify/VerifyWebhookOptions.js';
+import { checkHandlerOptions, isSetupMistake } from './checkHandlerOptions.js';
 import { consoleReporter } from './consoleReporter.js';
 
 /** Handlers per event type; `event` is narrowed to that type. */
@@ -22,7 +23,10 @@ export interface WebhookHandlerOptions {
    * package (then `event` is the raw JSON). Acknowledged with 200 either way.
    */
   onUnhandled?: (event: WebhookEvent | Record<string, unknown>) => unknown | Promise<unknown>;
-  /** Remembers processed ids so a redelivered event runs once. @default none */
+  /**
+   * Remembers processed ids so a redelivered event runs once. Required with `scheme: 'legacy'`,
+   * whose signature dates nothing but the body's `created_at`. @default none
+   */
   dedupe?: DedupeStore;
   /**
    * How long a claim lasts without renewal. The claim is renewed every third of it while your
@@ -32,9 +36,9 @@ export interface WebhookHandlerOptions {
   processingTtlMs?: number;
   /** How long a processed id is remembered (longer than the sender retries). @default 259_200_000 (3 days) */
   dedupeTtlMs?: number;
-  /** @default 300 */
+  /** How far a delivery's time may be from now, either way: a finite number ≥ 0. @default 300 */
   toleranceSeconds?: number;
-  /** @default 'standard' */
+  /** `standard` (Standard Webhooks headers) or Makini's `legacy` body HMAC. @default 'standard' */
   scheme?: 'standard' | 'legacy';
   /** Largest accepted body; larger ones get 413. @default 1_048_576 */
   maxBodyBytes?: number;
@@ -73,9 +77,13 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 export function createHandlerFactory(verifier: Verifier) {
   /**
    * A webhook endpoint's logic: 2xx only after your handler succeeded, 400 for refusals (no detail
-   * in the body), 5xx when the handler throws so the sender retries, 413 for oversized bodies.
+   * in the body), 5xx when the handler throws or the endpoint is set up wrong (a parsed body, an
+   * unusable secret) so the sender retries, 413 for oversized bodies.
    * Use it through an adapter: `toNodeHandler`, `toExpressMiddleware`, `fastifyWebhooks`,
    * `toFetchHandler`.
+   *
+   * @throws {WebhookVerificationError} `INVALID_SECRET` or `INVALID_OPTIONS` for a setup that could
+   * never verify a delivery, or could not refuse a replay (the legacy scheme without `dedupe`)
    *
    * @example
    * const webhooks = createWebhookHandler({
@@ -84,6 +92,7 @@ export function createHandlerFactory(verifier: Verifier) {
    * });
    */
   return function createWebhookHandler(options: WebhookHandlerOptions): WebhookHandler {
+    checkHandlerOptions(options);
     const onError = options.onError ?? consoleReporter(options.now);
     const maxBodyBytes = options.maxBodyBytes ?? 1_048_576;
 
@@ -128,8 +137,9 @@ export function createHandlerFactory(verifier: Verifier) {
         known = false;
       } else {
         onError(result.toError(), { stage: 'verify' });
-        // A parsed body is a setup mistake on our side of the wire: 500 makes it loud, and the sender retries once fixed.
-        return result.code === 'PAYLOAD_NOT_RAW'
+        // A parsed body or an unusable secret is a setup mistake on our side of the wire: 500 makes
+        // it loud, and the sender retries once fixed (400 would tell it to drop the event).
+        return isSetupMistake(result.code)
           ? { status: 500, body: { error: 'webhook endpoint misconfigured' } }
           : { status: 400, body: { error: 'invalid webhook' } };
       }

@@ -10,13 +10,22 @@ export interface VerifyWebhookOptions {
   /** The raw body, as received: never `JSON.parse`d and re-serialized. */
   payload: RawPayload;
   headers: WebhookHeaders;
-  /** The endpoint secret (`whsec_…`), or several while rotating. */
+  /**
+   * The endpoint secret, or several while rotating. Standard scheme: `whsec_<base64>`, or the
+   * base64 alone, as `standardwebhooks` reads it. Legacy scheme: the secret as written, used as it
+   * is (a `whsec_` prefix included), as Makini's sample does.
+   */
   secret: WebhookSecret;
-  /** How far the timestamp may be from now, either way. @default 300 */
+  /**
+   * How far the delivery's time (`webhook-timestamp`, or in the legacy scheme the signed body's
+   * `created_at`) may be from now, either way. A finite number ≥ 0; anything else (NaN from an
+   * unset environment variable) is refused as `INVALID_OPTIONS` rather than opening the window.
+   * @default 300
+   */
   toleranceSeconds?: number;
   /** `standard` (Standard Webhooks headers) or Makini's `legacy` body HMAC. @default 'standard' */
   scheme?: 'standard' | 'legacy';
-  /** Current time, for tests. @default Date.now() */
+  /** Current time in milliseconds, for tests; a finite number. @default Date.now() */
   now?: number;
 }
 

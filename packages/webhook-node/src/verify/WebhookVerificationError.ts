@@ -16,13 +16,28 @@ export const WebhookVerificationErrorCode = {
   INVALID_PAYLOAD: 'INVALID_PAYLOAD',
   /** The JSON is not a webhook event this version knows (see `event` on the error). */
   SCHEMA_MISMATCH: 'SCHEMA_MISMATCH',
-  /** A configured secret is unusable (empty, or `whsec_` with invalid base64). */
+  /**
+   * A configured secret is unusable: not a string, empty, or (standard scheme) not base64 after an
+   * optional `whsec_`. A setup mistake: the handler answers 500 so the sender retries once fixed.
+   */
   INVALID_SECRET: 'INVALID_SECRET',
+  /**
+   * Another option is unusable: `toleranceSeconds` or `now` not a finite number ≥ 0, or a handler
+   * for the legacy scheme without a `dedupe` store. A setup mistake, answered like `INVALID_SECRET`.
+   */
+  INVALID_OPTIONS: 'INVALID_OPTIONS',
 } as const;
 export type WebhookVerificationErrorCode =
   (typeof WebhookVerificationErrorCode)[keyof typeof WebhookVerificationErrorCode];
 
 const KIND = 'makini.WebhookVerificationError';
+
+const hidden = (value: unknown): PropertyDescriptor => ({
+  value,
+  writable: true,
+  enumerable: false,
+  configurable: true,
+});
 
 /**
  * A webhook that failed verification. `code` says why, `message` says how to fix it. Respond 400
@@ -47,20 +62,26 @@ export class WebhookVerificationError extends Error {
   /**
    * Creates a refusal without a stack trace: refusals are expected outcomes (a flood of forged
    * requests is one), the stack would only point into the verifier, and capturing it costs more
-   * than every check that precedes it.
+   * than every check that precedes it. Not built with `new`, whose capture only
+   * `Error.stackTraceLimit` could skip, and that belongs to the whole process: an object on this
+   * prototype, with the properties `new` gives, is an instance of this class and of `Error` and
+   * prints the same (only `util.types.isNativeError` tells it apart).
    */
   static refusal(
     code: WebhookVerificationErrorCode,
     message: string,
-    options?: { cause?: unknown; event?: unknown },
+    options: { cause?: unknown; event?: unknown } = {},
   ): WebhookVerificationError {
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
-    try {
-      return new WebhookVerificationError(code, message, options);
-    } finally {
-      Error.stackTraceLimit = limit;
-    }
+    const error = Object.create(WebhookVerificationError.prototype) as Mutable;
+    // As `new Error` defines them: not enumerable, so logs and JSON show the fields below.
+    Object.defineProperty(error, 'stack', hidden(`WebhookVerificationError: ${message}`));
+    Object.defineProperty(error, 'message', hidden(message));
+    if (options.cause !== undefined) Object.defineProperty(error, 'cause', hidden(options.cause));
+    error.code = code;
+    error.kind = KIND;
+    error.name = 'WebhookVerificationError';
+    error.event = options.event;
+    return error;
   }
 
   /** True for a `WebhookVerificationError` from any copy of this package (duplicated bundles). */
@@ -70,3 +91,5 @@ export class WebhookVerificationError extends Error {
     );
   }
 }
+
+type Mutable = { -readonly [Key in keyof WebhookVerificationError]: WebhookVerificationError[Key] };

@@ -1,14 +1,16 @@
 import { WEBHOOK_EVENT_TYPES, type WebhookEvent, type WebhookEventType } from '@makini-kit/core';
 import type { HmacProvider } from '../crypto/HmacProvider.js';
-import { orThrow, secretKey, secretList, type WebhookSecret } from './secrets.js';
+import { isWebhookId, isWebhookTimestamp } from './headerRules.js';
+import { BAD_ID, BAD_TIMESTAMP } from './refusals.js';
+import { orThrow, secretKeys, type WebhookSecret } from './secrets.js';
 
 export interface SignWebhookOptions {
   /** The body to sign; an object is serialized with `JSON.stringify`. */
   payload: string | Uint8Array | object;
   secret: WebhookSecret;
-  /** @default a random `msg_…` id */
+  /** 1 to 256 characters without ".", as the verifier requires. @default a random `msg_…` id */
   id?: string;
-  /** Seconds since the epoch. @default now */
+  /** Whole seconds since the epoch. @default now */
   timestamp?: number;
   /** @default 'standard' */
   scheme?: 'standard' | 'legacy';
@@ -25,7 +27,11 @@ const randomId = () => `msg_${crypto.randomUUID().replace(/-/g, '')}`;
 export function createSigner(hmac: HmacProvider) {
   /**
    * Signs a payload the way Makini (and the sandbox) does: Standard Webhooks headers, one
-   * `v1,<base64>` signature per secret, or the legacy `x-makini-signature`.
+   * `v1,<base64>` signature per secret, or the legacy `x-makini-signature`, keyed by the first
+   * secret as it is written (Makini's sample does not base64-decode a `whsec_` secret there).
+   *
+   * @throws {WebhookVerificationError} `INVALID_SECRET`, or `INVALID_HEADER` for an `id` or
+   * `timestamp` the verifier would refuse
    *
    * @example
    * const { payload, headers } = await signWebhook({ payload: event, secret: 'whsec_…' });
@@ -42,21 +48,23 @@ export function createSigner(hmac: HmacProvider) {
       typeof options.payload === 'string' || options.payload instanceof Uint8Array
         ? options.payload
         : JSON.stringify(options.payload);
-    const secrets = orThrow(secretList(options.secret));
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (options.scheme === 'legacy') {
-      const signature = await hmac.sign(orThrow(secretKey(secrets[0] ?? '')), [payload]);
+      const [key] = orThrow(secretKeys(options.secret, 'legacy'));
+      const signature = await hmac.sign(key as Uint8Array, [payload]);
       headers['x-makini-signature'] = hmac.toBase64(signature);
       return { payload, headers };
     }
+    const keys = orThrow(secretKeys(options.secret));
+    // What the verifier would refuse is refused here, before anything is sent.
     const id = options.id ?? randomId();
-    const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
+    if (!isWebhookId(id)) throw BAD_ID.toError();
+    const seconds = options.timestamp ?? Math.floor(Date.now() / 1000);
+    if (!isWebhookTimestamp(seconds)) throw BAD_TIMESTAMP.toError();
+    const timestamp = String(seconds);
     const signatures: string[] = [];
-    for (const secret of secrets) {
-      const signature = await hmac.sign(orThrow(secretKey(secret)), [
-        `${id}.${timestamp}.`,
-        payload,
-      ]);
+    for (const key of keys) {
+      const signature = await hmac.sign(key, [`${id}.${timestamp}.`, payload]);
       signatures.push(`v1,${hmac.toBase64(signature)}`);
     }
     headers['webhook-id'] = id;

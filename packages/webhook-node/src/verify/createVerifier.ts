@@ -1,6 +1,7 @@
 import type { WebhookEvent } from '@makini-kit/core';
 import type { HmacProvider } from '../crypto/HmacProvider.js';
 import { decodeBase64Into } from '../encoding/decodeBase64.js';
+import { legacyEvent } from './legacyEvent.js';
 import { parseEvent } from './parseEvent.js';
 import { type Prechecked, precheck } from './precheck.js';
 import { NO_LEGACY_MATCH, NO_MATCH } from './refusals.js';
@@ -17,10 +18,13 @@ const SIGNATURE_OK: WebhookSignatureVerification = Object.freeze({ ok: true });
 /** After a signature matched (`refused` undefined): the event, or only `{ ok: true }`. */
 function conclude(
   refused: WebhookRefusal | undefined,
+  checked: Prechecked,
   payload: RawPayload,
   parse: boolean,
 ): WebhookVerification | WebhookSignatureVerification {
-  return refused ?? (parse ? parseEvent(payload) : SIGNATURE_OK);
+  if (refused) return refused;
+  if (checked.scheme === 'legacy') return legacyEvent(payload, checked, parse);
+  return parse ? parseEvent(payload) : SIGNATURE_OK;
 }
 
 /**
@@ -76,13 +80,13 @@ export function createVerifier(hmac: HmacProvider) {
     if (checked instanceof WebhookRefusal) return checked;
     const outcome = checkSignature(checked);
     return outcome instanceof Promise
-      ? outcome.then((refused) => conclude(refused, options.payload, parse))
-      : conclude(outcome, options.payload, parse);
+      ? outcome.then((refused) => conclude(refused, checked, options.payload, parse))
+      : conclude(outcome, checked, options.payload, parse);
   }
 
   /**
    * Checks headers, timestamp and signature only, without reading the payload: for forwarding the
-   * raw bytes to a queue.
+   * raw bytes to a queue. (The legacy scheme reads the body's `created_at`, its only timestamp.)
    *
    * @throws {WebhookVerificationError} with a `code` saying why
    */

@@ -4,20 +4,23 @@ import { WebhookRefusal } from './WebhookRefusal.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-/** Reads and schema-checks a payload whose signature was verified. */
-export function parseEvent(payload: RawPayload): WebhookVerification {
+/** The JSON of a payload whose signature was verified, or why it is not JSON. */
+export function readJson(payload: RawPayload): unknown {
   let text: string;
   try {
     text = typeof payload === 'string' ? payload : decoder.decode(payload);
   } catch (cause) {
     return new WebhookRefusal('INVALID_PAYLOAD', 'The payload is not valid UTF-8.', { cause });
   }
-  let json: unknown;
   try {
-    json = JSON.parse(text);
+    return JSON.parse(text);
   } catch (cause) {
     return new WebhookRefusal('INVALID_PAYLOAD', 'The payload is not valid JSON.', { cause });
   }
+}
+
+/** Schema-checks authentic JSON as an event. */
+export function toEvent(json: unknown): WebhookVerification {
   const result = WebhookEvent.safeParse(json);
   if (result.success) return { ok: true, event: result.data };
   const issue = result.error.issues[0];
@@ -27,4 +30,10 @@ export function parseEvent(payload: RawPayload): WebhookVerification {
     `The event does not match the schema at ${where}: ${issue?.message}. Upgrade @makini-kit/webhook-node if Makini added an event type.`,
     { cause: result.error, event: json },
   );
+}
+
+/** Reads and schema-checks a payload whose signature was verified. */
+export function parseEvent(payload: RawPayload): WebhookVerification {
+  const json = readJson(payload);
+  return json instanceof WebhookRefusal ? json : toEvent(json);
 }

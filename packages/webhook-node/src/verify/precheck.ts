@@ -1,3 +1,5 @@
+import { checkWindow } from './checkWindow.js';
+import { isWebhookId } from './headerRules.js';
 import { readHeader } from './readHeader.js';
 import {
   BAD_ID,
@@ -17,11 +19,11 @@ import { WebhookRefusal } from './WebhookRefusal.js';
 const MAC_BASE64_LENGTH = 44;
 /** Standard Webhooks: `v1,` and the MAC in base64. */
 const SIGNATURE_LENGTH = 3 + MAC_BASE64_LENGTH;
-const MAX_ID_LENGTH = 256;
 
 /**
  * What the cheap checks established, for the HMAC step: the signed parts, and where in
- * `signatures` each expected MAC's 44 characters of base64 start.
+ * `signatures` each expected MAC's 44 characters of base64 start. The legacy scheme also carries
+ * the window, checked against the signed body's `created_at` once the signature matched.
  */
 export interface Prechecked {
   scheme: 'standard' | 'legacy';
@@ -29,6 +31,9 @@ export interface Prechecked {
   parts: readonly RawPayload[];
   signatures: string;
   candidates: readonly number[];
+  /** Milliseconds since the epoch. */
+  now: number;
+  toleranceSeconds: number;
 }
 
 /** The 44 characters at `from` end as the base64 of 32 bytes does: one `=`, none before it. */
@@ -58,9 +63,16 @@ function parseSeconds(text: string): number {
  */
 export function precheck(options: VerifyWebhookOptions): Prechecked | WebhookRefusal {
   const { payload, headers } = options;
+  // A window that would not close is a setup mistake: refused whatever the request.
+  if (options.toleranceSeconds !== undefined || options.now !== undefined) {
+    const unusable = checkWindow(options);
+    if (unusable) return unusable;
+  }
   if (typeof payload !== 'string' && !(payload instanceof Uint8Array)) return notRaw(payload);
   if (typeof headers !== 'object' || headers === null) return NO_HEADERS;
   // Secrets are resolved after the headers: a malformed request is refused before any lookup.
+  const nowMs = options.now ?? Date.now();
+  const tolerance = options.toleranceSeconds ?? 300;
 
   if (options.scheme === 'legacy') {
     const header = readHeader(headers, 'x-makini-signature');
@@ -69,9 +81,17 @@ export function precheck(options: VerifyWebhookOptions): Prechecked | WebhookRef
     if (signature.length !== MAC_BASE64_LENGTH || !isMacShaped(signature, 0)) {
       return BAD_LEGACY_SIGNATURE;
     }
-    const keys = secretKeys(options.secret);
+    const keys = secretKeys(options.secret, 'legacy');
     if (keys instanceof WebhookRefusal) return keys;
-    return { scheme: 'legacy', keys, parts: [payload], signatures: signature, candidates: [0] };
+    return {
+      scheme: 'legacy',
+      keys,
+      parts: [payload],
+      signatures: signature,
+      candidates: [0],
+      now: nowMs,
+      toleranceSeconds: tolerance,
+    };
   }
 
   // An unsigned request is the commonest junk: its answer takes one header lookup.
@@ -81,11 +101,10 @@ export function precheck(options: VerifyWebhookOptions): Prechecked | WebhookRef
   if (!id) return MISSING['webhook-id'];
   const timestampText = readHeader(headers, 'webhook-timestamp');
   if (!timestampText) return MISSING['webhook-timestamp'];
-  if (id.length > MAX_ID_LENGTH || id.includes('.')) return BAD_ID;
+  if (!isWebhookId(id)) return BAD_ID;
   const timestamp = parseSeconds(timestampText);
   if (timestamp < 0) return BAD_TIMESTAMP;
-  const now = Math.floor((options.now ?? Date.now()) / 1000);
-  const tolerance = options.toleranceSeconds ?? 300;
+  const now = Math.floor(nowMs / 1000);
   if (timestamp < now - tolerance) return windowRefusals(tolerance).tooOld;
   if (timestamp > now + tolerance) return windowRefusals(tolerance).inFuture;
   // Entries are checked for shape here; their base64 is decoded where it is compared, and one that
@@ -112,5 +131,7 @@ export function precheck(options: VerifyWebhookOptions): Prechecked | WebhookRef
     parts: [`${id}.${timestampText}.`, payload],
     signatures: signatureHeader,
     candidates,
+    now: nowMs,
+    toleranceSeconds: tolerance,
   };
 }

@@ -26,10 +26,13 @@ export const BAD_LEGACY_SIGNATURE = fixedRefusal(
   'INVALID_HEADER',
   'x-makini-signature is not a base64 HMAC-SHA256 (44 characters).',
 );
-export const BAD_ID = fixedRefusal('INVALID_HEADER', 'webhook-id is too long or contains ".".');
+export const BAD_ID = fixedRefusal(
+  'INVALID_HEADER',
+  'webhook-id must be 1 to 256 characters without ".": the signature covers id, timestamp and body joined by ".", so a "." would let one signature cover another id.',
+);
 export const BAD_TIMESTAMP = fixedRefusal(
   'INVALID_HEADER',
-  'webhook-timestamp must be whole seconds since the epoch.',
+  'webhook-timestamp must be whole seconds since the epoch (at most 12 digits).',
 );
 export const BAD_SIGNATURE = fixedRefusal(
   'INVALID_HEADER',
@@ -44,26 +47,57 @@ export const NO_LEGACY_MATCH = fixedRefusal(
   'No secret produces x-makini-signature: check the secret, and verify the raw body, not re-serialized JSON.',
 );
 
-/** The two timestamp refusals for one tolerance (nearly always the default), built once. */
-const windows = new Map<number, { tooOld: WebhookRefusal; inFuture: WebhookRefusal }>();
+/** Where a delivery's time comes from: the Standard Webhooks header, or the legacy body. */
+type TimeSource = 'webhook-timestamp' | 'created_at';
 
-export function windowRefusals(tolerance: number) {
-  let refusals = windows.get(tolerance);
+/** The two timestamp refusals for one tolerance (nearly always the default), built once. */
+const windows = new Map<string, { tooOld: WebhookRefusal; inFuture: WebhookRefusal }>();
+
+export function windowRefusals(tolerance: number, source: TimeSource = 'webhook-timestamp') {
+  const key = `${source} ${tolerance}`;
+  let refusals = windows.get(key);
   if (!refusals) {
+    const what =
+      source === 'created_at'
+        ? "The signed body's created_at (the legacy scheme's only timestamp)"
+        : 'webhook-timestamp';
     refusals = {
       tooOld: fixedRefusal(
         'TIMESTAMP_TOO_OLD',
-        `webhook-timestamp is more than ${tolerance} s old: a replay, or this server's clock is behind (sync it with NTP).`,
+        `${what} is more than ${tolerance} s old: a replay, or this server's clock is behind (sync it with NTP).`,
       ),
       inFuture: fixedRefusal(
         'TIMESTAMP_IN_FUTURE',
-        `webhook-timestamp is more than ${tolerance} s ahead: this server's clock is behind the sender's (sync it with NTP).`,
+        `${what} is more than ${tolerance} s ahead: this server's clock is behind the sender's (sync it with NTP).`,
       ),
     };
     if (windows.size >= 16) windows.clear();
-    windows.set(tolerance, refusals);
+    windows.set(key, refusals);
   }
   return refusals;
+}
+
+export const NO_CREATED_AT = fixedRefusal(
+  'INVALID_PAYLOAD',
+  "The legacy x-makini-signature has no timestamp of its own, so the signed body's created_at dates the delivery for the replay window; this body has no created_at date.",
+);
+
+const shown = (value: unknown) => (typeof value === 'number' ? String(value) : typeof value);
+
+/** `toleranceSeconds` is unusable; every comparison with NaN is false, which would open the window. */
+export function badTolerance(value: unknown): WebhookRefusal {
+  return new WebhookRefusal(
+    'INVALID_OPTIONS',
+    `toleranceSeconds is ${shown(value)}: pass a finite number of seconds ≥ 0, or leave it out for 300. (Number() of an unset environment variable is NaN.)`,
+  );
+}
+
+/** `now` is unusable, which would open the window as a NaN tolerance does. */
+export function badNow(value: unknown): WebhookRefusal {
+  return new WebhookRefusal(
+    'INVALID_OPTIONS',
+    `now is ${shown(value)}: pass milliseconds since the epoch as a finite number, or leave it out for Date.now().`,
+  );
 }
 
 /** A payload that is not the raw body; its message names the fix for each framework. */

@@ -4,20 +4,22 @@ import { fixedRefusal, WebhookRefusal } from './WebhookRefusal.js';
 /** One secret, or several while rotating (each is tried). */
 export type WebhookSecret = string | readonly string[];
 
+/** How a webhook is signed: Standard Webhooks headers, or Makini's legacy body HMAC. */
+export type WebhookScheme = 'standard' | 'legacy';
+
 const encoder = new TextEncoder();
-const cache = new Map<string, Uint8Array>();
 
 const EMPTY = fixedRefusal(
   'INVALID_SECRET',
-  'The webhook secret is empty: pass the endpoint secret from your Makini dashboard.',
+  'The webhook secret is empty: pass the endpoint secret from your Makini dashboard (check that the environment variable holding it is set).',
 );
 const NOT_A_STRING = fixedRefusal(
   'INVALID_SECRET',
-  'A webhook secret is not a string: pass the endpoint secret (whsec_…) as a string, or an array of them.',
+  'A webhook secret is not a string: pass the endpoint secret (whsec_…) as a string, or an array of them (check that every environment variable holding one is set).',
 );
 const NOT_BASE64 = fixedRefusal(
   'INVALID_SECRET',
-  'The webhook secret starts with "whsec_" but the rest is not base64: copy the whole secret again.',
+  'The webhook secret is not base64 after its optional "whsec_" prefix, which Standard Webhooks secrets are: copy the whole secret again. A secret for the x-makini-signature header takes `scheme: "legacy"`.',
 );
 const NONE = fixedRefusal(
   'INVALID_SECRET',
@@ -25,22 +27,35 @@ const NONE = fixedRefusal(
 );
 
 /**
- * Key bytes of a secret: a Standard Webhooks `whsec_<base64>` secret is base64-decoded; any other
- * string (Makini's legacy endpoint secret) is used as its UTF-8 bytes.
+ * Key bytes per secret and scheme. Standard Webhooks secrets are base64, with or without the
+ * `whsec_` prefix, exactly as the `standardwebhooks` library reads them. Makini's legacy sample
+ * keys its HMAC with the endpoint secret as it is written, so there its UTF-8 bytes are the key,
+ * `whsec_` and all.
  */
-export function secretKey(secret: string): Uint8Array | WebhookRefusal {
-  let key = cache.get(secret);
-  if (key) return key;
+const cache: Record<WebhookScheme, Map<string, Uint8Array>> = {
+  standard: new Map(),
+  legacy: new Map(),
+};
+
+/** The HMAC key of one secret in `scheme`, or why it cannot be one. */
+export function secretKey(
+  secret: string,
+  scheme: WebhookScheme = 'standard',
+): Uint8Array | WebhookRefusal {
   if (typeof secret !== 'string') return NOT_A_STRING;
+  const keys = cache[scheme];
+  let key = keys.get(secret);
+  if (key) return key;
   if (secret.length === 0) return EMPTY;
-  if (secret.startsWith('whsec_')) {
-    key = decodeBase64(secret, 6);
-    if (!key || key.length === 0) return NOT_BASE64;
-  } else {
+  if (scheme === 'legacy') {
     key = encoder.encode(secret);
+  } else {
+    key = decodeBase64(secret, secret.startsWith('whsec_') ? 6 : 0);
+    if (!key) return NOT_BASE64;
+    if (key.length === 0) return EMPTY;
   }
-  if (cache.size > 256) cache.clear();
-  cache.set(secret, key);
+  if (keys.size > 256) keys.clear();
+  keys.set(secret, key);
   return key;
 }
 
@@ -49,25 +64,33 @@ export function secretList(secret: WebhookSecret): readonly string[] | WebhookRe
   return Array.isArray(list) && list.length > 0 ? list : NONE;
 }
 
-const single = new Map<string, readonly Uint8Array[]>();
+const single: Record<WebhookScheme, Map<string, readonly Uint8Array[]>> = {
+  standard: new Map(),
+  legacy: new Map(),
+};
 
-/** The keys of every secret, in order; one secret's list is cached, as the common case. */
-export function secretKeys(secret: WebhookSecret): readonly Uint8Array[] | WebhookRefusal {
-  if (typeof secret === 'string') {
-    const cached = single.get(secret);
-    if (cached) return cached;
-  }
+/**
+ * The keys of every secret, in order; one secret's list is cached, as the common case. Refused as
+ * a whole when any one is unusable, so a typo in a rotation array shows at once.
+ */
+export function secretKeys(
+  secret: WebhookSecret,
+  scheme: WebhookScheme = 'standard',
+): readonly Uint8Array[] | WebhookRefusal {
+  const cached = typeof secret === 'string' ? single[scheme].get(secret) : undefined;
+  if (cached) return cached;
   const secrets = secretList(secret);
   if (secrets instanceof WebhookRefusal) return secrets;
   const keys: Uint8Array[] = [];
   for (const each of secrets) {
-    const key = secretKey(each);
+    const key = secretKey(each, scheme);
     if (key instanceof WebhookRefusal) return key;
     keys.push(key);
   }
   if (typeof secret === 'string') {
-    if (single.size > 256) single.clear();
-    single.set(secret, Object.freeze(keys));
+    const lists = single[scheme];
+    if (lists.size > 256) lists.clear();
+    lists.set(secret, Object.freeze(keys));
   }
   return keys;
 }

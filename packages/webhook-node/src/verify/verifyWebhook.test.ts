@@ -255,6 +255,7 @@ describe.each([
       headers: legacy.headers,
       secret: 'legacy-secret',
       scheme: 'legacy',
+      now: NOW,
     });
     expect(verified.id).toBe('evt_1');
     await expectCode(
@@ -263,6 +264,7 @@ describe.each([
         headers: legacy.headers,
         secret: 'legacy-secret',
         scheme: 'legacy',
+        now: NOW,
       }),
       'NO_MATCHING_SIGNATURE',
     );
@@ -272,6 +274,7 @@ describe.each([
         headers: {},
         secret: 'legacy-secret',
         scheme: 'legacy',
+        now: NOW,
       }),
       'MISSING_HEADER',
     );
