@@ -5,15 +5,15 @@ export function generateWebhookSecret(): string {
   return `whsec_${randomBytes(32).toString('base64')}`;
 }
 
+/** A Standard Webhooks secret is base64, with or without `whsec_`, as `standardwebhooks` reads it. */
 function secretBytes(secret: string): Buffer {
-  return secret.startsWith('whsec_')
-    ? Buffer.from(secret.slice(6), 'base64')
-    : Buffer.from(secret, 'utf8');
+  return Buffer.from(secret.startsWith('whsec_') ? secret.slice(6) : secret, 'base64');
 }
 
 /**
  * Standard Webhooks headers for a payload: HMAC-SHA256 of `${id}.${timestamp}.${body}` keyed by the
- * base64-decoded secret. Several secrets (during a rotation) give several space-separated signatures.
+ * base64-decoded secret (`whsec_` optional). Several secrets (during a rotation) give several
+ * space-separated signatures.
  */
 export function standardWebhookHeaders(
   id: string,
@@ -32,7 +32,11 @@ export function standardWebhookHeaders(
   };
 }
 
-/** Makini's legacy scheme: HMAC-SHA256 of the raw body, base64, keyed by the endpoint secret as text. */
+/**
+ * Makini's legacy scheme, as its published sample computes it: HMAC-SHA256 of the raw body, base64,
+ * keyed by the endpoint secret exactly as written (its UTF-8 bytes; a `whsec_` secret is not
+ * decoded).
+ */
 export function legacyWebhookHeaders(body: string, secret: string): Record<string, string> {
   return { 'x-makini-signature': createHmac('sha256', secret).update(body).digest('base64') };
 }
