@@ -14,6 +14,13 @@ export interface DemoConfig {
   /** The back end's own address, where webhooks arrive. */
   backendUrl: string;
   dataFile: string;
+  /**
+   * More names the demo is reached as, besides localhost, 127.0.0.1 and [::1] on its ports:
+   * `name` (any port) or `name:port`. Other `Host`s are refused. @default []
+   */
+  allowedHosts?: string[];
+  /** Sent to a sandbox that guards its admin API (`MAKINI_SANDBOX_ADMIN_TOKEN`). @default none */
+  sandboxAdminToken?: string;
 }
 
 export const DEMO_PORTS = { app: 5173, backend: 3001, sandbox: 4010 } as const;

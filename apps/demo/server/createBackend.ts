@@ -15,8 +15,14 @@ import { createWebhookHandler, MemoryDedupeStore, toFetchHandler } from '@makini
 import { Hono } from 'hono';
 import { Activity } from './Activity.js';
 import type { DemoConfig } from './config.js';
+import { DemoAccess } from './DemoAccess.js';
 import { DemoConnections } from './DemoConnections.js';
-import { consentAs, sandboxAdmin } from './sandboxAdmin.js';
+import { DemoErrorCode } from './DemoErrorCode.js';
+import { DemoHttpError } from './DemoHttpError.js';
+import { guardRequests } from './guardRequests.js';
+import { readJson } from './readJson.js';
+import { ExchangeBody, FaultsBody, RateLimitBody, RotateBody } from './requestBodies.js';
+import { consentAs, SandboxAdminError, sandboxAdmin } from './sandboxAdmin.js';
 import { TokenStore } from './TokenStore.js';
 
 /** Where a real product would email the customer; the demo logs it. */
@@ -45,7 +51,7 @@ export async function createBackend(
     },
   });
   const connections = new DemoConnections(config, store, monitor, activity);
-  const admin = sandboxAdmin(config.makiniUrl);
+  const admin = sandboxAdmin(config.makiniUrl, config.sandboxAdminToken);
   const redirectUri = `${config.appUrl}/link/callback`;
   const secrets = {
     baseUrl: config.makiniUrl,
@@ -125,8 +131,42 @@ export async function createBackend(
   const problem = (error: unknown) => ({
     error: MakiniError.is(error)
       ? { kind: error.kind, code: error.code, message: error.message, requestId: error.requestId }
-      : { message: 'Unexpected error' },
+      : { code: DemoErrorCode.INTERNAL_ERROR, message: 'Unexpected error' },
   });
+  // Every failure is JSON with a code; stack traces stay in the log.
+  app.onError((error, context) => {
+    if (error instanceof DemoHttpError) return context.json(error.toJSON(), error.status);
+    if (error instanceof SandboxAdminError) {
+      const status = error.status === 404 ? 404 : error.status < 500 ? 400 : 502;
+      const code = status === 404 ? DemoErrorCode.NOT_FOUND : DemoErrorCode.SANDBOX_ERROR;
+      return context.json({ error: { code, message: error.message } }, status);
+    }
+    log(`[demo] ${context.req.method} ${context.req.path} failed: ${(error as Error).stack}`);
+    return context.json(
+      {
+        error: {
+          code: DemoErrorCode.INTERNAL_ERROR,
+          message: 'The demo back end failed; its log says why.',
+        },
+      },
+      500,
+    );
+  });
+  app.notFound((context) =>
+    context.json(
+      { error: { code: DemoErrorCode.NOT_FOUND, message: `No route ${context.req.path}.` } },
+      404,
+    ),
+  );
+  app.use(
+    guardRequests(
+      new DemoAccess({
+        appUrl: config.appUrl,
+        backendUrl: config.backendUrl,
+        allowedHosts: config.allowedHosts ?? [],
+      }),
+    ),
+  );
 
   app.post('/webhooks/makini', (context) => receiveWebhook(context.req.raw));
   app.get('/api/health', (context) => health(context.req.raw));
@@ -140,21 +180,15 @@ export async function createBackend(
   app.get('/api/webhooks', (context) => context.json({ data: activity.webhooks.slice(-50) }));
 
   app.post('/api/link/exchange', async (context) => {
-    const body = (await context.req.json().catch(() => ({}))) as {
-      code?: unknown;
-      connectionId?: unknown;
-    };
-    if (typeof body.code !== 'string' || !body.code)
-      return context.json({ error: { message: 'code is required' } }, 400);
+    const body = await readJson(context, ExchangeBody);
     try {
       const tokens = await exchangeCode({ ...secrets, code: body.code, redirectUri });
-      const entry = await connections.connect(
-        tokens,
-        typeof body.connectionId === 'string' ? body.connectionId : undefined,
-      );
+      const entry = await connections.connect(tokens, body.connectionId);
       return context.json({ data: { key: entry.key, name: entry.name, platform: entry.platform } });
     } catch (error) {
-      return context.json(problem(error), 400);
+      // A refused code is the caller's problem (400); Makini failing or unreachable is not (502).
+      const refused = MakiniError.is(error) && 'status' in error && Number(error.status) < 500;
+      return context.json(problem(error), refused ? 400 : 502);
     }
   });
 
@@ -207,11 +241,11 @@ export async function createBackend(
 
   // Developer panel: play the failure story against the sandbox.
   app.post('/api/dev/rotate', async (context) => {
-    const { connectionId } = (await context.req.json()) as { connectionId: string };
+    const { connectionId } = await readJson(context, RotateBody);
     return context.json({ data: await admin.rotateCredentials(connectionId) });
   });
   app.post('/api/dev/faults', async (context) => {
-    const { kind } = (await context.req.json()) as { kind: 'errors' | 'rate_limit' };
+    const { kind } = await readJson(context, FaultsBody);
     const rule =
       kind === 'rate_limit'
         ? { route: '/api/erp/', kind: 'rate_limit', retryAfterSeconds: 2, probability: 0.3 }
@@ -224,7 +258,7 @@ export async function createBackend(
     return context.json({ data: null });
   });
   app.post('/api/dev/rate-limit', async (context) => {
-    const { limit } = (await context.req.json()) as { limit: number };
+    const { limit } = await readJson(context, RateLimitBody);
     await admin.setRateLimit(limit);
     return context.json({ data: { limit } });
   });

@@ -3,6 +3,14 @@ import { startDemo } from './startDemo.js';
 // `pnpm demo`: the sandbox on :4010, the back end on :3001, the app on :5173.
 const demo = await startDemo({
   ...(process.env.MAKINI_URL ? { makiniUrl: process.env.MAKINI_URL } : {}),
+  ...(process.env.MAKINI_SANDBOX_ADMIN_TOKEN
+    ? { sandboxAdminToken: process.env.MAKINI_SANDBOX_ADMIN_TOKEN }
+    : {}),
+  // Names the demo is reached as besides localhost, e.g. DEMO_ALLOWED_HOSTS=demo.internal,demo.test:8080
+  allowedHosts: (process.env.DEMO_ALLOWED_HOSTS ?? '')
+    .split(',')
+    .map((host) => host.trim())
+    .filter(Boolean),
 }).catch((error: NodeJS.ErrnoException) => {
   if (error.code === 'EADDRINUSE') {
     console.error(

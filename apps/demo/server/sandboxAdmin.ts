@@ -1,14 +1,38 @@
-/** The sandbox's admin API, over HTTP, so the demo works with an embedded or a separate sandbox. */
-export function sandboxAdmin(makiniUrl: string) {
+/** The sandbox's admin API refused a call; `status` is its answer (404: no such connection). */
+export class SandboxAdminError extends Error {
+  override readonly name = 'SandboxAdminError';
+
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The sandbox's admin API, over HTTP, so the demo works with an embedded or a separate sandbox.
+ * `adminToken` is sent when the sandbox guards its admin API with one.
+ */
+export function sandboxAdmin(makiniUrl: string, adminToken?: string) {
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const response = await fetch(`${makiniUrl}/__sandbox${path}`, {
       method,
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        ...(adminToken ? { authorization: `Bearer ${adminToken}` } : {}),
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
-    const payload = (await response.json()) as { data?: T; error?: { message: string } };
+    const payload = (await response.json().catch(() => ({}))) as {
+      data?: T;
+      error?: { message: string };
+    };
     if (!response.ok)
-      throw new Error(payload.error?.message ?? `sandbox admin answered ${response.status}`);
+      throw new SandboxAdminError(
+        response.status,
+        payload.error?.message ?? `The sandbox's admin API answered ${response.status}.`,
+      );
     return payload.data as T;
   };
   return {

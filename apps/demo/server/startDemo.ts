@@ -14,6 +14,13 @@ export interface StartDemoOptions {
   /** A Makini (or a separate sandbox) to use instead of starting one. */
   makiniUrl?: string;
   dataFile?: string;
+  /**
+   * More names the demo is reached as (front end and back end), besides localhost, 127.0.0.1 and
+   * [::1]: `name` (any port) or `name:port`. @default []
+   */
+  allowedHosts?: string[];
+  /** Guards the embedded sandbox's admin API, or is sent to the one at `makiniUrl`. @default none */
+  sandboxAdminToken?: string;
   notifyCustomer?: NotifyCustomer;
   log?: (line: string) => void;
 }
@@ -35,6 +42,7 @@ export async function startDemo(options: StartDemoOptions = {}) {
         port: ports.sandbox,
         orders: 250,
         stateFile: join(dirname(dataFile), 'sandbox-state.json'),
+        ...(options.sandboxAdminToken ? { adminToken: options.sandboxAdminToken } : {}),
       });
   const makiniUrl = options.makiniUrl ?? sandbox?.url ?? '';
 
@@ -59,6 +67,8 @@ export async function startDemo(options: StartDemoOptions = {}) {
       port: ports.app,
       host: 'localhost',
       strictPort: ports.app !== 0,
+      // Vite refuses other Hosts itself; names given to the demo are let through to both servers.
+      allowedHosts: (options.allowedHosts ?? []).map((host) => host.replace(/:\d+$/, '')),
       // Only the back end's routes: a bare '/api' prefix would also catch the module /api.ts.
       proxy: { '^/api/': { target: backendUrl, changeOrigin: false } },
     },
@@ -76,6 +86,8 @@ export async function startDemo(options: StartDemoOptions = {}) {
     appUrl,
     backendUrl,
     dataFile,
+    allowedHosts: options.allowedHosts ?? [],
+    ...(options.sandboxAdminToken ? { sandboxAdminToken: options.sandboxAdminToken } : {}),
   };
   const backend = await createBackend(config, {
     ...(options.notifyCustomer ? { notifyCustomer: options.notifyCustomer } : {}),

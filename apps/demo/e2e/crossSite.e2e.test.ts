@@ -1,0 +1,322 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromiumLaunchOptions } from '@makini-kit/test-utils';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemo } from '../server/startDemo.js';
+
+let demo: Awaited<ReturnType<typeof startDemo>>;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'makini-demo-cross-site-'));
+  demo = await startDemo({
+    ports: { app: 0, backend: 0, sandbox: 0 },
+    dataFile: join(dataDir, 'tokens.json'),
+    log: () => undefined,
+  });
+});
+
+afterAll(async () => {
+  await demo?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** A raw HTTP request: unlike fetch, it sends exactly these headers (a foreign Host, no content type). */
+function send(
+  base: string,
+  input: {
+    method?: string;
+    path: string;
+    headers?: Record<string, string>;
+    body?: string | undefined;
+  },
+): Promise<{ status: number; headers: IncomingHttpHeaders; text: string }> {
+  const url = new URL(input.path, base);
+  return new Promise((resolve, reject) => {
+    const outgoing = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: input.method ?? 'GET',
+        headers: {
+          ...input.headers,
+          ...(input.body === undefined ? {} : { 'content-length': Buffer.byteLength(input.body) }),
+        },
+      },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => {
+          text += chunk;
+        });
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, text }),
+        );
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(input.body);
+  });
+}
+
+const errorOf = (text: string) =>
+  (
+    JSON.parse(text) as {
+      error: { code: string; message: string; field?: string; fields?: Record<string, string[]> };
+    }
+  ).error;
+
+/** What a cross-site request could change: passwords, faults, the rate limit, stored connections. */
+async function snapshot() {
+  const sandbox = demo.sandbox;
+  if (!sandbox) throw new Error('the demo runs its own sandbox here');
+  const [stored] = demo.backend.store.list();
+  const probe = await fetch(`${sandbox.url}/api/erp/purchase-orders?per_page=1`, {
+    headers: { authorization: `Bearer ${stored?.tokens.accessToken}` },
+  });
+  return {
+    passwords: sandbox.admin.connections().map((account) => account.password),
+    faults: sandbox.admin.faults().length,
+    rateLimit: probe.headers.get('x-ratelimit-limit'),
+    connections: demo.backend.store.list().map((entry) => entry.key),
+  };
+}
+
+const firstKey = () => demo.sandbox?.admin.connections()[0]?.connectionKey ?? '';
+
+/** Every state-changing route of the back end, with a body it would accept. */
+const writes = () => [
+  { method: 'POST', path: '/api/dev/rotate', body: JSON.stringify({ connectionId: firstKey() }) },
+  { method: 'POST', path: '/api/dev/faults', body: JSON.stringify({ kind: 'errors' }) },
+  { method: 'POST', path: '/api/dev/rate-limit', body: JSON.stringify({ limit: 1 }) },
+  { method: 'POST', path: '/api/link/exchange', body: JSON.stringify({ code: 'stolen' }) },
+  { method: 'DELETE', path: '/api/dev/faults', body: undefined },
+];
+
+describe('the demo back end, against other web pages', () => {
+  it("refuses a foreign Host, so a rebound name cannot read the customers' passwords", async () => {
+    const port = new URL(demo.backendUrl).port;
+    for (const host of [`evil.example:${port}`, 'evil.example', `localhost.evil.example:${port}`]) {
+      for (const path of ['/api/dev/credentials', '/api/connections', '/api/health']) {
+        const answer = await send(demo.backendUrl, { path, headers: { host } });
+        expect(answer.status, `${host} ${path}`).toBe(403);
+        expect(errorOf(answer.text)).toMatchObject({
+          code: 'HOST_NOT_ALLOWED',
+          message: expect.stringContaining(`"${host}"`),
+        });
+        for (const password of (await snapshot()).passwords)
+          expect(answer.text).not.toContain(password);
+      }
+    }
+    // Through the front end's server too.
+    const viaApp = await send(demo.appUrl, {
+      path: '/api/dev/credentials',
+      headers: { host: `evil.example:${new URL(demo.appUrl).port}` },
+    });
+    expect(viaApp.status).toBe(403);
+  });
+
+  it('answers to localhost, 127.0.0.1 and [::1] on its own ports', async () => {
+    const backendPort = new URL(demo.backendUrl).port;
+    const appPort = new URL(demo.appUrl).port;
+    for (const host of [
+      `localhost:${backendPort}`,
+      `127.0.0.1:${backendPort}`,
+      `[::1]:${backendPort}`,
+      `localhost:${appPort}`,
+    ]) {
+      const answer = await send(demo.backendUrl, { path: '/api/connections', headers: { host } });
+      expect(answer.status, host).toBe(200);
+    }
+    const viaApp = await fetch(`${demo.appUrl}/api/dev/credentials`);
+    expect(viaApp.status).toBe(200);
+  });
+
+  it('refuses a write from another origin, even as JSON, through the app or directly', async () => {
+    const before = await snapshot();
+    for (const base of [demo.backendUrl, demo.appUrl]) {
+      for (const write of writes()) {
+        const answer = await send(base, {
+          ...write,
+          headers: {
+            origin: `http://127.0.0.1:${Number(new URL(demo.appUrl).port) + 1}`,
+            'content-type': 'application/json',
+          },
+        });
+        expect(answer.status, `${base}${write.path}`).toBe(403);
+        expect(errorOf(answer.text).code).toBe('ORIGIN_NOT_ALLOWED');
+      }
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('takes writes only as application/json, which no other page can send without asking', async () => {
+    const before = await snapshot();
+    for (const headers of [
+      {},
+      { 'content-type': 'text/plain' },
+      { 'content-type': 'text/plain; x=json' },
+      { 'content-type': 'application/x-www-form-urlencoded' },
+    ]) {
+      for (const write of writes()) {
+        const answer = await send(demo.backendUrl, { ...write, headers });
+        expect(answer.status, `${JSON.stringify(headers)} ${write.path}`).toBe(415);
+        expect(errorOf(answer.text)).toMatchObject({
+          code: 'UNSUPPORTED_MEDIA_TYPE',
+          message: expect.stringContaining('content-type: application/json'),
+        });
+      }
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('answers invalid JSON with a 400 saying so, never a 500 or a stack trace', async () => {
+    const answer = await send(demo.backendUrl, {
+      method: 'POST',
+      path: '/api/dev/rotate',
+      headers: { 'content-type': 'application/json' },
+      body: '{"connectionId": ',
+    });
+    expect(answer.status).toBe(400);
+    expect(errorOf(answer.text)).toMatchObject({
+      code: 'INVALID_JSON',
+      message: expect.stringContaining('not valid JSON'),
+    });
+    expect(answer.text).not.toMatch(/\bat .+:\d+:\d+/);
+  });
+
+  it.each([
+    ['/api/dev/rotate', {}, 'connectionId'],
+    ['/api/dev/rotate', { connectionId: 42 }, 'connectionId'],
+    ['/api/dev/faults', { kind: 'explode' }, 'kind'],
+    ['/api/dev/rate-limit', { limit: -1 }, 'limit'],
+    ['/api/dev/rate-limit', { limit: '20' }, 'limit'],
+    ['/api/link/exchange', { code: '' }, 'code'],
+    ['/api/link/exchange', { code: 'abc', connectionId: 7 }, 'connectionId'],
+    ['/api/link/exchange', [], '(body)'],
+  ])('refuses %s %j with a 400 naming %s', async (path, body, field) => {
+    const before = await snapshot();
+    const answer = await send(demo.backendUrl, {
+      method: 'POST',
+      path,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(answer.status, answer.text).toBe(400);
+    expect(errorOf(answer.text)).toMatchObject({
+      code: 'VALIDATION_ERROR',
+      field,
+      message: expect.stringContaining(field),
+      fields: { [field]: [expect.any(String)] },
+    });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('answers a rotation of an unknown connection with a 404, not a 500', async () => {
+    const answer = await send(demo.backendUrl, {
+      method: 'POST',
+      path: '/api/dev/rotate',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ connectionId: '09999999999999' }),
+    });
+    expect(answer.status, answer.text).toBe(404);
+    expect(errorOf(answer.text).message).toContain('09999999999999');
+  });
+
+  it('still takes signed webhooks from the sandbox, which send no Origin', async () => {
+    const sandbox = demo.sandbox;
+    if (!sandbox) throw new Error('the demo runs its own sandbox here');
+    const event = sandbox.admin.trigger('sync.completed', firstKey());
+    const delivery = await sandbox.admin.waitForDelivery(
+      (attempt) => attempt.eventId === event.id,
+      10_000,
+    );
+    expect(delivery.status).toBe(200);
+  });
+});
+
+describe('a page on another origin, in Chromium', () => {
+  let browser: Browser;
+  let attacker: Server;
+
+  beforeAll(async () => {
+    browser = await chromium.launch(chromiumLaunchOptions());
+    attacker = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(attackPage([demo.backendUrl, demo.appUrl], writes()));
+    });
+    await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise<void>((resolve) => {
+      if (!attacker) return resolve();
+      attacker.close(() => resolve());
+      attacker.closeAllConnections();
+    });
+  });
+
+  it('cannot rotate credentials, set faults or a rate limit, or exchange a code', async () => {
+    const before = await snapshot();
+    const context = await browser.newContext();
+    const targets = [new URL(demo.backendUrl).origin, new URL(demo.appUrl).origin];
+    const answered: Array<{ url: string; status: number }> = [];
+    context.on('response', (response) => {
+      if (targets.includes(new URL(response.url()).origin))
+        answered.push({ url: response.url(), status: response.status() });
+    });
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${(attacker.address() as AddressInfo).port}/`);
+    await page.evaluate(() => (window as unknown as { attacked: Promise<boolean> }).attacked);
+    // Two targets (the back end, the app's proxy) × four writes × three fetches and a form.
+    const expected = 2 * 4 * 4;
+    await expect.poll(() => answered.length, { timeout: 15_000 }).toBe(expected);
+
+    expect(await snapshot()).toEqual(before);
+    for (const entry of answered) expect(entry.status, entry.url).toBe(403);
+    await context.close();
+  });
+});
+
+/** The attacker's page: every simple request a page may send another origin, at every write. */
+function attackPage(bases: string[], targets: ReturnType<typeof writes>) {
+  const posts = targets.filter((target) => target.method === 'POST');
+  return `<!doctype html><html><body><script>
+const bases = ${JSON.stringify(bases)};
+const posts = ${JSON.stringify(posts)};
+window.attacked = (async () => {
+  let sink = 0;
+  for (const base of bases) {
+    for (const post of posts) {
+      const url = base + post.path;
+      await fetch(url, { method: 'POST', mode: 'no-cors', headers: { 'content-type': 'text/plain' }, body: post.body }).catch(() => {});
+      await fetch(url, { method: 'POST', mode: 'no-cors', body: new Blob([post.body]) }).catch(() => {});
+      await fetch(url, { method: 'POST', mode: 'no-cors', headers: { 'content-type': 'text/plain; x=json' }, body: post.body }).catch(() => {});
+      const frame = document.createElement('iframe');
+      frame.name = 'sink' + sink++;
+      document.body.append(frame);
+      const form = document.createElement('form');
+      form.method = 'POST';
+      form.action = url;
+      form.enctype = 'text/plain';
+      form.target = frame.name;
+      const input = document.createElement('input');
+      input.type = 'hidden';
+      // text/plain forms send name=value: the name carries the JSON, the value closes it.
+      input.name = post.body.slice(0, -1) + ', "pad": "';
+      input.value = '"}';
+      form.append(input);
+      document.body.append(form);
+      form.submit();
+    }
+  }
+  return true;
+})();
+</script></body></html>`;
+}
