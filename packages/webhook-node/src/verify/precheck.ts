@@ -71,8 +71,6 @@ export function precheck(options: VerifyWebhookOptions): Prechecked | WebhookRef
   if (typeof payload !== 'string' && !(payload instanceof Uint8Array)) return notRaw(payload);
   if (typeof headers !== 'object' || headers === null) return NO_HEADERS;
   // Secrets are resolved after the headers: a malformed request is refused before any lookup.
-  const nowMs = options.now ?? Date.now();
-  const tolerance = options.toleranceSeconds ?? 300;
 
   if (options.scheme === 'legacy') {
     const header = readHeader(headers, 'x-makini-signature');
@@ -89,8 +87,8 @@ export function precheck(options: VerifyWebhookOptions): Prechecked | WebhookRef
       parts: [payload],
       signatures: signature,
       candidates: [0],
-      now: nowMs,
-      toleranceSeconds: tolerance,
+      now: options.now ?? Date.now(),
+      toleranceSeconds: options.toleranceSeconds ?? 300,
     };
   }
 
@@ -104,7 +102,9 @@ export function precheck(options: VerifyWebhookOptions): Prechecked | WebhookRef
   if (!isWebhookId(id)) return BAD_ID;
   const timestamp = parseSeconds(timestampText);
   if (timestamp < 0) return BAD_TIMESTAMP;
+  const nowMs = options.now ?? Date.now();
   const now = Math.floor(nowMs / 1000);
+  const tolerance = options.toleranceSeconds ?? 300;
   if (timestamp < now - tolerance) return windowRefusals(tolerance).tooOld;
   if (timestamp > now + tolerance) return windowRefusals(tolerance).inFuture;
   // Entries are checked for shape here; their base64 is decoded where it is compared, and one that
