@@ -1,16 +1,78 @@
-import { LinkCallback } from '@makini-kit/react';
+import { LinkCallback, type LinkCompletion } from '@makini-kit/react';
+import { useState } from 'react';
+import { ApiRequestError, api } from '../api.js';
 
-/** The Link redirect URI: hands the popup's result to the opener, or finishes a redirect. */
+type Redirected = Extract<LinkCompletion, { mode: 'redirect' }>;
+
+interface Failure {
+  completion: Redirected;
+  message: string;
+  requestId?: string | undefined;
+}
+
+const exchange = ({ code, connectionId }: Redirected) =>
+  api('/api/link/exchange', {
+    method: 'POST',
+    body: JSON.stringify({ code, ...(connectionId ? { connectionId } : {}) }),
+  });
+
+const failureOf = (completion: Redirected, error: unknown): Failure =>
+  error instanceof ApiRequestError
+    ? { completion, message: error.message, requestId: error.requestId }
+    : { completion, message: 'The demo back end could not be reached.' };
+
+/**
+ * The Link redirect URI: hands the popup's result to the opener, or finishes a redirect by
+ * exchanging the code. A failed exchange stays here, says why, and offers a retry: the code is still
+ * good when Makini failed before using it.
+ */
 export function LinkCallbackPage() {
+  const [failure, setFailure] = useState<Failure>();
+  const [retrying, setRetrying] = useState(false);
+
+  if (failure) {
+    const retry = async () => {
+      setRetrying(true);
+      try {
+        await exchange(failure.completion);
+        window.location.replace(failure.completion.returnTo);
+      } catch (error) {
+        setFailure(failureOf(failure.completion, error));
+        setRetrying(false);
+      }
+    };
+    return (
+      <main className="callback">
+        <div>
+          <div role="alert" className="banner" data-state="error">
+            <p>The connection could not be completed: {failure.message}</p>
+            {failure.requestId ? (
+              <p>
+                Request id <code>{failure.requestId}</code>
+              </p>
+            ) : null}
+          </div>
+          <div className="actions">
+            <button type="button" onClick={retry} disabled={retrying} aria-busy={retrying}>
+              Retry
+            </button>
+            <a href={failure.completion.returnTo}>Back without connecting</a>
+          </div>
+        </div>
+      </main>
+    );
+  }
   return (
     <main className="callback">
       <LinkCallback
-        onComplete={async ({ code, connectionId }) => {
-          await fetch('/api/link/exchange', {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ code, connectionId }),
-          });
+        onComplete={async (completion) => {
+          try {
+            await exchange(completion);
+          } catch (error) {
+            setFailure(failureOf(completion, error));
+            // Rejecting keeps LinkCallback from returning to the app as if connected.
+            throw error;
+          }
         }}
       />
     </main>

@@ -1,0 +1,85 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromiumLaunchOptions } from '@makini-kit/test-utils';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemo } from '../server/startDemo.js';
+
+const SHOTS = fileURLToPath(new URL('../test-results/', import.meta.url));
+
+let demo: Awaited<ReturnType<typeof startDemo>>;
+let browser: Browser;
+let dataDir: string;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  dataDir = mkdtempSync(join(tmpdir(), 'makini-demo-callback-'));
+  demo = await startDemo({
+    ports: { app: 0, backend: 0, sandbox: 0 },
+    dataFile: join(dataDir, 'tokens.json'),
+    log: () => undefined,
+  });
+  browser = await chromium.launch(chromiumLaunchOptions());
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await demo?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('the Link callback page, after a full-page redirect', () => {
+  it('shows a failed exchange with its request id and a retry, instead of carrying on as if connected', async () => {
+    const sandbox = demo.sandbox;
+    const account = sandbox?.admin.connections()[0];
+    if (!sandbox || !account) throw new Error('the demo runs its own seeded sandbox here');
+    const context = await browser.newContext();
+    // A blocked popup: Link falls back to a full-page redirect, which ends on the callback page.
+    await context.addInitScript(() => {
+      window.open = () => null;
+    });
+    const page = await context.newPage();
+    await page.goto(`${demo.appUrl}/#connections`);
+    await expect.poll(() => page.locator('[data-connection]').count(), { timeout: 15_000 }).toBe(4);
+
+    await Promise.all([
+      page.waitForURL((url) => url.origin === sandbox.url),
+      page.getByRole('button', { name: 'Connect a new system' }).click(),
+    ]);
+    await page.getByLabel('System').selectOption(account.platform);
+    await page.getByLabel('Username').fill(account.username);
+    await page.getByLabel('Password').fill(account.password);
+    // Makini fails the code exchange once.
+    sandbox.admin.addFault({ route: '/link/token', kind: 'error', status: 503, times: 1 });
+    await page.getByRole('button', { name: 'Connect' }).click();
+    await page.waitForURL((url) => url.pathname === '/link/callback');
+
+    const alert = page.getByRole('alert').filter({ hasText: /could not be completed/i });
+    await expect.poll(() => alert.count(), { timeout: 15_000 }).toBe(1);
+    const failed = sandbox.admin
+      .requests()
+      .find((entry) => entry.path.startsWith('/link/token') && entry.status === 503);
+    expect(failed?.requestId).toMatch(/^req_/);
+    await expect(alert.textContent()).resolves.toContain(failed?.requestId);
+    // Still here: nothing pretended the connection worked.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(new URL(page.url()).pathname).toBe('/link/callback');
+    await page.screenshot({ path: `${SHOTS}link-callback-failed.png` });
+
+    // The fault is spent; the same code exchanges on retry, and the page returns where Link started.
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/' && url.hash === '#connections', {
+        timeout: 15_000,
+      }),
+      page.getByRole('button', { name: 'Retry' }).click(),
+    ]);
+    await expect.poll(() => page.locator('[data-connection]').count(), { timeout: 15_000 }).toBe(4);
+    const exchanges = sandbox.admin
+      .requests()
+      .filter((entry) => entry.path.startsWith('/link/token'));
+    expect(exchanges.map((entry) => entry.status).slice(-2)).toEqual([503, 200]);
+    await context.close();
+  });
+});
