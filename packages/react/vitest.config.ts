@@ -32,6 +32,9 @@ export default defineConfig({
       {
         extends: true,
         plugins: [linkCallbackPage],
+        // The Link pages load in windows of their own: their modules are known before the run, so
+        // the dev server never re-bundles dependencies (and reloads the test) when one opens.
+        optimizeDeps: { entries: ['src/**/*.browser.test.tsx', 'test/linkPages.tsx'] },
         test: {
           name: 'browser',
           include: ['src/**/*.browser.test.tsx'],

@@ -9,30 +9,56 @@ export type LinkCompletion =
   | { mode: 'redirect'; code: string; state: string; connectionId: string; returnTo: string };
 
 /**
- * For the page at your Link `redirectUri`. In a popup it hands the callback to the opener (only to
- * this page's own origin) and closes; after a full-page redirect it checks the state saved before
- * leaving and returns the code for your back end.
+ * For the page at your Link `redirectUri`. After a full-page redirect (this tab saved the pending
+ * Link before leaving) it checks that state and returns the code for your back end, even if the
+ * tab has an opener of its own. In a popup, that is when a page of this same origin opened it and
+ * is still open, it hands the callback to that page and closes. Anything else is treated as a
+ * redirect, so a code is never posted to a window that cannot use it.
  *
  * @throws {LinkError} in redirect mode: `STATE_MISMATCH`, `access_denied`, …
  */
 export function completeLink(win: Window = window): LinkCompletion {
-  const opener = win.opener as Window | null;
-  if (opener && !opener.closed) {
+  const pending = readPending(win);
+  const state = new URLSearchParams(win.location.search).get('state');
+  // A saved entry for this very state means this tab left for Link itself. A saved entry for
+  // another state is a redirect abandoned earlier, which a popup inherits with its opener's storage.
+  const startedHere = pending !== undefined && pending.state === state;
+  const opener = startedHere ? undefined : waitingOpener(win);
+  if (opener) {
     opener.postMessage({ source: 'makini-link', search: win.location.search }, win.location.origin);
     win.close();
     return { mode: 'popup' };
   }
-  const saved = win.sessionStorage.getItem(PENDING_LINK_KEY);
   win.sessionStorage.removeItem(PENDING_LINK_KEY);
-  const pending = saved ? (JSON.parse(saved) as PendingLink) : undefined;
-  const { code, state } = parseCallback(win.location.search, {
-    expectedState: pending?.state ?? '',
-  });
+  const result = parseCallback(win.location.search, { expectedState: pending?.state ?? '' });
   return {
     mode: 'redirect',
-    code,
-    state,
+    code: result.code,
+    state: result.state,
     connectionId: pending?.connectionId ?? '',
     returnTo: pending?.returnTo ?? '/',
   };
+}
+
+/** The window that opened this one, if it is open and of this page's origin: a page waiting for the result. */
+function waitingOpener(win: Window): Window | undefined {
+  const opener = win.opener as Window | null;
+  if (!opener || opener.closed) return undefined;
+  try {
+    return opener.location.origin === win.location.origin ? opener : undefined;
+  } catch {
+    // Reading another origin's location throws: that opener is not our page.
+    return undefined;
+  }
+}
+
+function readPending(win: Window): PendingLink | undefined {
+  const saved = win.sessionStorage.getItem(PENDING_LINK_KEY);
+  if (!saved) return undefined;
+  try {
+    const pending = JSON.parse(saved) as Partial<PendingLink> | null;
+    return typeof pending?.state === 'string' ? (pending as PendingLink) : undefined;
+  } catch {
+    return undefined;
+  }
 }

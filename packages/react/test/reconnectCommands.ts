@@ -27,24 +27,29 @@ export const registerRedirectUri: BrowserCommand<[redirectUri: string]> = (
   reconnectBackend().sandbox.admin.addRedirectUri('sandbox_client', redirectUri);
 };
 
-/** The customer signs in on the consent page, in the popup the button opened. */
+/**
+ * The customer signs in on the consent page: in the popup the button opened, which then closes, or
+ * (`redirect`) in the app's own window, which Link then sends back to the callback page.
+ */
 export const completeConsent: BrowserCommand<
-  [credentials: { username: string; password: string }]
-> = async (context, credentials) => {
+  [credentials: { username: string; password: string }, mode?: 'popup' | 'redirect']
+> = async (context, credentials, mode = 'popup') => {
   const browserContext = (context as unknown as { context: import('playwright').BrowserContext })
     .context;
   const deadline = Date.now() + 10_000;
-  let popup = browserContext.pages().find((page) => page.url().includes('/oauth/authorize'));
-  while (!popup && Date.now() < deadline) {
+  let consent = browserContext.pages().find((page) => page.url().includes('/oauth/authorize'));
+  while (!consent && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 100));
-    popup = browserContext.pages().find((page) => page.url().includes('/oauth/authorize'));
+    consent = browserContext.pages().find((page) => page.url().includes('/oauth/authorize'));
   }
-  if (!popup) throw new Error('no Link popup opened');
-  await popup.waitForLoadState();
-  await popup.getByLabel('Username').fill(credentials.username);
-  await popup.getByLabel('Password').fill(credentials.password);
+  if (!consent) throw new Error('no Link consent page opened');
+  await consent.waitForLoadState();
+  await consent.getByLabel('Username').fill(credentials.username);
+  await consent.getByLabel('Password').fill(credentials.password);
   await Promise.all([
-    popup.waitForEvent('close'),
-    popup.getByRole('button', { name: 'Connect' }).click(),
+    mode === 'popup'
+      ? consent.waitForEvent('close')
+      : consent.waitForURL((url) => url.pathname === '/link/callback'),
+    consent.getByRole('button', { name: 'Connect' }).click(),
   ]);
 };
