@@ -9,4 +9,6 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   fixedExtension: false,
+  // The stylesheet ships beside the code: the tarball holds dist/ only.
+  copy: [{ from: 'src/styles.css' }],
 });
