@@ -4,15 +4,15 @@ export {
   parseRetryAfter,
   retryDelay,
 } from './client/backoff.js';
-export { ClientRateLimiter, type RateLimitOptions } from './client/ClientRateLimiter.js';
+export type { ClientHooks } from './client/ClientHooks.js';
 export {
-  type ClientHooks,
-  MakiniClient,
-  type MakiniClientOptions,
-  type RequestInput,
-  type RequestOptions,
-} from './client/MakiniClient.js';
+  type AcquireOptions,
+  ClientRateLimiter,
+  type RateLimitOptions,
+} from './client/ClientRateLimiter.js';
+export { MakiniClient, type MakiniClientOptions } from './client/MakiniClient.js';
 export { PagePromise } from './client/PagePromise.js';
+export type { RequestInput, RequestOptions } from './client/RequestInput.js';
 export { RequestLog, type RequestLogEntry } from './client/RequestLog.js';
 export type { Filter, FilterOperator, ListParams } from './client/resources.js';
 export {
@@ -27,8 +27,10 @@ export {
   roundDecimal,
   subtractDecimal,
 } from './decimal/decimal.js';
+export { ClientErrorCode } from './errors/ClientErrorCode.js';
 export { ErrorCode, isErrorCode } from './errors/ErrorCode.js';
 export { errorFromResponse } from './errors/errorFromResponse.js';
+export { LinkErrorCode } from './errors/LinkErrorCode.js';
 export {
   AbortError,
   AuthenticationError,
@@ -45,6 +47,9 @@ export {
   TimeoutError,
   ValidationError,
 } from './errors/MakiniError.js';
+export type { MakiniErrorCode } from './errors/MakiniErrorCode.js';
+export { PaginationError } from './errors/PaginationError.js';
+export { ResponseTooLargeError } from './errors/ResponseTooLargeError.js';
 export type {
   ConnectionHealth,
   HealthSnapshot,

@@ -1,11 +1,15 @@
 import { inspect } from 'node:util';
 import {
+  AuthenticationError,
   clientCredentials,
   exchangeCode,
+  LinkError,
   MakiniClient,
   MakiniError,
   ReauthorizationRequiredError,
+  RequestLog,
   refreshToken,
+  TimeoutError,
   TokenManager,
 } from '@makini-kit/core';
 import { DEFAULT_CLIENT, type Sandbox, startSandbox } from '@makini-kit/sandbox';
@@ -51,6 +55,7 @@ describe('exchangeCode', () => {
     try {
       const error = await clientCredentials(secrets()).catch((caught: unknown) => caught);
       expect(MakiniError.is(error) && error.code).toBe('SECRET_IN_BROWSER');
+      expect(LinkError.is(error)).toBe(true);
     } finally {
       delete global.window;
       delete global.document;
@@ -176,5 +181,84 @@ describe('redaction', () => {
     ]) {
       expect(all).not.toContain(secret);
     }
+  });
+});
+
+describe('token endpoint calls share the client transport', () => {
+  it('time out, carry the request id, and reach the request log and hooks', async () => {
+    sandbox.admin.addFault({ route: '/link/token', kind: 'latency', latencyMs: 1500, times: 1 });
+    const log = new RequestLog();
+    const seen: string[] = [];
+    const started = performance.now();
+    const timeout = await clientCredentials({
+      ...secrets(),
+      timeoutMs: 100,
+      requestLog: log,
+      hooks: { onError: (entry) => seen.push(`${entry.path} ${entry.error.code}`) },
+    }).catch((caught: unknown) => caught);
+    expect(TimeoutError.is(timeout)).toBe(true);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(seen).toEqual(['/link/token TIMEOUT']);
+
+    const refused = await clientCredentials({
+      ...secrets(),
+      clientSecret: 'sbx_secret_wrong_but_long_enough',
+      requestLog: log,
+    }).catch((caught: unknown) => caught);
+    expect(AuthenticationError.is(refused)).toBe(true);
+    expect((refused as AuthenticationError).code).toBe('invalid_client');
+    const served = sandbox.admin
+      .requests()
+      .filter((entry) => entry.path === '/link/token')
+      .at(-1);
+    expect((refused as AuthenticationError).requestId).toBe(served?.requestId);
+
+    await clientCredentials({ ...secrets(), requestLog: log });
+    expect(log.list().map((entry) => [entry.method, entry.path, entry.status])).toEqual([
+      ['POST', '/link/token', undefined],
+      ['POST', '/link/token', 401],
+      ['POST', '/link/token', 200],
+    ]);
+    expect(log.list()[2]?.requestId).toMatch(/^req_/);
+    const printed = JSON.stringify(log.list()) + String(refused) + JSON.stringify(refused);
+    expect(printed).not.toContain(DEFAULT_CLIENT.secret);
+    expect(printed).not.toContain('sbx_secret_wrong_but_long_enough');
+  });
+});
+
+describe('TokenManager redaction', () => {
+  it('never reveals its tokens through inspect, JSON or String, nor in its errors', async () => {
+    const { tokens, connection } = await link(0);
+    const accessToken = tokens.access_token;
+    const refresh = tokens.refresh_token ?? 'no refresh token!';
+    const manager = new TokenManager({
+      tokens: { accessToken, refreshToken: refresh, expiresAt: Date.now() + 3_600_000 },
+      refresh: (token) => refreshToken({ ...secrets(), refreshToken: token }),
+      connectionKey: connection.connectionKey,
+    });
+    expect(await manager.getToken()).toBe(accessToken);
+    // Rotate out-of-band, so that the manager's own refresh is refused and throws.
+    await refreshToken({ ...secrets(), refreshToken: refresh });
+    const failed = await manager.refreshNow().catch((caught: unknown) => caught);
+    expect(ReauthorizationRequiredError.is(failed)).toBe(true);
+
+    const printed = [
+      inspect(manager, { depth: Number.POSITIVE_INFINITY, showHidden: true }),
+      JSON.stringify(manager),
+      String(manager),
+      `${manager}`,
+      inspect({ nested: { manager } }, { depth: Number.POSITIVE_INFINITY }),
+      inspect(failed, { depth: Number.POSITIVE_INFINITY }),
+      JSON.stringify(failed),
+      String(failed),
+      (failed as Error).stack ?? '',
+    ].join('\n');
+    expect(printed).toContain('TokenManager');
+    expect(printed).toContain('[redacted]');
+    for (const secret of [accessToken, refresh, DEFAULT_CLIENT.secret]) {
+      expect(printed).not.toContain(secret);
+    }
+    // What a caller persists is still there on purpose.
+    expect(manager.current.accessToken).toBe(accessToken);
   });
 });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { RateLimitError } from '../errors/MakiniError.js';
 import { ClientRateLimiter } from './ClientRateLimiter.js';
 
 beforeEach(() => {
@@ -121,12 +122,66 @@ describe('ClientRateLimiter', () => {
     const limiter = new ClientRateLimiter({ limit: 1, windowMs: 1000 }, () => Date.now());
     await limiter.acquire('c');
     const controller = new AbortController();
-    const waiting = limiter.acquire('c', controller.signal);
+    const waiting = limiter.acquire('c', { signal: controller.signal });
     controller.abort(new Error('stop'));
     await expect(waiting).rejects.toThrow('stop');
   });
 
+  it('rejects at once, with the remaining wait, when the wait is longer than maxWaitMs', async () => {
+    const limiter = new ClientRateLimiter({ limit: 10, windowMs: 1000 }, () => Date.now());
+    limiter.exhaust('c', 3_600_000);
+    const refused = await limiter
+      .acquire('c', { maxWaitMs: 60_000 })
+      .catch((caught: unknown) => caught);
+    expect(RateLimitError.is(refused)).toBe(true);
+    expect((refused as RateLimitError).retryAfterMs).toBe(3_600_000);
+    await vi.advanceTimersByTimeAsync(1000);
+    const later = await limiter
+      .acquire('c', { maxWaitMs: 60_000 })
+      .catch((caught: unknown) => caught);
+    expect((later as RateLimitError).retryAfterMs).toBe(3_599_000);
+  });
+
+  it('rejects callers already waiting when a 429 pushes the reset beyond their maxWaitMs', async () => {
+    const limiter = new ClientRateLimiter({ limit: 1, windowMs: 1000 }, () => Date.now());
+    await limiter.acquire('c');
+    const waiting = limiter.acquire('c', { maxWaitMs: 60_000 }).catch((caught: unknown) => caught);
+    limiter.exhaust('c', 86_400_000);
+    expect(RateLimitError.is(await waiting)).toBe(true);
+  });
+
   it('refuses a nonsensical limit', () => {
     expect(() => new ClientRateLimiter({ limit: 0 })).toThrow(/positive integer/);
+  });
+});
+
+describe('ClientRateLimiter timers (real clock)', () => {
+  beforeEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('never sets a timer beyond 2^31-1 ms, so a far reset does not spin', async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    const limiter = new ClientRateLimiter({ limit: 1, windowMs: 1000 });
+    try {
+      limiter.exhaust('c', 2 ** 33);
+      const controller = new AbortController();
+      let granted = false;
+      const waiting = limiter
+        .acquire('c', { signal: controller.signal, maxWaitMs: Number.POSITIVE_INFINITY })
+        .then(() => {
+          granted = true;
+        });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(granted).toBe(false);
+      controller.abort(new Error('stop'));
+      await expect(waiting).rejects.toThrow('stop');
+      expect(warnings.map((warning) => warning.name)).not.toContain('TimeoutOverflowWarning');
+    } finally {
+      limiter.dispose();
+      process.off('warning', onWarning);
+    }
   });
 });

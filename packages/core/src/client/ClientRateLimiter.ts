@@ -1,4 +1,6 @@
 import { rateLimitResetAt } from '../errors/errorFromResponse.js';
+import { RateLimitError } from '../errors/MakiniError.js';
+import { MAX_TIMEOUT_MS } from './timers.js';
 
 /** The client-side limit: what Makini allows per connection per window. */
 export interface RateLimitOptions {
@@ -18,8 +20,34 @@ interface Bucket {
   /** True once a response of this window told the server's own reset time. */
   serverKnown: boolean;
   /** Callers waiting for a token, in order. */
-  queue: Array<() => void>;
+  queue: Waiter[];
   timer?: ReturnType<typeof setTimeout> | undefined;
+}
+
+/** How a caller waits in `acquire`. */
+export interface AcquireOptions {
+  /** Stops waiting; the promise rejects with the signal's reason. */
+  signal?: AbortSignal | undefined;
+  /**
+   * The longest wait the caller accepts. When the bucket is empty until later than this, `acquire`
+   * rejects at once with a `RateLimitError` carrying the wait in `retryAfterMs`. @default 60_000
+   */
+  maxWaitMs?: number | undefined;
+}
+
+interface Waiter {
+  grant: () => void;
+  refuse: (waitMs: number) => void;
+  maxWaitMs: number;
+}
+
+/** Said when a wait is longer than the caller accepts; the client adds which call it was. */
+function tooLong(waitMs: number, resetAt: number, maxWaitMs: number) {
+  return new RateLimitError(
+    429,
+    `This connection's rate limit is spent for another ${waitMs} ms, longer than the ${maxWaitMs} ms the call may wait.`,
+    { retryAfterMs: waitMs, resetAt: new Date(resetAt) },
+  );
 }
 
 /**
@@ -74,25 +102,44 @@ export class ClientRateLimiter {
     );
   }
 
-  /** Resolves when a request may be sent; waits (in order) while the bucket is empty. */
-  acquire(key: string, signal?: AbortSignal): Promise<void> {
+  /**
+   * Resolves when a request may be sent; waits (in order) while the bucket is empty, and rejects at
+   * once with a `RateLimitError` when the bucket stays empty longer than `maxWaitMs`.
+   */
+  acquire(key: string, options: AcquireOptions = {}): Promise<void> {
+    const { signal } = options;
+    const maxWaitMs = options.maxWaitMs ?? 60_000;
+    if (signal?.aborted) return Promise.reject(signal.reason);
     const bucket = this.bucket(key);
     if (bucket.queue.length === 0 && bucket.tokens > 0) {
       bucket.tokens--;
       bucket.inFlight++;
       return Promise.resolve();
     }
+    const waitMs = bucket.resetAt - this.now();
+    if (waitMs > maxWaitMs) return Promise.reject(tooLong(waitMs, bucket.resetAt, maxWaitMs));
     return new Promise((resolve, reject) => {
-      const grant = () => {
+      const leave = () => {
         signal?.removeEventListener('abort', onAbort);
-        resolve();
+        bucket.queue = bucket.queue.filter((queued) => queued !== waiter);
+      };
+      const waiter: Waiter = {
+        maxWaitMs,
+        grant: () => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        },
+        refuse: (wait) => {
+          leave();
+          reject(tooLong(wait, bucket.resetAt, maxWaitMs));
+        },
       };
       const onAbort = () => {
-        bucket.queue = bucket.queue.filter((waiter) => waiter !== grant);
+        leave();
         reject(signal?.reason);
       };
       signal?.addEventListener('abort', onAbort, { once: true });
-      bucket.queue.push(grant);
+      bucket.queue.push(waiter);
       this.schedule(key, bucket);
     });
   }
@@ -101,16 +148,31 @@ export class ClientRateLimiter {
     if (bucket.timer) return;
     // Past the local reset but still waiting for the server's answer: look again shortly.
     const wait = Math.max(bucket.resetAt - this.now(), this.mayRefill(bucket) ? 0 : 25);
-    bucket.timer = setTimeout(() => {
+    // A far reset is reached in steps: a longer timer would fire at once and spin.
+    bucket.timer = setTimeout(
+      () => {
+        bucket.timer = undefined;
+        const fresh = this.bucket(key);
+        while (fresh.tokens > 0 && fresh.queue.length > 0) {
+          fresh.tokens--;
+          fresh.inFlight++;
+          fresh.queue.shift()?.grant();
+        }
+        if (fresh.queue.length > 0) this.schedule(key, fresh);
+      },
+      Math.min(wait, MAX_TIMEOUT_MS),
+    );
+  }
+
+  /** Callers who accepted a shorter wait than the bucket now needs are refused at once. */
+  private refuseLongWaits(key: string, bucket: Bucket) {
+    const waitMs = bucket.resetAt - this.now();
+    for (const waiter of [...bucket.queue]) if (waitMs > waiter.maxWaitMs) waiter.refuse(waitMs);
+    if (bucket.timer && bucket.queue.length === 0) {
+      clearTimeout(bucket.timer);
       bucket.timer = undefined;
-      const fresh = this.bucket(key);
-      while (fresh.tokens > 0 && fresh.queue.length > 0) {
-        fresh.tokens--;
-        fresh.inFlight++;
-        fresh.queue.shift()?.();
-      }
-      if (fresh.queue.length > 0) this.schedule(key, fresh);
-    }, wait);
+    }
+    if (bucket.queue.length > 0 && !bucket.timer) this.schedule(key, bucket);
   }
 
   /** A request sent after `acquire` ended without a response (network error, abort). */
@@ -135,6 +197,7 @@ export class ClientRateLimiter {
     if (resetAt) bucket.resetAt = resetAt.getTime();
     // Requests still in flight were counted here but not yet by the server: never raise the count.
     if (Number.isInteger(remaining)) bucket.tokens = Math.min(bucket.tokens, remaining);
+    if (bucket.tokens === 0) this.refuseLongWaits(key, bucket);
   }
 
   /** After a 429 the window is spent until `retryAfterMs` from now. */
@@ -142,6 +205,7 @@ export class ClientRateLimiter {
     const bucket = this.bucket(key);
     bucket.tokens = 0;
     bucket.resetAt = Math.max(bucket.resetAt, this.now() + retryAfterMs);
+    this.refuseLongWaits(key, bucket);
   }
 
   /** Stops pending timers (waiting callers stay queued). */

@@ -1,3 +1,4 @@
+import { PaginationError } from '../errors/PaginationError.js';
 import type { Page } from '../models/Page.js';
 
 /**
@@ -9,6 +10,10 @@ import type { Page } from '../models/Page.js';
  * const first = await client.purchaseOrders.list({ perPage: 100 }); // one page
  * for await (const order of client.purchaseOrders.list({ perPage: 100 })) { … } // every record
  * for await (const page of client.purchaseOrders.list().pages()) { … } // page by page
+ *
+ * Iteration asks for the page after the last one it asked for (counted here, not taken from the
+ * server) and throws `PaginationError` when the server's `meta.current_page` repeats or goes back,
+ * so a server that does not page forward ends the loop instead of repeating it for ever.
  */
 export class PagePromise<Item> implements PromiseLike<Page<Item>>, AsyncIterable<Item> {
   private first: Promise<Page<Item>> | undefined;
@@ -16,6 +21,8 @@ export class PagePromise<Item> implements PromiseLike<Page<Item>>, AsyncIterable
   constructor(
     private readonly fetchPage: (page: number) => Promise<Page<Item>>,
     private readonly startPage = 1,
+    /** Names the list in errors, e.g. `GET /api/erp/purchase-orders`. */
+    private readonly label = 'the list',
   ) {}
 
   private firstPage(): Promise<Page<Item>> {
@@ -39,10 +46,20 @@ export class PagePromise<Item> implements PromiseLike<Page<Item>>, AsyncIterable
 
   /** Every page from the first, fetched as the loop asks for it. */
   async *pages(): AsyncGenerator<Page<Item>, void, undefined> {
+    let requested = this.startPage;
     let page = await this.firstPage();
     yield page;
     while (page.data.length > 0 && page.meta.current_page < page.meta.last_page) {
-      page = await this.fetchPage(page.meta.current_page + 1);
+      const previous = page.meta.current_page;
+      // Never less than the page after the server's own (a server may number from 1 when asked for 0).
+      requested = Math.max(requested, previous) + 1;
+      page = await this.fetchPage(requested);
+      if (page.meta.current_page <= previous) {
+        throw new PaginationError(
+          `${this.label}: asked for page ${requested} and the server answered with page ${page.meta.current_page} after page ${previous} (last_page ${page.meta.last_page}). The server is not paging forward; iteration stopped instead of looping.`,
+          { requestedPage: requested, currentPage: page.meta.current_page },
+        );
+      }
       yield page;
     }
   }

@@ -41,10 +41,15 @@ describe('parseRetryAfter', () => {
 });
 
 describe('retryDelay', () => {
-  it('honours Retry-After, capped', () => {
+  it('honours a Retry-After up to maxRetryAfterMs', () => {
     expect(retryDelay(1, 4000, {}, () => 0)).toBe(4000);
-    expect(retryDelay(1, 120_000, {}, () => 0)).toBe(60_000);
-    expect(retryDelay(1, 120_000, { maxRetryAfterMs: 5000 }, () => 0)).toBe(5000);
+    expect(retryDelay(1, 60_000, {}, () => 0)).toBe(60_000);
+    expect(retryDelay(1, 5000, { maxRetryAfterMs: 5000 }, () => 0)).toBe(5000);
+  });
+  it('does not wait at all for a Retry-After beyond maxRetryAfterMs (the call fails fast)', () => {
+    expect(retryDelay(1, 120_000, {}, () => 0)).toBeUndefined();
+    expect(retryDelay(1, 5001, { maxRetryAfterMs: 5000 }, () => 0)).toBeUndefined();
+    expect(retryDelay(1, 2 ** 40, {}, () => 0)).toBeUndefined();
   });
   it('falls back to backoff', () => {
     expect(retryDelay(2, undefined, {}, () => 0.5)).toBe(500);

@@ -5,8 +5,6 @@ export interface BackoffOptions {
   initialDelayMs?: number;
   /** No computed wait is longer. @default 8000 */
   maxDelayMs?: number;
-  /** A `Retry-After` longer than this is capped to it. @default 60_000 */
-  maxRetryAfterMs?: number;
 }
 
 /**
@@ -41,13 +39,23 @@ export function parseRetryAfter(headers: Headers, now = Date.now()): number | un
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-/** The wait before the next attempt: the server's `Retry-After` (capped) when given, else backoff. */
+/**
+ * The wait before the next attempt: the server's `Retry-After` when given, else backoff. A
+ * `Retry-After` beyond `maxRetryAfterMs` gives `undefined`: retrying sooner than the server asked
+ * would only meet another refusal, so the call fails at once instead of waiting.
+ *
+ * @example retryDelay(1, 4000); // 4000
+ * @example retryDelay(1, 3_600_000); // undefined: an hour is beyond the 60 s default
+ */
 export function retryDelay(
   attempt: number,
   retryAfterMs: number | undefined,
-  options: BackoffOptions = {},
+  options: BackoffOptions & {
+    /** The longest server-given wait that is waited. @default 60_000 */
+    maxRetryAfterMs?: number;
+  } = {},
   random: () => number = Math.random,
-): number {
-  if (retryAfterMs !== undefined) return Math.min(retryAfterMs, options.maxRetryAfterMs ?? 60_000);
-  return backoffDelay(attempt, options, random);
+): number | undefined {
+  if (retryAfterMs === undefined) return backoffDelay(attempt, options, random);
+  return retryAfterMs <= (options.maxRetryAfterMs ?? 60_000) ? retryAfterMs : undefined;
 }

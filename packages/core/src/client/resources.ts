@@ -8,8 +8,9 @@ import { PurchaseOrder } from '../models/PurchaseOrder.js';
 import { PurchaseOrderLineItem } from '../models/PurchaseOrderLineItem.js';
 import { PurchaseOrderStatus } from '../models/PurchaseOrderStatus.js';
 import { ConnectionToken } from '../models/TokenResponse.js';
-import type { MakiniClient, RequestOptions } from './MakiniClient.js';
+import type { MakiniClient } from './MakiniClient.js';
 import { PagePromise } from './PagePromise.js';
+import type { RequestOptions } from './RequestInput.js';
 
 /** Filter operators Makini understands, as `filter[field:op]=value`. */
 export type FilterOperator = 'contains' | 'startsWith' | 'gt' | 'gteq' | 'lt' | 'lteq';
@@ -101,6 +102,7 @@ export function createResources(client: MakiniClient) {
           ...requestOptions(params),
         }) as Promise<Page<z.output<Schema>>>,
       params.page ?? 1,
+      `GET ${path}`,
     );
   };
   const id = (value: string) => encodeURIComponent(value);

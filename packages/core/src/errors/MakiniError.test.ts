@@ -101,12 +101,32 @@ describe('is() across duplicated bundles', () => {
   });
 
   it('prints redacted through toJSON and util.inspect', () => {
-    const error = new AuthenticationError(401, 'AUTHENTICATION_FAILED', 'nope', {
-      requestId: 'r',
-      method: 'GET',
-      path: '/api/x?code=[redacted]',
+    const secret = 'sk_live_51Hx9f2eZvKYlo2CQdNz7aZ1q';
+    // A low-level failure can quote a credential (a proxy echoing the Authorization header).
+    const cause = Object.assign(new Error(`upstream refused Authorization: Bearer ${secret}`), {
+      headers: { authorization: `Bearer ${secret}` },
     });
-    expect(inspect(error)).toContain('AuthenticationError');
+    const error = errorFromResponse(
+      401,
+      new Headers({
+        'x-request-id': 'r',
+        'set-cookie': `session=${secret}`,
+        'x-debug-token': secret,
+      }),
+      { error: { code: 'AUTHENTICATION_FAILED', message: 'nope', request_id: 'r' } },
+      { method: 'GET', path: '/api/x?code=[redacted]', cause },
+    );
+    expect(AuthenticationError.is(error)).toBe(true);
+    expect(error.cause).toBe(cause);
+    const printed = [
+      inspect(error, { depth: Number.POSITIVE_INFINITY }),
+      inspect({ wrapped: error }, { depth: Number.POSITIVE_INFINITY, showHidden: true }),
+      JSON.stringify(error),
+      String(error),
+      error.message,
+    ].join('\n');
+    expect(printed).toContain('AuthenticationError');
+    expect(printed).not.toContain(secret);
     expect(JSON.parse(JSON.stringify(error))).toMatchObject({
       kind: 'AuthenticationError',
       status: 401,

@@ -1,4 +1,7 @@
+import type { ClientErrorCode } from './ClientErrorCode.js';
 import type { ErrorCode } from './ErrorCode.js';
+import type { LinkErrorCode } from './LinkErrorCode.js';
+import type { MakiniErrorCode } from './MakiniErrorCode.js';
 
 const BRAND = Symbol.for('makini-kit.error');
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
@@ -25,13 +28,14 @@ export class MakiniError extends Error {
   /** Class names from this one up to `MakiniError`, for `is()`. */
   readonly kinds: readonly string[];
   readonly kind: string;
-  readonly code: ErrorCode | (string & {});
+  /** What failed, from the code tables; subclasses narrow it. */
+  readonly code: MakiniErrorCode;
   readonly requestId: string | undefined;
   readonly attempts: number | undefined;
   readonly method: string | undefined;
   readonly path: string | undefined;
 
-  constructor(code: ErrorCode | (string & {}), message: string, context: ErrorContext = {}) {
+  constructor(code: MakiniErrorCode, message: string, context: ErrorContext = {}) {
     super(message, context.cause === undefined ? undefined : { cause: context.cause });
     const kinds: string[] = [];
     for (
@@ -96,6 +100,11 @@ export function keptHeaders(headers: Headers): Record<string, string> {
 /** The API answered with an error status. */
 export class MakiniApiError extends MakiniError {
   static override readonly KIND: string = 'MakiniApiError';
+  /**
+   * The API's code, or the token endpoint's OAuth code. A code this version does not know is
+   * replaced by the one its status implies; the raw body stays on `body`.
+   */
+  declare readonly code: ErrorCode | LinkErrorCode;
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
   /** The error body as sent (Makini's `{ error: { code, message, request_id } }`). */
@@ -103,7 +112,7 @@ export class MakiniApiError extends MakiniError {
 
   constructor(
     status: number,
-    code: ErrorCode | (string & {}),
+    code: ErrorCode | LinkErrorCode,
     message: string,
     context: ErrorContext & { headers?: Record<string, string>; body?: unknown } = {},
   ) {
@@ -121,6 +130,7 @@ export class MakiniApiError extends MakiniError {
 /** 429: too many requests for this connection in the current window. */
 export class RateLimitError extends MakiniApiError {
   static override readonly KIND: string = 'RateLimitError';
+  declare readonly code: 'RATE_LIMIT_EXCEEDED';
   /** How long the server asked to wait (`Retry-After`), if it said. */
   readonly retryAfterMs: number | undefined;
   readonly limit: number | undefined;
@@ -157,6 +167,7 @@ export class AuthenticationError extends MakiniApiError {
  */
 export class ReauthorizationRequiredError extends AuthenticationError {
   static override readonly KIND: string = 'ReauthorizationRequiredError';
+  declare readonly code: 'REAUTHORIZATION_REQUIRED';
   readonly connectionKey: string | undefined;
 
   constructor(
@@ -181,7 +192,7 @@ export class NotFoundError extends MakiniApiError {
   static override readonly KIND: string = 'NotFoundError';
 }
 
-/** 400/422: the request was invalid; `fields` names what to fix. */
+/** 400/422: the server refused the input (`VALIDATION_ERROR`); the body's `fields` names what to fix. */
 export class BadRequestError extends MakiniApiError {
   static override readonly KIND: string = 'BadRequestError';
 }
@@ -191,14 +202,18 @@ export class ServerError extends MakiniApiError {
   static override readonly KIND: string = 'ServerError';
 }
 
-/** A response that does not match its schema: `issuePath` names the field, `body` keeps the raw data. */
+/**
+ * A response that does not match its schema (`RESPONSE_VALIDATION_FAILED`): `issuePath` names the
+ * field, `body` keeps the raw data. Input the server refused is a `BadRequestError` instead.
+ */
 export class ValidationError extends MakiniError {
   static override readonly KIND: string = 'ValidationError';
+  declare readonly code: 'RESPONSE_VALIDATION_FAILED';
   readonly issuePath: string;
   readonly body: unknown;
 
   constructor(message: string, context: ErrorContext & { issuePath: string; body: unknown }) {
-    super('VALIDATION_ERROR', message, context);
+    super('RESPONSE_VALIDATION_FAILED', message, context);
     this.issuePath = context.issuePath;
     this.body = context.body;
   }
@@ -207,14 +222,30 @@ export class ValidationError extends MakiniError {
 /** The request never got a usable answer: refused, reset, or a body cut short. */
 export class ConnectionError extends MakiniError {
   static override readonly KIND: string = 'ConnectionError';
+  declare readonly code: ConnectionErrorCode;
+
+  constructor(code: ConnectionErrorCode, message: string, context: ErrorContext = {}) {
+    super(code, message, context);
+  }
 }
+type ConnectionErrorCode = Extract<ClientErrorCode, 'CONNECTION_FAILED' | 'INVALID_RESPONSE'>;
 
 /** No answer within `timeoutMs`. */
 export class TimeoutError extends MakiniError {
   static override readonly KIND: string = 'TimeoutError';
+  declare readonly code: 'TIMEOUT';
+
+  constructor(code: 'TIMEOUT', message: string, context: ErrorContext = {}) {
+    super(code, message, context);
+  }
 }
 
 /** The caller's `AbortSignal` fired. */
 export class AbortError extends MakiniError {
   static override readonly KIND: string = 'AbortError';
+  declare readonly code: 'ABORTED';
+
+  constructor(code: 'ABORTED', message: string, context: ErrorContext = {}) {
+    super(code, message, context);
+  }
 }

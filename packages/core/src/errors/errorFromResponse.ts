@@ -1,5 +1,6 @@
 import { parseRetryAfter } from '../client/backoff.js';
-import { ErrorCode } from './ErrorCode.js';
+import { ErrorCode, isErrorCode } from './ErrorCode.js';
+import { type LinkErrorCode, toLinkErrorCode } from './LinkErrorCode.js';
 import {
   AuthenticationError,
   BadRequestError,
@@ -21,7 +22,7 @@ interface ErrorBodyShape {
   error_description?: unknown;
 }
 
-const NEXT_STEP: Partial<Record<string, string>> = {
+const NEXT_STEP: Partial<Record<ErrorCode | LinkErrorCode, string>> = {
   AUTHENTICATION_FAILED: 'Refresh the token, or run Makini Link again if refreshing fails.',
   REAUTHORIZATION_REQUIRED:
     'Ask the customer to reconnect: run Makini Link again for this connection.',
@@ -29,7 +30,22 @@ const NEXT_STEP: Partial<Record<string, string>> = {
   NOT_FOUND: 'Check the id and that the token belongs to the right connection.',
   FORBIDDEN: 'Use a client token for /api/system/* and a connection token for data endpoints.',
   INTERNAL_ERROR: 'Retry later; quote the request id if it persists.',
+  invalid_client: 'Check clientId and clientSecret.',
 };
+
+/** The code an error status implies when the body names none this version knows. */
+function codeOfStatus(status: number): ErrorCode {
+  if (status === 401) return ErrorCode.AUTHENTICATION_FAILED;
+  if (status === 403) return ErrorCode.FORBIDDEN;
+  if (status === 404) return ErrorCode.NOT_FOUND;
+  if (status === 405) return ErrorCode.METHOD_NOT_ALLOWED;
+  if (status === 409) return ErrorCode.CONFLICT;
+  if (status === 413) return ErrorCode.PAYLOAD_TOO_LARGE;
+  if (status === 429) return ErrorCode.RATE_LIMIT_EXCEEDED;
+  if (status === 503) return ErrorCode.SERVICE_UNAVAILABLE;
+  if (status >= 500) return ErrorCode.INTERNAL_ERROR;
+  return ErrorCode.VALIDATION_ERROR;
+}
 
 function numberHeader(headers: Headers, name: string): number | undefined {
   const value = headers.get(name);
@@ -58,21 +74,10 @@ export function errorFromResponse(
 ): MakiniApiError {
   const shape = (typeof body === 'object' && body !== null ? body : {}) as ErrorBodyShape;
   const nested = typeof shape.error === 'object' && shape.error !== null ? shape.error : undefined;
-  const oauthCode = typeof shape.error === 'string' ? shape.error : undefined;
-  const code =
-    (typeof nested?.code === 'string' && nested.code) ||
-    oauthCode ||
-    (status === 401
-      ? ErrorCode.AUTHENTICATION_FAILED
-      : status === 403
-        ? ErrorCode.FORBIDDEN
-        : status === 404
-          ? ErrorCode.NOT_FOUND
-          : status === 429
-            ? ErrorCode.RATE_LIMIT_EXCEEDED
-            : status >= 500
-              ? ErrorCode.INTERNAL_ERROR
-              : ErrorCode.VALIDATION_ERROR);
+  // The token endpoint answers in OAuth's shape: `{ error: "invalid_grant", error_description }`.
+  const oauthCode = typeof shape.error === 'string' ? toLinkErrorCode(shape.error) : undefined;
+  const code: ErrorCode | LinkErrorCode =
+    (isErrorCode(nested?.code) ? nested.code : undefined) ?? oauthCode ?? codeOfStatus(status);
   const serverMessage =
     (typeof nested?.message === 'string' && nested.message) ||
     (typeof shape.error_description === 'string' && shape.error_description) ||

@@ -1,17 +1,25 @@
-import { MakiniError } from '../errors/MakiniError.js';
+import type { LinkErrorCode } from '../errors/LinkErrorCode.js';
+import { type ErrorContext, MakiniError } from '../errors/MakiniError.js';
 
 /**
- * The Link flow ended without a usable code: the customer cancelled (`access_denied`), the
- * callback's `state` did not match (a forged or stale callback), or the provider reported an
- * OAuth error. `code` is the OAuth error code or one of `STATE_MISMATCH`, `MISSING_CODE`.
+ * The Link flow ended without a usable code, or a Link call could not be made: the customer
+ * cancelled (`access_denied`), the callback's `state` did not match (`STATE_MISMATCH`, a forged or
+ * stale callback), the provider reported another OAuth error, or a call that needs the client
+ * secret ran in a browser (`SECRET_IN_BROWSER`). `code` is one of {@link LinkErrorCode}.
  */
 export class LinkError extends MakiniError {
   static override readonly KIND: string = 'LinkError';
+  declare readonly code: LinkErrorCode;
   /** The provider's `error_description`, if any. */
   readonly description: string | undefined;
 
-  constructor(code: string, message: string, description?: string) {
-    super(code, message);
+  constructor(
+    code: LinkErrorCode,
+    message: string,
+    description?: string,
+    context: ErrorContext = {},
+  ) {
+    super(code, message, context);
     this.description = description;
   }
 }

@@ -21,80 +21,121 @@ export interface TokenManagerOptions {
   now?: () => number;
 }
 
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+
 /**
  * Keeps an access token fresh: refreshes before expiry, once for any number of concurrent callers
- * (single flight), and turns a refused refresh into `ReauthorizationRequiredError`.
+ * (single flight), and turns a refused refresh into `ReauthorizationRequiredError`. Its tokens are
+ * private: `util.inspect`, `JSON.stringify` and `String()` print it redacted; only `current` hands
+ * them out, for persistence.
  *
  * @example
  * const manager = new TokenManager({ tokens, refresh: (token) => refreshToken({ clientId, clientSecret, refreshToken: token }), onTokens: save });
  * const client = new MakiniClient({ getToken: manager.getToken });
  */
 export class TokenManager {
-  private tokens: TokenSet;
-  private inFlight: Promise<string> | undefined;
+  #tokens: TokenSet;
+  #inFlight: Promise<string> | undefined;
+  readonly #refresh: TokenManagerOptions['refresh'];
+  readonly #onTokens: TokenManagerOptions['onTokens'];
+  readonly #refreshMarginMs: number;
+  readonly #connectionKey: string | undefined;
+  readonly #now: () => number;
 
-  constructor(private readonly options: TokenManagerOptions) {
-    this.tokens = { ...options.tokens };
+  constructor(options: TokenManagerOptions) {
+    const { tokens } = options;
+    if (typeof tokens?.accessToken !== 'string' || tokens.accessToken === '') {
+      throw new TypeError(
+        'TokenManager needs tokens.accessToken: pass the access_token of exchangeCode() or of your store.',
+      );
+    }
+    if (typeof options.refresh !== 'function') {
+      throw new TypeError(
+        'TokenManager needs refresh: (token) => refreshToken({ clientId, clientSecret, refreshToken: token }).',
+      );
+    }
+    this.#tokens = { ...tokens };
+    this.#refresh = options.refresh;
+    this.#onTokens = options.onTokens;
+    this.#refreshMarginMs = options.refreshMarginMs ?? 300_000;
+    this.#connectionKey = options.connectionKey;
+    this.#now = options.now ?? (() => Date.now());
   }
 
-  /** The current token set (for persistence; never send it to a browser). */
+  /** A copy of the current token set, for persistence; never send it to a browser. */
   get current(): Readonly<TokenSet> {
-    return this.tokens;
+    return { ...this.#tokens };
   }
 
-  private get now() {
-    return this.options.now?.() ?? Date.now();
-  }
-
-  private fresh(): boolean {
-    const { expiresAt } = this.tokens;
-    return expiresAt === null || expiresAt - (this.options.refreshMarginMs ?? 300_000) > this.now;
+  #fresh(): boolean {
+    const { expiresAt } = this.#tokens;
+    return expiresAt === null || expiresAt - this.#refreshMarginMs > this.#now();
   }
 
   /** A usable access token; pass it to `MakiniClient` as `getToken`. */
   getToken = (): Promise<string> => {
-    if (this.fresh() && !this.inFlight) return Promise.resolve(this.tokens.accessToken);
+    if (this.#fresh() && !this.#inFlight) return Promise.resolve(this.#tokens.accessToken);
     return this.refreshNow();
   };
 
   /** Refreshes now (e.g. after a 401), sharing one request among concurrent callers. */
   refreshNow(): Promise<string> {
-    this.inFlight ??= this.doRefresh().finally(() => {
-      this.inFlight = undefined;
+    this.#inFlight ??= this.#doRefresh().finally(() => {
+      this.#inFlight = undefined;
     });
-    return this.inFlight;
+    return this.#inFlight;
   }
 
-  private async doRefresh(): Promise<string> {
-    const refresh = this.tokens.refreshToken;
+  async #doRefresh(): Promise<string> {
+    const refresh = this.#tokens.refreshToken;
     if (!refresh) {
       throw new ReauthorizationRequiredError(
         401,
         'The access token expired and there is no refresh token: the customer must reconnect through Makini Link.',
-        {
-          connectionKey: this.options.connectionKey,
-        },
+        { connectionKey: this.#connectionKey },
       );
     }
     let response: TokenResponse;
     try {
-      response = await this.options.refresh(refresh);
+      response = await this.#refresh(refresh);
     } catch (error) {
       if (ReauthorizationRequiredError.is(error)) {
         throw new ReauthorizationRequiredError(error.status, error.message, {
-          connectionKey: this.options.connectionKey ?? error.connectionKey,
+          connectionKey: this.#connectionKey ?? error.connectionKey,
           requestId: error.requestId,
+          attempts: error.attempts,
+          method: error.method,
+          path: error.path,
           cause: error,
         });
       }
       throw error;
     }
-    this.tokens = {
+    this.#tokens = {
       accessToken: response.access_token,
       refreshToken: response.refresh_token ?? refresh,
       expiresAt: response.expiresAt,
     };
-    await this.options.onTokens?.(this.tokens);
-    return this.tokens.accessToken;
+    await this.#onTokens?.(this.current);
+    return this.#tokens.accessToken;
+  }
+
+  /** Describes the manager without its tokens, for logs and `JSON.stringify`. */
+  toJSON() {
+    return {
+      connectionKey: this.#connectionKey,
+      expiresAt: this.#tokens.expiresAt,
+      accessToken: '[redacted]',
+      refreshToken: this.#tokens.refreshToken ? '[redacted]' : null,
+    };
+  }
+
+  toString(): string {
+    return `TokenManager ${JSON.stringify(this.toJSON())}`;
+  }
+
+  /** Node's `util.inspect` prints the redacted description too. */
+  [INSPECT](): string {
+    return this.toString();
   }
 }

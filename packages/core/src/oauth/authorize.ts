@@ -1,3 +1,4 @@
+import { toLinkErrorCode } from '../errors/LinkErrorCode.js';
 import { LinkError } from './LinkError.js';
 
 /** Where Makini Link lives. */
@@ -62,7 +63,9 @@ function sameText(a: string, b: string): boolean {
  * Reads Link's callback (`?code=…&state=…` or `?error=…`). Checks `state` first: a callback with
  * another state is refused whatever else it says.
  *
- * @throws {LinkError} `STATE_MISMATCH`, `access_denied` (the customer cancelled), another OAuth error, or `MISSING_CODE`
+ * @throws {LinkError} `STATE_MISMATCH`, `access_denied` (the customer cancelled), another OAuth
+ *   error (`UNKNOWN_OAUTH_ERROR` for one RFC 6749 does not define; the message quotes it), or
+ *   `MISSING_CODE`
  */
 export function parseCallback(
   callback: string | URL | URLSearchParams,
@@ -89,7 +92,7 @@ export function parseCallback(
       error === 'access_denied'
         ? 'The customer cancelled the connection. Offer to try again.'
         : `Makini Link failed with ${error}${description ? `: ${description}` : ''}.`;
-    throw new LinkError(error, message, description);
+    throw new LinkError(toLinkErrorCode(error), message, description);
   }
   const code = params.get('code');
   if (!code)

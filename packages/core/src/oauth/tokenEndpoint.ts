@@ -1,10 +1,9 @@
-import { errorFromResponse } from '../errors/errorFromResponse.js';
-import {
-  ConnectionError,
-  MakiniError,
-  ReauthorizationRequiredError,
-} from '../errors/MakiniError.js';
+import type { ClientHooks } from '../client/ClientHooks.js';
+import type { RequestLog } from '../client/RequestLog.js';
+import { Transport } from '../client/Transport.js';
+import { MakiniApiError, ReauthorizationRequiredError } from '../errors/MakiniError.js';
 import { TokenResponse } from '../models/TokenResponse.js';
+import { LinkError } from './LinkError.js';
 
 export interface TokenEndpointOptions {
   clientId: string;
@@ -14,82 +13,83 @@ export interface TokenEndpointOptions {
   baseUrl?: string;
   fetch?: typeof fetch;
   signal?: AbortSignal;
+  /** The call rejects with `TimeoutError` when the token endpoint has not answered by then. @default 30_000 */
+  timeoutMs?: number;
+  /** Where the call is logged, e.g. a client's `requestLog` to keep one log. @default a log of its own */
+  requestLog?: RequestLog;
+  /** The same hooks a `MakiniClient` takes. */
+  hooks?: ClientHooks;
+  /** Sent as `user-agent` where the runtime allows it. */
+  userAgent?: string;
 }
 
 /** A secret in a page is a secret published: refuse before it is sent anywhere. */
 function refuseInBrowser(what: string) {
   const global = globalThis as { window?: unknown; document?: unknown };
   if (typeof global.window !== 'undefined' && typeof global.document !== 'undefined') {
-    throw new MakiniError(
+    throw new LinkError(
       'SECRET_IN_BROWSER',
       `${what} needs the client secret and must run on your server. Send the Link code to your back end and exchange it there.`,
     );
   }
 }
 
+/**
+ * One call of `POST /link/token`, through the same transport as every API call: timeout, request
+ * id, typed errors, redaction, request log and hooks. Not retried: a code or refresh token is
+ * single-use, so a second try could only be refused (or revoke what the first issued).
+ */
 async function requestToken(
   options: TokenEndpointOptions,
   grant: Record<string, string>,
   what: string,
 ): Promise<TokenResponse> {
   refuseInBrowser(what);
-  const fetchImpl = options.fetch ?? globalThis.fetch;
-  const base = (options.baseUrl ?? 'https://api.makini.io').replace(/\/+$/, '');
+  const transport = new Transport({
+    baseUrl: options.baseUrl,
+    fetch: options.fetch,
+    timeoutMs: options.timeoutMs ?? 30_000,
+    maxRetries: 0,
+    hooks: options.hooks,
+    requestLog: options.requestLog,
+    userAgent: options.userAgent,
+  });
   const body = new URLSearchParams({
     ...grant,
     client_id: options.clientId,
     client_secret: options.clientSecret,
   });
-  let response: Response;
   try {
-    response = await fetchImpl(`${base}/link/token`, {
+    return await transport.request({
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      path: '/link/token',
       body,
-      ...(options.signal ? { signal: options.signal } : {}),
+      schema: TokenResponse,
+      signal: options.signal,
+      redact: [options.clientSecret, grant.code, grant.refresh_token],
     });
-  } catch (cause) {
-    throw new ConnectionError(
-      'CONNECTION_FAILED',
-      `${what}: the token endpoint could not be reached. Check baseUrl.`,
-      { cause },
-    );
-  }
-  const text = await response.text();
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = text;
-  }
-  const context = { method: 'POST', path: '/link/token', attempts: 1 };
-  if (!response.ok) {
-    const oauthError = (json as { error?: unknown })?.error;
-    if (oauthError === 'invalid_grant' && grant.grant_type === 'refresh_token') {
-      const description = String(
-        (json as { error_description?: unknown }).error_description ??
-          'The refresh token was refused.',
-      );
+  } catch (error) {
+    if (
+      MakiniApiError.is(error) &&
+      error.code === 'invalid_grant' &&
+      grant.grant_type === 'refresh_token'
+    ) {
       throw new ReauthorizationRequiredError(
-        response.status,
-        `${description} The customer must reconnect through Makini Link.`,
+        error.status,
+        `${error.message} The customer must reconnect through Makini Link.`,
         {
-          ...context,
-          body: json,
-          requestId: response.headers.get('x-request-id') ?? undefined,
+          requestId: error.requestId,
+          attempts: error.attempts,
+          method: error.method,
+          path: error.path,
+          headers: { ...error.headers },
+          body: error.body,
+          cause: error,
         },
       );
     }
-    throw errorFromResponse(response.status, response.headers, json, context);
+    throw error;
   }
-  const parsed = TokenResponse.safeParse(json);
-  if (!parsed.success) {
-    throw new MakiniError(
-      'VALIDATION_ERROR',
-      `${what}: the token response is not an OAuth token response (${parsed.error.issues[0]?.message}).`,
-    );
-  }
-  return parsed.data;
 }
 
 /**

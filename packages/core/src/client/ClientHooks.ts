@@ -1,0 +1,13 @@
+import type { MakiniError } from '../errors/MakiniError.js';
+import type { MakiniErrorCode } from '../errors/MakiniErrorCode.js';
+import type { RequestLogEntry } from './RequestLog.js';
+
+/** Events the client reports for every attempt; the same shape feeds the request log. */
+export interface ClientHooks {
+  onRequest?: (event: { method: string; path: string; attempt: number }) => void;
+  onResponse?: (event: RequestLogEntry & { status: number }) => void;
+  onError?: (
+    event: RequestLogEntry & { error: { kind: string; code: MakiniErrorCode } },
+    error: MakiniError,
+  ) => void;
+}

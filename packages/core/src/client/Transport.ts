@@ -1,0 +1,284 @@
+import type * as z from 'zod';
+import { errorFromResponse, rateLimitResetAt } from '../errors/errorFromResponse.js';
+import {
+  AbortError,
+  MakiniApiError,
+  MakiniError,
+  RateLimitError,
+  ValidationError,
+} from '../errors/MakiniError.js';
+import { ResponseTooLargeError } from '../errors/ResponseTooLargeError.js';
+import { AttemptScope } from './AttemptScope.js';
+import { parseRetryAfter, retryDelay } from './backoff.js';
+import type { ClientHooks } from './ClientHooks.js';
+import { ClientRateLimiter } from './ClientRateLimiter.js';
+import { parseErrorBody, parseResponse } from './parseResponse.js';
+import { RateLimitGate } from './RateLimitGate.js';
+import type { RequestInput } from './RequestInput.js';
+import { RequestLog, type RequestLogEntry } from './RequestLog.js';
+import { readBody } from './readBody.js';
+import { redactPath } from './redact.js';
+import { requestInit } from './requestInit.js';
+import {
+  checkNumber,
+  resolveSettings,
+  type TransportOptions,
+  type TransportSettings,
+} from './TransportOptions.js';
+import { MAX_TIMEOUT_MS, sleep } from './timers.js';
+import {
+  abortError,
+  type FailureContext,
+  type FailureState,
+  gateClosed,
+  limiterError,
+  notWaited,
+  tokenError,
+  transportError,
+} from './transportErrors.js';
+
+const RETRYABLE_STATUS = (status: number) =>
+  status === 408 || status === 409 || status === 429 || status >= 500;
+const IDEMPOTENT = new Set(['GET', 'PUT', 'DELETE', 'HEAD', 'OPTIONS']);
+
+/** How one attempt ended, when it did not return a value. */
+interface Failure {
+  error: MakiniError;
+  entry: RequestLogEntry;
+  /** Not worth another attempt whatever the retry policy says. */
+  final: boolean;
+  /** The server's wait (`Retry-After`, or the rate-limit reset of a 429). */
+  serverWaitMs?: number | undefined;
+}
+
+/**
+ * Sends calls to Makini: URL and headers, a per-attempt timeout that covers every wait, retries
+ * with backoff that honour `Retry-After` up to `maxRetryAfterMs`, the client-side rate limiter, a
+ * bounded body read, one error factory, redaction, the request log and hooks. `MakiniClient` and
+ * the Link token calls both send through it.
+ */
+export class Transport {
+  readonly requestLog: RequestLog;
+  readonly settings: TransportSettings;
+  readonly #options: TransportOptions;
+  readonly #limiter: ClientRateLimiter | undefined;
+  readonly #gate = new RateLimitGate();
+  readonly #listeners = new Set<ClientHooks>();
+
+  constructor(options: TransportOptions = {}) {
+    this.#options = options;
+    this.settings = resolveSettings(options);
+    this.#limiter = options.rateLimit ? new ClientRateLimiter(options.rateLimit) : undefined;
+    this.requestLog = options.requestLog ?? new RequestLog(200);
+    if (options.hooks) this.#listeners.add(options.hooks);
+  }
+
+  /** Adds hooks; returns the remover. */
+  subscribe(hooks: ClientHooks): () => void {
+    this.#listeners.add(hooks);
+    return () => this.#listeners.delete(hooks);
+  }
+
+  #emit<K extends keyof ClientHooks>(name: K, ...args: Parameters<NonNullable<ClientHooks[K]>>) {
+    for (const listener of this.#listeners) {
+      try {
+        (listener[name] as ((...values: typeof args) => void) | undefined)?.(...args);
+      } catch {
+        // A listener's failure must never fail the request it observes.
+      }
+    }
+  }
+
+  url(path: string, query: RequestInput<undefined>['query']): string {
+    const url = new URL(`${this.settings.baseUrl}${path.startsWith('/') ? path : `/${path}`}`);
+    const entries =
+      query instanceof URLSearchParams ? [...query.entries()] : Object.entries(query ?? {});
+    for (const [name, value] of entries) {
+      if (value !== undefined) url.searchParams.append(name, String(value));
+    }
+    return url.toString();
+  }
+
+  /** Sends one call, with retries. */
+  async request<Schema extends z.ZodType | undefined = undefined>(
+    input: RequestInput<Schema>,
+  ): Promise<Schema extends z.ZodType ? z.output<Schema> : unknown> {
+    const { settings } = this;
+    const url = this.url(input.path, input.query);
+    const path = redactPath(url.slice(settings.baseUrl.length));
+    const maxRetries = checkNumber('maxRetries', input.maxRetries ?? settings.maxRetries, {
+      min: 0,
+      max: 100,
+    });
+    const timeoutMs = checkNumber('timeoutMs', input.timeoutMs ?? settings.timeoutMs, {
+      min: 1,
+      max: MAX_TIMEOUT_MS,
+    });
+    const retryable = IDEMPOTENT.has(input.method) || input.idempotencyKey !== undefined;
+    const key = settings.connectionKey;
+    // A wait longer than this fails at once: the server asked for too long, or the call has not the time.
+    const longestWait = Math.min(settings.maxRetryAfterMs, timeoutMs);
+    let requestId: string | undefined;
+
+    for (let attempt = 1; ; attempt++) {
+      const context: FailureContext = { method: input.method, path, attempts: attempt, requestId };
+      if (input.signal?.aborted) throw abortError({ ...context, attempts: attempt - 1 });
+      const closed = this.#gate.check(key);
+      if (closed) {
+        const error = gateClosed(closed, settings.maxRetryAfterMs, {
+          ...context,
+          attempts: attempt - 1,
+        });
+        const entry = { method: input.method, path, attempt, durationMs: 0, startedAt: Date.now() };
+        this.#record(entry, error);
+        throw error;
+      }
+      const outcome = await this.#attempt(url, input, context, timeoutMs, longestWait);
+      if ('value' in outcome) return outcome.value as never;
+      const { error, entry, serverWaitMs } = outcome;
+      requestId = error.requestId ?? requestId;
+      if (AbortError.is(error)) throw error;
+      let final = outcome.final;
+      if (RateLimitError.is(error) && entry.status !== undefined) {
+        if (serverWaitMs !== undefined && serverWaitMs > settings.maxRetryAfterMs) {
+          this.#gate.close(key, serverWaitMs, error.requestId);
+          final = true;
+        }
+        this.#limiter?.exhaust(key, serverWaitMs ?? 1000);
+      }
+      const transient = MakiniApiError.is(error) ? RETRYABLE_STATUS(error.status) : true;
+      let wait =
+        !final && retryable && transient && attempt <= maxRetries
+          ? retryDelay(attempt, serverWaitMs, {
+              ...this.#options.backoff,
+              maxRetryAfterMs: longestWait,
+            })
+          : undefined;
+      if (wait !== undefined) wait = Math.min(wait, timeoutMs);
+      const thrown =
+        RateLimitError.is(error) && serverWaitMs !== undefined && serverWaitMs > longestWait
+          ? notWaited(error, serverWaitMs, longestWait, settings.maxRetryAfterMs)
+          : error;
+      this.#record(entry, thrown, wait);
+      if (wait === undefined) throw thrown;
+      await sleep(wait, input.signal).catch(() => {
+        throw abortError(context);
+      });
+    }
+  }
+
+  /** One attempt: token, limiter, request and body, all within `timeoutMs`. */
+  async #attempt(
+    url: string,
+    input: RequestInput<z.ZodType | undefined>,
+    context: FailureContext,
+    timeoutMs: number,
+    longestWait: number,
+  ): Promise<{ value: unknown } | Failure> {
+    const { settings } = this;
+    const key = settings.connectionKey;
+    const scope = new AttemptScope(input.signal, timeoutMs);
+    const entry: RequestLogEntry = {
+      method: input.method,
+      path: context.path,
+      attempt: context.attempts ?? 1,
+      durationMs: 0,
+      startedAt: Date.now(),
+    };
+    let token: string | undefined;
+    const state = (): FailureState => ({
+      aborted: input.signal?.aborted ?? false,
+      timedOut: scope.timedOut,
+      timeoutMs,
+      secrets: [token, ...(input.redact ?? [])],
+    });
+    try {
+      // A token that cannot be had is no network failure: it passes through, and is not retried.
+      token = await scope.race(this.#token());
+    } catch (caught) {
+      scope.end();
+      return { error: tokenError(caught, state(), context), entry, final: true };
+    }
+    try {
+      await this.#limiter?.acquire(key, { signal: scope.signal, maxWaitMs: longestWait });
+    } catch (caught) {
+      scope.end();
+      return { error: limiterError(caught, state(), context), entry, final: true };
+    }
+    entry.startedAt = Date.now();
+    const started = performance.now();
+    this.#emit('onRequest', { method: input.method, path: context.path, attempt: entry.attempt });
+    try {
+      const response = await settings.fetch(
+        url,
+        requestInit(input, token, this.#options.userAgent, scope.signal),
+      );
+      const requestId = response.headers.get('x-request-id') ?? context.requestId;
+      Object.assign(entry, { requestId, status: response.status });
+      this.#limiter?.observe(key, response.headers);
+      const read = await readBody(response, settings.maxResponseBytes);
+      entry.durationMs = Math.round(performance.now() - started);
+      const where = { ...context, requestId };
+      if ('tooLargeAt' in read) {
+        scope.end(new Error('response too large'));
+        const error = new ResponseTooLargeError(
+          `${input.method} ${context.path}: the response passed maxResponseBytes (${settings.maxResponseBytes} bytes) after ${read.tooLargeAt} bytes, so it was not read. Ask for less (a smaller perPage, a filter) or raise maxResponseBytes.`,
+          { ...where, limitBytes: settings.maxResponseBytes },
+        );
+        return { error, entry, final: true };
+      }
+      if (response.ok) {
+        const value = parseResponse(read.text, input.schema, { ...where, attempts: entry.attempt });
+        this.requestLog.add(entry);
+        this.#emit('onResponse', entry as RequestLogEntry & { status: number });
+        return { value };
+      }
+      const error = errorFromResponse(
+        response.status,
+        response.headers,
+        parseErrorBody(read.text),
+        {
+          ...where,
+        },
+      );
+      const resetAt = rateLimitResetAt(response.headers, Date.now());
+      const serverWaitMs =
+        parseRetryAfter(response.headers) ??
+        (RateLimitError.is(error) && resetAt
+          ? Math.max(0, resetAt.getTime() - Date.now())
+          : undefined);
+      return { error, entry, final: false, serverWaitMs };
+    } catch (caught) {
+      entry.durationMs = Math.round(performance.now() - started);
+      if (entry.status === undefined) this.#limiter?.settle(key);
+      if (ValidationError.is(caught)) return { error: caught, entry, final: true };
+      return { error: transportError(caught, state(), context), entry, final: false };
+    } finally {
+      scope.end();
+    }
+  }
+
+  async #token(): Promise<string | undefined> {
+    const { getToken } = this.#options;
+    if (!getToken) return undefined;
+    const token = await getToken();
+    if (!token) {
+      throw new MakiniError(
+        'TOKEN_UNAVAILABLE',
+        'getToken() returned no token: return the access token (TokenManager.getToken does).',
+      );
+    }
+    return token;
+  }
+
+  #record(entry: RequestLogEntry, error: MakiniError, retryInMs?: number) {
+    const logged = { ...entry, error: { kind: error.kind, code: error.code }, retryInMs };
+    this.requestLog.add(logged);
+    this.#emit('onError', logged, error);
+  }
+
+  /** Stops the rate limiter's timers. */
+  close(): void {
+    this.#limiter?.dispose();
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * Codes of the errors the client raises itself, when no error body came from the server: the
+ * request never got a usable answer, or the answer broke the client's expectations.
+ */
+export const ClientErrorCode = {
+  /** No response arrived: refused, reset, DNS failure. Retried; check the network and `baseUrl`. */
+  CONNECTION_FAILED: 'CONNECTION_FAILED',
+  /** A success response whose body is not complete JSON (cut short or garbled in transit). Retried. */
+  INVALID_RESPONSE: 'INVALID_RESPONSE',
+  /** A response that does not match its schema; `issuePath` names the field. Not retried. */
+  RESPONSE_VALIDATION_FAILED: 'RESPONSE_VALIDATION_FAILED',
+  /** A response body larger than `maxResponseBytes`. Not retried: ask for less (a smaller `perPage`). */
+  RESPONSE_TOO_LARGE: 'RESPONSE_TOO_LARGE',
+  /** No answer within `timeoutMs`. Retried. */
+  TIMEOUT: 'TIMEOUT',
+  /** The caller's `AbortSignal` fired. */
+  ABORTED: 'ABORTED',
+  /** A list's `meta.current_page` repeated or went back: the server is not paging forward. */
+  PAGINATION_STALLED: 'PAGINATION_STALLED',
+  /** `getToken()` returned no token or failed with an error of its own. Not retried. */
+  TOKEN_UNAVAILABLE: 'TOKEN_UNAVAILABLE',
+} as const;
+export type ClientErrorCode = (typeof ClientErrorCode)[keyof typeof ClientErrorCode];

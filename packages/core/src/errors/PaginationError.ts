@@ -1,0 +1,32 @@
+import { type ErrorContext, MakiniError } from './MakiniError.js';
+
+/**
+ * A list stopped because the server did not page forward (`PAGINATION_STALLED`): the page asked for
+ * came back with a `meta.current_page` that repeats or goes back, so following `last_page` would
+ * loop for ever.
+ */
+export class PaginationError extends MakiniError {
+  static override readonly KIND: string = 'PaginationError';
+  declare readonly code: 'PAGINATION_STALLED';
+  /** The page the client asked for. */
+  readonly requestedPage: number;
+  /** The `meta.current_page` the server answered with. */
+  readonly currentPage: number;
+
+  constructor(
+    message: string,
+    context: ErrorContext & { requestedPage: number; currentPage: number },
+  ) {
+    super('PAGINATION_STALLED', message, context);
+    this.requestedPage = context.requestedPage;
+    this.currentPage = context.currentPage;
+  }
+
+  override toJSON() {
+    return {
+      ...super.toJSON(),
+      requestedPage: this.requestedPage,
+      currentPage: this.currentPage,
+    };
+  }
+}

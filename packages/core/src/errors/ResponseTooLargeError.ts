@@ -1,0 +1,21 @@
+import { type ErrorContext, MakiniError } from './MakiniError.js';
+
+/**
+ * A response body passed `maxResponseBytes` (`RESPONSE_TOO_LARGE`). Reading stopped there and the
+ * connection was closed; the call is not retried, since the same request would bring the same body.
+ */
+export class ResponseTooLargeError extends MakiniError {
+  static override readonly KIND: string = 'ResponseTooLargeError';
+  declare readonly code: 'RESPONSE_TOO_LARGE';
+  /** The limit that was passed, in bytes. */
+  readonly limitBytes: number;
+
+  constructor(message: string, context: ErrorContext & { limitBytes: number }) {
+    super('RESPONSE_TOO_LARGE', message, context);
+    this.limitBytes = context.limitBytes;
+  }
+
+  override toJSON() {
+    return { ...super.toJSON(), limitBytes: this.limitBytes };
+  }
+}
