@@ -11,6 +11,7 @@ export function checkWindow(options: {
   now?: unknown;
 }): WebhookRefusal | undefined {
   const { toleranceSeconds, now } = options;
+  if (toleranceSeconds === undefined && now === undefined) return undefined;
   if (
     toleranceSeconds !== undefined &&
     !(typeof toleranceSeconds === 'number' && toleranceSeconds >= 0 && toleranceSeconds < Infinity)

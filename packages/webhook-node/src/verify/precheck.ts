@@ -63,14 +63,10 @@ function parseSeconds(text: string): number {
  */
 export function precheck(options: VerifyWebhookOptions): Prechecked | WebhookRefusal {
   const { payload, headers } = options;
-  // A window that would not close is a setup mistake: refused whatever the request.
-  if (options.toleranceSeconds !== undefined || options.now !== undefined) {
-    const unusable = checkWindow(options);
-    if (unusable) return unusable;
-  }
   if (typeof payload !== 'string' && !(payload instanceof Uint8Array)) return notRaw(payload);
   if (typeof headers !== 'object' || headers === null) return NO_HEADERS;
-  // Secrets are resolved after the headers: a malformed request is refused before any lookup.
+  // The window and the secrets are checked after the headers: a malformed request is refused
+  // before any of it (a handler checks both when it is made).
 
   if (options.scheme === 'legacy') {
     const header = readHeader(headers, 'x-makini-signature');
@@ -79,6 +75,8 @@ export function precheck(options: VerifyWebhookOptions): Prechecked | WebhookRef
     if (signature.length !== MAC_BASE64_LENGTH || !isMacShaped(signature, 0)) {
       return BAD_LEGACY_SIGNATURE;
     }
+    const unusable = checkWindow(options);
+    if (unusable) return unusable;
     const keys = secretKeys(options.secret, 'legacy');
     if (keys instanceof WebhookRefusal) return keys;
     return {
@@ -102,6 +100,8 @@ export function precheck(options: VerifyWebhookOptions): Prechecked | WebhookRef
   if (!isWebhookId(id)) return BAD_ID;
   const timestamp = parseSeconds(timestampText);
   if (timestamp < 0) return BAD_TIMESTAMP;
+  const unusable = checkWindow(options);
+  if (unusable) return unusable;
   const nowMs = options.now ?? Date.now();
   const now = Math.floor(nowMs / 1000);
   const tolerance = options.toleranceSeconds ?? 300;
