@@ -3,6 +3,7 @@ import {
   ConnectionHealthMonitor,
   exchangeCode,
   MakiniClient,
+  MakiniError,
   ReauthorizationRequiredError,
   refreshToken,
   TokenManager,
@@ -74,5 +75,27 @@ describe('a token failure on the health path', () => {
     expect(
       sandbox.admin.requests().filter((entry) => entry.path.startsWith('/api/erp/')),
     ).toHaveLength(0);
+  });
+
+  it('ends the call at once when getToken fails with an error of its own', async () => {
+    let asked = 0;
+    const client = new MakiniClient({
+      baseUrl: sandbox.url,
+      getToken: () => {
+        asked++;
+        throw new Error('the token store is unreachable');
+      },
+      maxRetries: 2,
+      backoff: { initialDelayMs: 1, maxDelayMs: 5 },
+    });
+    const before = sandbox.admin.requests().length;
+    const error = await client.integrations.current().catch((caught: unknown) => caught);
+    expect(MakiniError.is(error) && error.code).toBe('TOKEN_UNAVAILABLE');
+    expect((error as MakiniError).message).toMatch(/token store is unreachable/);
+    expect(asked).toBe(1);
+    expect(sandbox.admin.requests().length).toBe(before);
+    expect(client.requestLog.list().map((entry) => entry.error?.code)).toEqual([
+      'TOKEN_UNAVAILABLE',
+    ]);
   });
 });

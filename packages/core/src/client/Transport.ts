@@ -3,7 +3,7 @@ import { errorFromResponse, rateLimitResetAt } from '../errors/errorFromResponse
 import {
   AbortError,
   MakiniApiError,
-  MakiniError,
+  type MakiniError,
   RateLimitError,
   ValidationError,
 } from '../errors/MakiniError.js';
@@ -32,6 +32,7 @@ import {
   type FailureState,
   gateClosed,
   limiterError,
+  noToken,
   notWaited,
   tokenError,
   transportError,
@@ -194,7 +195,8 @@ export class Transport {
     });
     try {
       // A token that cannot be had is no network failure: it passes through, and is not retried.
-      token = await scope.race(this.#token());
+      token = await scope.race(this.#options.getToken?.());
+      if (this.#options.getToken && !token) throw noToken(context);
     } catch (caught) {
       scope.end();
       return { error: tokenError(caught, state(), context), entry, final: true };
@@ -237,9 +239,7 @@ export class Transport {
         response.status,
         response.headers,
         parseErrorBody(read.text),
-        {
-          ...where,
-        },
+        where,
       );
       const resetAt = rateLimitResetAt(response.headers, Date.now());
       const serverWaitMs =
@@ -252,23 +252,11 @@ export class Transport {
       entry.durationMs = Math.round(performance.now() - started);
       if (entry.status === undefined) this.#limiter?.settle(key);
       if (ValidationError.is(caught)) return { error: caught, entry, final: true };
-      return { error: transportError(caught, state(), context), entry, final: false };
+      const where = { ...context, requestId: entry.requestId ?? context.requestId };
+      return { error: transportError(caught, state(), where), entry, final: false };
     } finally {
       scope.end();
     }
-  }
-
-  async #token(): Promise<string | undefined> {
-    const { getToken } = this.#options;
-    if (!getToken) return undefined;
-    const token = await getToken();
-    if (!token) {
-      throw new MakiniError(
-        'TOKEN_UNAVAILABLE',
-        'getToken() returned no token: return the access token (TokenManager.getToken does).',
-      );
-    }
-    return token;
   }
 
   #record(entry: RequestLogEntry, error: MakiniError, retryInMs?: number) {

@@ -85,6 +85,15 @@ export function tokenError(
   );
 }
 
+/** `getToken()` resolved to nothing. */
+export function noToken(context: FailureContext): MakiniError {
+  return new MakiniError(
+    'TOKEN_UNAVAILABLE',
+    `${where(context)} was not sent: getToken() returned no token. Return the access token (TokenManager.getToken does).`,
+    context,
+  );
+}
+
 /** Waiting in the client-side rate limiter ended the attempt: too long a wait, a timeout, an abort. */
 export function limiterError(
   caught: unknown,
