@@ -1,4 +1,5 @@
 import { checkWindow } from '../verify/checkWindow.js';
+import { DEFAULT_TOLERANCE_SECONDS } from '../verify/defaultTolerance.js';
 import { secretKeys } from '../verify/secrets.js';
 import { WebhookRefusal } from '../verify/WebhookRefusal.js';
 import {
@@ -52,7 +53,7 @@ export function checkHandlerOptions(options: WebhookHandlerOptions): void {
       'The legacy scheme needs a dedupe store: its signature covers the body only, so a captured delivery verifies again until its created_at leaves the window. Pass dedupe: new MemoryDedupeStore() (one instance) or a RedisDedupeStore (several).',
     );
   }
-  const toleranceMs = (options.toleranceSeconds ?? 300) * 1000;
+  const toleranceMs = (options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS.legacy) * 1000;
   const dedupeTtlMs = options.dedupeTtlMs ?? DEFAULT_DEDUPE_TTL_MS;
   if (typeof dedupeTtlMs === 'number' && dedupeTtlMs < toleranceMs) {
     throw mistake(

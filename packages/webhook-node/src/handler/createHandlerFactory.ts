@@ -36,7 +36,10 @@ export interface WebhookHandlerOptions {
   processingTtlMs?: number;
   /** How long a processed id is remembered (longer than the sender retries). @default 259_200_000 (3 days) */
   dedupeTtlMs?: number;
-  /** How far a delivery's time may be from now, either way: a finite number ≥ 0. @default 300 */
+  /**
+   * How far a delivery's time may be from now, either way: a finite number ≥ 0.
+   * @default 300 (standard); 90_000, 25 hours, in the legacy scheme, whose retries keep their created_at
+   */
   toleranceSeconds?: number;
   /** `standard` (Standard Webhooks headers) or Makini's `legacy` body HMAC. @default 'standard' */
   scheme?: 'standard' | 'legacy';

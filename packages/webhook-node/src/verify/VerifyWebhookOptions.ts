@@ -20,7 +20,8 @@ export interface VerifyWebhookOptions {
    * How far the delivery's time (`webhook-timestamp`, or in the legacy scheme the signed body's
    * `created_at`) may be from now, either way. A finite number ≥ 0; anything else (NaN from an
    * unset environment variable) is refused as `INVALID_OPTIONS` rather than opening the window.
-   * @default 300
+   * @default 300 (standard); 90_000, 25 hours, in the legacy scheme: a retry keeps its `created_at`,
+   * and Makini retries for up to 24 hours
    */
   toleranceSeconds?: number;
   /** `standard` (Standard Webhooks headers) or Makini's `legacy` body HMAC. @default 'standard' */

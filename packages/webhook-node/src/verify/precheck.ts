@@ -1,4 +1,5 @@
 import { checkWindow } from './checkWindow.js';
+import { DEFAULT_TOLERANCE_SECONDS } from './defaultTolerance.js';
 import { isWebhookId } from './headerRules.js';
 import { readHeader } from './readHeader.js';
 import {
@@ -86,7 +87,7 @@ export function precheck(options: VerifyWebhookOptions): Prechecked | WebhookRef
       signatures: signature,
       candidates: [0],
       now: options.now ?? Date.now(),
-      toleranceSeconds: options.toleranceSeconds ?? 300,
+      toleranceSeconds: options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS.legacy,
     };
   }
 
@@ -104,7 +105,7 @@ export function precheck(options: VerifyWebhookOptions): Prechecked | WebhookRef
   if (unusable) return unusable;
   const nowMs = options.now ?? Date.now();
   const now = Math.floor(nowMs / 1000);
-  const tolerance = options.toleranceSeconds ?? 300;
+  const tolerance = options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS.standard;
   if (timestamp < now - tolerance) return windowRefusals(tolerance).tooOld;
   if (timestamp > now + tolerance) return windowRefusals(tolerance).inFuture;
   // Entries are checked for shape here; their base64 is decoded where it is compared, and one that

@@ -88,7 +88,7 @@ const shown = (value: unknown) => (typeof value === 'number' ? String(value) : t
 export function badTolerance(value: unknown): WebhookRefusal {
   return new WebhookRefusal(
     'INVALID_OPTIONS',
-    `toleranceSeconds is ${shown(value)}: pass a finite number of seconds ≥ 0, or leave it out for 300. (Number() of an unset environment variable is NaN.)`,
+    `toleranceSeconds is ${shown(value)}: pass a finite number of seconds ≥ 0, or leave it out for the default (300; 90000 in the legacy scheme). (Number() of an unset environment variable is NaN.)`,
   );
 }
 
