@@ -110,14 +110,15 @@ export class ConnectionHealthMonitor implements HealthSource {
     this.commit({ connections: rest, updatedAt: this.now() });
   }
 
-  subscribe(listener: () => void): () => void {
+  /** Bound, like `getSnapshot`, so both can be handed on detached (`useSyncExternalStore`). */
+  subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     if (this.listeners.size === 1) this.start();
     return () => {
       this.listeners.delete(listener);
       if (this.listeners.size === 0) this.stop();
     };
-  }
+  };
 
   getSnapshot = (): HealthSnapshot => this.snapshot;
 
