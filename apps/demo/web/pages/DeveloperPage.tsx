@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { LoggedRequest, ReceivedWebhook } from '../../server/Activity.js';
-import { api, type DemoConnection } from '../api.js';
+import { ApiRequestError, api, type DemoConnection } from '../api.js';
 
 interface Credentials {
   connectionKey: string;
@@ -54,18 +54,30 @@ export function DeveloperPage({ connections }: { connections: DemoConnection[] }
   const requests = usePolled<LoggedRequest[]>('/api/requests') ?? [];
   const webhooks = usePolled<ReceivedWebhook[]>('/api/webhooks') ?? [];
   const credentials = usePolled<Credentials[]>('/api/dev/credentials', 3000) ?? [];
-  const [notice, setNotice] = useState<string>();
-  const post = async (path: string, body: unknown, message: string) => {
-    await api(path, { method: 'POST', body: JSON.stringify(body) });
-    setNotice(message);
+  const [notice, setNotice] = useState<{ text: string; failed?: boolean }>();
+  // A failed action says so where the user looks, instead of vanishing into the console.
+  const run = async (call: () => Promise<unknown>, message: string) => {
+    try {
+      await call();
+      setNotice({ text: message });
+    } catch (error) {
+      const requestId = error instanceof ApiRequestError ? error.requestId : undefined;
+      const reason = error instanceof Error ? error.message : String(error);
+      setNotice({
+        text: `That did not work: ${reason}${requestId ? ` (request ${requestId})` : ''}`,
+        failed: true,
+      });
+    }
   };
+  const post = (path: string, body: unknown, message: string) =>
+    run(() => api(path, { method: 'POST', body: JSON.stringify(body) }), message);
 
   return (
     <section aria-labelledby="dev-title">
       <h1 id="dev-title">Developer</h1>
       {notice ? (
-        <p role="status" className="notice">
-          {notice}
+        <p role={notice.failed ? 'alert' : 'status'} className="notice">
+          {notice.text}
         </p>
       ) : null}
       <h2>Customers' system accounts (sandbox)</h2>
@@ -126,10 +138,9 @@ export function DeveloperPage({ connections }: { connections: DemoConnection[] }
         <button
           type="button"
           className="secondary"
-          onClick={async () => {
-            await api('/api/dev/faults', { method: 'DELETE' });
-            setNotice('Faults and limits cleared.');
-          }}
+          onClick={() =>
+            run(() => api('/api/dev/faults', { method: 'DELETE' }), 'Faults and limits cleared.')
+          }
         >
           Clear faults
         </button>
