@@ -6,6 +6,7 @@ import type { RequestContext } from '../http/RequestContext.js';
 import type { Router } from '../http/Router.js';
 import { parseJsonBody } from '../http/readBody.js';
 import type { SandboxAdmin } from '../SandboxAdmin.js';
+import { WebhookEndpointError } from '../webhooks/checkEndpointSecrets.js';
 
 /** The admin API lives under this prefix, apart from Makini's own routes. */
 export const ADMIN_PREFIX = '/__sandbox';
@@ -87,7 +88,9 @@ export function addAdminRoutes(router: Router<Handler>, admin: SandboxAdmin) {
       try {
         return json({ data: admin.addWebhookEndpoint(body as never) }, 201);
       } catch (cause) {
-        throw ApiError.invalid('url', (cause as Error).message);
+        if (cause instanceof WebhookEndpointError)
+          throw ApiError.invalid(cause.field, cause.problem);
+        throw cause;
       }
     })
     .add('DELETE', at('/webhook-endpoints/:id'), (context) => {

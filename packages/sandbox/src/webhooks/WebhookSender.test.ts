@@ -116,3 +116,41 @@ describe('webhook delivery', () => {
     expect(parsed.map((result) => result.data?.type).sort()).toEqual([...types].sort());
   });
 });
+
+describe('webhook endpoint secrets', () => {
+  const post = (body: unknown) =>
+    fetch(`${sandbox?.url}/__sandbox/webhook-endpoints`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  it.each([
+    ['a standard secret that is not base64', { secret: 'whsec_not base64!' }],
+    ['a standard secret that decodes to nothing', { secret: 'whsec_' }],
+    ['a null in a rotation', { secret: ['whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', null] }],
+    ['an empty rotation', { secret: [] }],
+    ['an unknown scheme', { scheme: 'v2' }],
+  ])('refuses %s with a 400 naming the field, and registers nothing', async (_, options) => {
+    sandbox = await startSandbox({ port: 0, orders: 1 });
+    const response = await post({ url: 'http://127.0.0.1:9/hook', ...options });
+    expect(response.status).toBe(400);
+    const field = 'scheme' in options ? 'scheme' : 'secret';
+    expect(await response.json()).toMatchObject({
+      error: { code: 'VALIDATION_ERROR', fields: { [field]: [expect.any(String)] } },
+    });
+    expect(sandbox.admin.webhookEndpoints()).toEqual([]);
+  });
+
+  it('takes any non-empty legacy secret as written, and a standard secret with or without whsec_', async () => {
+    sandbox = await startSandbox({ port: 0, orders: 1 });
+    for (const options of [
+      { secret: 'plain legacy secret: any text', scheme: 'legacy' },
+      { secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' },
+      { secret: 'MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' },
+    ]) {
+      expect((await post({ url: 'http://127.0.0.1:9/hook', ...options })).status).toBe(201);
+    }
+    expect(sandbox.admin.webhookEndpoints()).toHaveLength(3);
+  });
+});

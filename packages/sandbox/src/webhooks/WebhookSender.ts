@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { RequestLog } from '@makini-kit/core';
+import { checkEndpointSecrets, WebhookEndpointError } from './checkEndpointSecrets.js';
 import { generateWebhookSecret, legacyWebhookHeaders, standardWebhookHeaders } from './sign.js';
 
 /** Where events go and how they are signed. */
@@ -74,17 +75,17 @@ export class WebhookSender {
   ) {}
 
   register(options: WebhookEndpointOptions): WebhookEndpoint {
-    if (!/^https?:\/\//.test(options.url)) {
-      throw new TypeError(
-        'url must be an absolute http(s) URL, e.g. "http://127.0.0.1:3000/webhooks/makini".',
+    if (typeof options.url !== 'string' || !/^https?:\/\//.test(options.url)) {
+      throw new WebhookEndpointError(
+        'url',
+        'must be an absolute http(s) URL, e.g. "http://127.0.0.1:3000/webhooks/makini"',
       );
     }
-    const secrets =
-      options.secret === undefined ? [generateWebhookSecret()] : [options.secret].flat();
+    const checked = checkEndpointSecrets(options.secret, options.scheme);
     const endpoint: WebhookEndpoint = {
       id: `we_${randomUUID().slice(0, 8)}`,
       url: options.url,
-      secrets,
+      secrets: checked?.secrets ?? [generateWebhookSecret()],
       scheme: options.scheme ?? 'standard',
       ...(options.events ? { events: options.events } : {}),
     };
