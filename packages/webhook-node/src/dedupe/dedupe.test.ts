@@ -180,8 +180,8 @@ describe.each(Object.keys(storePairs))('dedupe claims (%s)', (kind) => {
     const run = async () => {
       const attempt = ++runs;
       if (attempt === 1) {
-        // Paused past its 200 ms lease, then fails after the retry has claimed the event.
-        stall(400);
+        // Paused past its 600 ms lease, then fails after the retry has claimed the event.
+        stall(1000);
         stalled();
         await sleep(300);
         throw new Error('transient');
@@ -189,12 +189,12 @@ describe.each(Object.keys(storePairs))('dedupe claims (%s)', (kind) => {
       active++;
       if (active > 1) overlapped = true;
       if (attempt === 2) retryStarted();
-      await sleep(800);
+      await sleep(1500);
       active--;
     };
     const errors: Array<{ error: unknown; stage: string }> = [];
-    const a = await receiver(first, 200, run, errors);
-    const b = await receiver(second, 200, run, errors);
+    const a = await receiver(first, 600, run, errors);
+    const b = await receiver(second, 600, run, errors);
     try {
       const deliveryA = a.post('evt_owner');
       await firstStalled;
