@@ -121,7 +121,7 @@ describe('the demo back end, against other web pages', () => {
     expect(viaApp.status).toBe(403);
   });
 
-  it('answers to localhost, 127.0.0.1 and [::1] on its own ports', async () => {
+  it("answers to localhost, 127.0.0.1 and [::1] on its own ports, and to the app's own origin", async () => {
     const backendPort = new URL(demo.backendUrl).port;
     const appPort = new URL(demo.appUrl).port;
     for (const host of [
@@ -135,6 +135,56 @@ describe('the demo back end, against other web pages', () => {
     }
     const viaApp = await fetch(`${demo.appUrl}/api/dev/credentials`);
     expect(viaApp.status).toBe(200);
+    // The front end's own pages, under each of its names, whether or not the browser sends Origin.
+    for (const origin of [demo.appUrl, `http://127.0.0.1:${appPort}`, `http://[::1]:${appPort}`]) {
+      for (const base of [demo.appUrl, demo.backendUrl]) {
+        const answer = await send(base, {
+          path: '/api/dev/credentials',
+          headers: { host: new URL(base).host, origin },
+        });
+        expect(answer.status, `${origin} → ${base}`).toBe(200);
+      }
+    }
+  });
+
+  it('refuses a read from another origin, through the app or directly, and grants it no CORS', async () => {
+    const appPort = Number(new URL(demo.appUrl).port);
+    const { passwords } = await snapshot();
+    for (const origin of [
+      'http://localhost:8080',
+      `http://localhost:${appPort + 1}`,
+      `http://127.0.0.1:${new URL(demo.backendUrl).port}`,
+      'null',
+    ]) {
+      for (const base of [demo.appUrl, demo.backendUrl]) {
+        for (const path of ['/api/dev/credentials', '/api/connections', '/api/requests']) {
+          const answer = await send(base, {
+            path,
+            headers: { host: new URL(base).host, origin },
+          });
+          expect(answer.status, `${origin} → ${base}${path}`).toBe(403);
+          expect(answer.headers['access-control-allow-origin']).toBeUndefined();
+          expect(errorOf(answer.text)).toMatchObject({
+            code: 'ORIGIN_NOT_ALLOWED',
+            message: expect.stringContaining(`"${origin}"`),
+          });
+          for (const password of passwords) expect(answer.text).not.toContain(password);
+        }
+        // Nor does a preflight grant it anything.
+        const preflight = await send(base, {
+          method: 'OPTIONS',
+          path: '/api/dev/credentials',
+          headers: {
+            host: new URL(base).host,
+            origin,
+            'access-control-request-method': 'GET',
+            'access-control-request-headers': 'x-requested-with',
+          },
+        });
+        expect(preflight.status, `preflight ${origin} → ${base}`).toBe(403);
+        expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+      }
+    }
   });
 
   it('refuses a write from another origin, even as JSON, through the app or directly', async () => {
@@ -246,9 +296,13 @@ describe('a page on another origin, in Chromium', () => {
 
   beforeAll(async () => {
     browser = await chromium.launch(chromiumLaunchOptions());
-    attacker = createServer((_request, response) => {
+    attacker = createServer((request, response) => {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      response.end(attackPage([demo.backendUrl, demo.appUrl], writes()));
+      response.end(
+        request.url === '/read'
+          ? readPage([demo.appUrl, demo.backendUrl], READS)
+          : attackPage([demo.backendUrl, demo.appUrl], writes()),
+      );
     });
     await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
   });
@@ -282,7 +336,87 @@ describe('a page on another origin, in Chromium', () => {
     for (const entry of answered) expect(entry.status, entry.url).toBe(403);
     await context.close();
   });
+
+  it("cannot read the customers' passwords, the connections or the request log from another localhost port", async () => {
+    const { passwords, connections } = await snapshot();
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // The status each server gave, preflights included: Playwright reports no response the browser
+    // then withheld from the page, DevTools' network events do.
+    const targets = [new URL(demo.backendUrl).origin, new URL(demo.appUrl).origin];
+    const sent = new Map<string, string>();
+    const answered: Array<{ request: string; status: number }> = [];
+    const devtools = await context.newCDPSession(page);
+    devtools.on('Network.requestWillBeSent', (event) => {
+      if (targets.includes(new URL(event.request.url).origin))
+        sent.set(event.requestId, `${event.request.method} ${event.request.url}`);
+    });
+    devtools.on('Network.responseReceivedExtraInfo', (event) => {
+      const request = sent.get(event.requestId);
+      if (request) answered.push({ request, status: event.statusCode });
+    });
+    await devtools.send('Network.enable');
+    // Another dev server on this machine: localhost like the app, on its own port.
+    await page.goto(`http://localhost:${(attacker.address() as AddressInfo).port}/read`);
+    const results = await page.evaluate(
+      () =>
+        (
+          window as unknown as {
+            read: Promise<
+              Array<{
+                url: string;
+                preflight: boolean;
+                status?: number;
+                text?: string;
+                rejected?: string;
+              }>
+            >;
+          }
+        ).read,
+    );
+
+    expect(results).toHaveLength(2 * READS.length * 2);
+    for (const result of results) {
+      const label = `${result.url}${result.preflight ? ' (preflighted)' : ''}`;
+      if (result.rejected === undefined) expect(result.status, label).toBe(403);
+      for (const secret of [...passwords, ...connections])
+        expect(result.text ?? '', label).not.toContain(secret);
+    }
+    // The servers refused them, not only the browser: each simple read and each preflight got a
+    // 403, and no preflight was granted, so no preflighted read was sent.
+    await expect.poll(() => answered.length).toBe(2 * READS.length * 2);
+    for (const entry of answered) expect(entry.status, entry.request).toBe(403);
+    await context.close();
+  });
 });
+
+/** What the back end shows only to its own front end. */
+const READS = ['/api/dev/credentials', '/api/connections', '/api/requests'];
+
+/** Another local dev server's page: reads each route in cors mode, simple and preflighted. */
+function readPage(bases: string[], paths: string[]) {
+  return `<!doctype html><html><body><script>
+const bases = ${JSON.stringify(bases)};
+const paths = ${JSON.stringify(paths)};
+window.read = (async () => {
+  const results = [];
+  for (const base of bases) {
+    for (const path of paths) {
+      for (const headers of [{}, { 'x-requested-with': 'fetch' }]) {
+        const url = base + path;
+        try {
+          const response = await fetch(url, { mode: 'cors', headers });
+          results.push({ url, preflight: 'x-requested-with' in headers, status: response.status, text: await response.text() });
+        } catch (error) {
+          results.push({ url, preflight: 'x-requested-with' in headers, rejected: String(error) });
+        }
+      }
+    }
+  }
+  return results;
+})();
+</script></body></html>`;
+}
 
 /** The attacker's page: every simple request a page may send another origin, at every write. */
 function attackPage(bases: string[], targets: ReturnType<typeof writes>) {

@@ -3,7 +3,7 @@ const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
 /**
  * Who may call the back end. It listens on the developer's machine, where any page they open can
  * send it requests: it answers only to the names it is reached as (so a DNS-rebound name reads
- * nothing) and takes writes only from the front end's own origin.
+ * nothing) and to pages only from the front end's own origin, reads as well as writes.
  */
 export class DemoAccess {
   private readonly hosts = new Set<string>();
@@ -35,6 +35,12 @@ export class DemoAccess {
   /** The names the back end answers to, for messages. */
   describe(): string {
     return [...this.hosts, ...this.anyPortHosts].join(', ');
+  }
+
+  /** The front end's origins, for messages. */
+  describeOrigins(): string {
+    const anyPort = [...this.anyPortHosts].map((name) => `${name} (any port)`);
+    return [...this.appHosts, ...anyPort].join(', ');
   }
 
   allowsHost(header: string | undefined): boolean {

@@ -2,7 +2,7 @@
 export const DemoErrorCode = {
   /** The `Host` is not a name the demo is reached as (e.g. a DNS-rebound name). */
   HOST_NOT_ALLOWED: 'HOST_NOT_ALLOWED',
-  /** A write from a page that is not the demo's own front end. */
+  /** A request (read or write) from a page that is not the demo's own front end. */
   ORIGIN_NOT_ALLOWED: 'ORIGIN_NOT_ALLOWED',
   /** A write whose body is not `content-type: application/json`. */
   UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',

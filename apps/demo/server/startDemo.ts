@@ -69,6 +69,10 @@ export async function startDemo(options: StartDemoOptions = {}) {
       strictPort: ports.app !== 0,
       // Vite refuses other Hosts itself; names given to the demo are let through to both servers.
       allowedHosts: (options.allowedHosts ?? []).map((host) => host.replace(/:\d+$/, '')),
+      // The app's pages fetch /api/* from their own origin and need no CORS. Vite's default grants
+      // every localhost origin, which would let any other local dev server's page read the proxied
+      // /api/dev/credentials; off, the browser keeps every other page's reads from it.
+      cors: false,
       // Only the back end's routes: a bare '/api' prefix would also catch the module /api.ts.
       proxy: { '^/api/': { target: backendUrl, changeOrigin: false } },
     },
