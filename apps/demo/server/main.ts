@@ -1,3 +1,4 @@
+import { SandboxAdminError } from './sandboxAdmin.js';
 import { startDemo } from './startDemo.js';
 
 // `pnpm demo`: the sandbox on :4010, the back end on :3001, the app on :5173.
@@ -16,6 +17,10 @@ const demo = await startDemo({
     console.error(
       `Port ${(error as { port?: number }).port} is in use: stop what listens there (another demo?) and run again.`,
     );
+    process.exit(1);
+  }
+  if (error instanceof SandboxAdminError) {
+    console.error(error.message);
     process.exit(1);
   }
   throw error;

@@ -28,6 +28,15 @@ export function sandboxAdmin(makiniUrl: string, adminToken?: string) {
       data?: T;
       error?: { message: string };
     };
+    if (response.status === 401) {
+      // The sandbox's own message speaks of headers; a demo user sets an environment variable.
+      throw new SandboxAdminError(
+        401,
+        adminToken
+          ? `The sandbox at ${makiniUrl} refused MAKINI_SANDBOX_ADMIN_TOKEN: set it to the sandbox's --admin-token.`
+          : `The sandbox at ${makiniUrl} guards its admin API with a token: set MAKINI_SANDBOX_ADMIN_TOKEN to its --admin-token and run again.`,
+      );
+    }
     if (!response.ok)
       throw new SandboxAdminError(
         response.status,
