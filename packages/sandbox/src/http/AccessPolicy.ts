@@ -72,7 +72,9 @@ export class AccessPolicy {
       throw new ApiError(
         401,
         'AUTHENTICATION_FAILED',
-        'The admin API needs the admin token: send "Authorization: Bearer <adminToken>".',
+        request.headers.authorization
+          ? 'The admin token sent is not this sandbox\'s: send "Authorization: Bearer <adminToken>" with the token it was started with (--admin-token, adminToken, MAKINI_SANDBOX_ADMIN_TOKEN).'
+          : 'The admin API needs the admin token: send "Authorization: Bearer <adminToken>" (--admin-token, adminToken, MAKINI_SANDBOX_ADMIN_TOKEN).',
         { headers: { 'www-authenticate': 'Bearer realm="makini-sandbox-admin"' } },
       );
     }

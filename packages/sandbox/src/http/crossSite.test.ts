@@ -254,7 +254,9 @@ describe('the admin token', () => {
         message: expect.stringContaining('Authorization: Bearer'),
       });
       expect(missing.text).not.toContain(firstConnection(guarded).password);
-      expect((await list('Bearer adm_s3cret-tokeX')).status).toBe(401);
+      const wrong = await list('Bearer adm_s3cret-tokeX');
+      expect(wrong.status).toBe(401);
+      expect(errorOf(wrong.text).message).toMatch(/not this sandbox's/);
       expect((await list('Bearer adm_s3cret-token-and-more')).status).toBe(401);
       expect((await list('Basic adm_s3cret-token')).status).toBe(401);
       expect((await list('Bearer adm_s3cret-token')).status).toBe(200);
