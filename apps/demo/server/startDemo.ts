@@ -41,6 +41,7 @@ export async function startDemo(options: StartDemoOptions = {}) {
     : await startSandbox({
         port: ports.sandbox,
         orders: 250,
+        clients: [{ ...DEFAULT_CLIENT, name: 'Acme Procurement' }],
         stateFile: join(dirname(dataFile), 'sandbox-state.json'),
         ...(options.sandboxAdminToken ? { adminToken: options.sandboxAdminToken } : {}),
       });

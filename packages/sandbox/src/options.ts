@@ -5,6 +5,7 @@ import type { WebhookEndpointOptions } from './webhooks/WebhookSender.js';
 export interface SandboxClientOptions {
   id: string;
   secret: string;
+  /** What the consent page calls the app ("Connect <name> to your system"). @default the id */
   name?: string;
   /** Exact redirect URIs Link may send customers back to. */
   redirectUris: string[];
@@ -70,7 +71,8 @@ export interface SandboxOptions {
 export const DEFAULT_CLIENT: SandboxClientOptions = {
   id: 'sandbox_client',
   secret: 'sandbox_secret',
-  name: 'Acme Procurement',
+  // Neutral: the consent page names the app the customer connects; register your own with `clients`.
+  name: 'Sandbox App',
   redirectUris: ['http://localhost:5173/link/callback', 'http://127.0.0.1:5173/link/callback'],
 };
 

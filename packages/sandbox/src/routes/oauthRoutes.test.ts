@@ -42,6 +42,28 @@ describe('GET /oauth/authorize', () => {
     expect(response.headers.get('x-frame-options')).toBe('DENY');
   });
 
+  it('names the client that asks, with a neutral default', async () => {
+    const query = {
+      response_type: 'code',
+      client_id: DEFAULT_CLIENT.id,
+      redirect_uri: DEFAULT_CLIENT.redirectUris[0] ?? '',
+    };
+    expect(await (await authorize(query)).text()).toContain('Connect Sandbox App to your system');
+    const named = await startSandbox({
+      port: 0,
+      orders: 1,
+      clients: [{ ...DEFAULT_CLIENT, name: 'Northwind Maintenance' }],
+    });
+    try {
+      const page = await fetch(`${named.url}/oauth/authorize?${new URLSearchParams(query)}`);
+      const html = await page.text();
+      expect(html).toContain('Connect Northwind Maintenance to your system');
+      expect(html).not.toContain('Sandbox App');
+    } finally {
+      await named.close();
+    }
+  });
+
   it('shows an error page, never a redirect, for an unknown client', async () => {
     const response = await authorize({
       response_type: 'code',
