@@ -1,12 +1,13 @@
 import { rateLimitResetAt } from '../errors/errorFromResponse.js';
 import { RateLimitError } from '../errors/MakiniError.js';
-import { MAX_TIMEOUT_MS } from './timers.js';
+import { MAX_SERVER_CLOSURE_MS } from './serverWait.js';
+import { checkDuration, MAX_TIMEOUT_MS } from './timers.js';
 
 /** The client-side limit: what Makini allows per connection per window. */
 export interface RateLimitOptions {
   /** Requests per window. */
   limit: number;
-  /** @default 60_000 */
+  /** The window, in ms: from 1 to 2^31-1. @default 60_000 */
   windowMs?: number;
 }
 
@@ -66,7 +67,15 @@ export class ClientRateLimiter {
     if (!(Number.isInteger(options.limit) && options.limit > 0)) {
       throw new RangeError(`rateLimit.limit must be a positive integer, got ${options.limit}.`);
     }
-    this.windowMs = options.windowMs ?? 60_000;
+    this.windowMs = checkDuration('rateLimit.windowMs', options.windowMs ?? 60_000);
+  }
+
+  /**
+   * The latest reset a server's word may set: an hour away, or one window when that is longer. A
+   * header that says later (however absurd) would otherwise hold the bucket shut until a restart.
+   */
+  private latestReset(): number {
+    return this.now() + Math.max(this.windowMs, MAX_SERVER_CLOSURE_MS);
   }
 
   private bucket(key: string): Bucket {
@@ -194,17 +203,18 @@ export class ClientRateLimiter {
     const bucket = this.bucket(key);
     bucket.serverKnown = true;
     if (Number.isInteger(limit) && limit > 0) bucket.limit = limit;
-    if (resetAt) bucket.resetAt = resetAt.getTime();
+    if (resetAt) bucket.resetAt = Math.min(resetAt.getTime(), this.latestReset());
     // Requests still in flight were counted here but not yet by the server: never raise the count.
     if (Number.isInteger(remaining)) bucket.tokens = Math.min(bucket.tokens, remaining);
     if (bucket.tokens === 0) this.refuseLongWaits(key, bucket);
   }
 
-  /** After a 429 the window is spent until `retryAfterMs` from now. */
+  /** After a 429 the window is spent until `retryAfterMs` from now (an hour at most). */
   exhaust(key: string, retryAfterMs: number): void {
     const bucket = this.bucket(key);
     bucket.tokens = 0;
-    bucket.resetAt = Math.max(bucket.resetAt, this.now() + retryAfterMs);
+    const until = Number.isNaN(retryAfterMs) ? 0 : this.now() + retryAfterMs;
+    bucket.resetAt = Math.min(Math.max(bucket.resetAt, until), this.latestReset());
     this.refuseLongWaits(key, bucket);
   }
 

@@ -33,7 +33,8 @@ export interface MakiniClientOptions {
    * The longest server-given wait (`Retry-After`, `retry-after-ms`, or the `x-ratelimit-reset` of a
    * 429) the client sits out, in the rate limiter and before a retry. A longer one is not waited:
    * the call rejects at once with `RateLimitError` (`retryAfterMs` says how long), and so does
-   * every call for this connection until that window passes. At most 2^31-1. @default 60_000
+   * every call for this connection until that window passes, or for an hour at most (then one call
+   * asks the server again). At most 2^31-1. @default 60_000
    */
   maxRetryAfterMs?: number;
   /**

@@ -2,7 +2,7 @@ import type { BackoffOptions } from './backoff.js';
 import type { ClientHooks } from './ClientHooks.js';
 import type { RateLimitOptions } from './ClientRateLimiter.js';
 import type { RequestLog } from './RequestLog.js';
-import { MAX_TIMEOUT_MS } from './timers.js';
+import { checkDuration, MAX_TIMEOUT_MS } from './timers.js';
 
 /** How every call is sent: what `MakiniClient` and the Link token calls share. */
 export interface TransportOptions {
@@ -23,7 +23,8 @@ export interface TransportOptions {
    * The longest server-given wait (`Retry-After`, `x-ratelimit-reset`) the client sits out, in the
    * limiter and before a retry. A longer one is not waited: the call rejects at once with
    * `RateLimitError` (its `retryAfterMs` says how long), and so does every call for the connection
-   * until that window passes. @default 60_000
+   * until that window passes, or for an hour at most (then one call asks the server again).
+   * @default 60_000
    */
   maxRetryAfterMs?: number | undefined;
   /** A larger response body is not read: the call rejects with `ResponseTooLargeError`. @default 33_554_432 (32 MiB) */
@@ -71,6 +72,13 @@ export function checkNumber(
 }
 
 export function resolveSettings(options: TransportOptions): TransportSettings {
+  // Backoff waits reach a timer: NaN or Infinity there would retry at once.
+  if (options.backoff?.initialDelayMs !== undefined) {
+    checkDuration('backoff.initialDelayMs', options.backoff.initialDelayMs, 0);
+  }
+  if (options.backoff?.maxDelayMs !== undefined) {
+    checkDuration('backoff.maxDelayMs', options.backoff.maxDelayMs, 0);
+  }
   const fetchImpl = options.fetch ?? globalThis.fetch;
   if (typeof fetchImpl !== 'function')
     throw new TypeError('No fetch available: pass `fetch` to MakiniClient.');

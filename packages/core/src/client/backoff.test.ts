@@ -34,6 +34,10 @@ describe('parseRetryAfter', () => {
     [{ 'retry-after': new Date(now + 7000).toUTCString() }, 7000],
     [{ 'retry-after': new Date(now - 7000).toUTCString() }, 0],
     [{ 'retry-after': 'soon' }, undefined],
+    // Absurd waits read as the longest a timer holds, never Infinity or an Invalid Date.
+    [{ 'retry-after': '99999999999999999999' }, 2 ** 31 - 1],
+    [{ 'retry-after': 'Fri, 31 Dec 275759 00:00:00 GMT' }, 2 ** 31 - 1],
+    [{ 'retry-after-ms': '9'.repeat(400) }, 2 ** 31 - 1],
     [{}, undefined],
   ])('%j → %s', (headers, expected) => {
     expect(parseRetryAfter(new Headers(headers), now)).toBe(expected);

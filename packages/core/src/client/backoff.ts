@@ -1,9 +1,11 @@
-/** How long to wait between attempts. Pure functions, so they are tested with fixed random values. */
+import { boundedWait } from './serverWait.js';
+
+/* How long to wait between attempts. Pure functions, so they are tested with fixed random values. */
 
 export interface BackoffOptions {
-  /** First retry waits up to this long. @default 500 */
+  /** First retry waits up to this long, in ms from 0 to 2^31-1. @default 500 */
   initialDelayMs?: number;
-  /** No computed wait is longer. @default 8000 */
+  /** No computed wait is longer, in ms from 0 to 2^31-1. @default 8000 */
   maxDelayMs?: number;
 }
 
@@ -26,17 +28,20 @@ export function backoffDelay(
 
 /**
  * Reads how long the server asked to wait: `retry-after-ms`, or `Retry-After` in seconds or as an
- * HTTP date. `undefined` when absent or unreadable.
+ * HTTP date. Always a whole number of milliseconds from 0 to 2^31-1 (a longer wait, however absurd,
+ * reads as 2^31-1), or `undefined` when absent or unreadable.
+ *
+ * @example parseRetryAfter(new Headers({ 'retry-after': '3' })); // 3000
+ * @example parseRetryAfter(new Headers({ 'retry-after': '99999999999999999999' })); // 2147483647
  */
 export function parseRetryAfter(headers: Headers, now = Date.now()): number | undefined {
-  const milliseconds = headers.get('retry-after-ms');
-  if (milliseconds !== null && /^\d+(\.\d+)?$/.test(milliseconds.trim()))
-    return Math.ceil(Number(milliseconds));
+  const milliseconds = headers.get('retry-after-ms')?.trim();
+  if (milliseconds && /^\d+(\.\d+)?$/.test(milliseconds)) return boundedWait(Number(milliseconds));
   const value = headers.get('retry-after')?.trim();
   if (!value) return undefined;
-  if (/^\d+(\.\d+)?$/.test(value)) return Math.ceil(Number(value) * 1000);
+  if (/^\d+(\.\d+)?$/.test(value)) return boundedWait(Number(value) * 1000);
   const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  return Number.isNaN(date) ? undefined : boundedWait(date - now);
 }
 
 /**

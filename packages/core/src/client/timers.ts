@@ -13,7 +13,8 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
         signal?.removeEventListener('abort', onAbort);
         resolve();
       },
-      Math.min(Math.max(0, ms), MAX_TIMEOUT_MS),
+      // NaN would fire at once; a wait that cannot be read is no wait at all.
+      Number.isNaN(ms) ? 0 : Math.min(Math.max(0, ms), MAX_TIMEOUT_MS),
     );
     const onAbort = () => {
       clearTimeout(timer);
@@ -21,4 +22,25 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     };
     signal?.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+/**
+ * Checks a duration an option gives before it reaches a timer: a number of milliseconds from `min`
+ * to {@link MAX_TIMEOUT_MS}. `NaN`, `Infinity` and anything longer would make the timer fire at once,
+ * over and over.
+ *
+ * @throws {RangeError} naming the option, the range and the value given.
+ */
+export function checkDuration(name: string, value: unknown, min = 1): number {
+  if (
+    typeof value !== 'number' ||
+    !Number.isFinite(value) ||
+    value < min ||
+    value > MAX_TIMEOUT_MS
+  ) {
+    throw new RangeError(
+      `${name} must be a number of milliseconds from ${min} to ${MAX_TIMEOUT_MS} (2^31-1, the longest timer), got ${String(value)}.`,
+    );
+  }
+  return value;
 }

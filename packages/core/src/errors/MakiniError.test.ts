@@ -50,6 +50,25 @@ describe('errorFromResponse', () => {
     expect(error.resetAt?.getTime()).toBe(now + 30_000);
   });
 
+  it.each([
+    ['1e300', 2 ** 31 - 1],
+    ['99999999999', 2 ** 31 - 1],
+    ['999999999', 2 ** 31 - 1],
+    ['-5', 0],
+  ])('reads x-ratelimit-reset %s as a valid date and a finite wait of %i ms', (reset, waitMs) => {
+    const now = Date.UTC(2026, 0, 1);
+    const error = errorFromResponse(
+      429,
+      new Headers({ 'x-ratelimit-reset': reset }),
+      body('RATE_LIMIT_EXCEEDED'),
+      {},
+      now,
+    ) as RateLimitError;
+    expect(error.resetAt?.getTime()).toBe(now + waitMs);
+    expect(error.retryAfterMs).toBe(waitMs);
+    expect(() => JSON.stringify(error)).not.toThrow();
+  });
+
   it('carries the connection of a reauthorization error and says what to do', () => {
     const error = errorFromResponse(
       401,

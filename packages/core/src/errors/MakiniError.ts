@@ -1,3 +1,4 @@
+import { boundedWait } from '../client/serverWait.js';
 import type { ClientErrorCode } from './ClientErrorCode.js';
 import type { ErrorCode } from './ErrorCode.js';
 import type { LinkErrorCode } from './LinkErrorCode.js';
@@ -131,7 +132,11 @@ export class MakiniApiError extends MakiniError {
 export class RateLimitError extends MakiniApiError {
   static override readonly KIND: string = 'RateLimitError';
   declare readonly code: 'RATE_LIMIT_EXCEEDED';
-  /** How long the server asked to wait (`Retry-After`), if it said. */
+  /**
+   * How long to wait before calling again, in ms: the server's `Retry-After` (or its window's reset),
+   * or, for a call refused without being sent, how long the client keeps refusing. Always a finite
+   * number from 0 to 2^31-1, safe to hand to `setTimeout`; `undefined` when nobody said.
+   */
   readonly retryAfterMs: number | undefined;
   readonly limit: number | undefined;
   readonly remaining: number | undefined;
@@ -149,10 +154,13 @@ export class RateLimitError extends MakiniApiError {
     },
   ) {
     super(status, 'RATE_LIMIT_EXCEEDED', message, context);
-    this.retryAfterMs = context.retryAfterMs;
+    // A caller hands these to a timer: never NaN, Infinity, an Invalid Date or more than 2^31-1 ms.
+    this.retryAfterMs =
+      context.retryAfterMs === undefined ? undefined : boundedWait(context.retryAfterMs);
     this.limit = context.limit;
     this.remaining = context.remaining;
-    this.resetAt = context.resetAt;
+    this.resetAt =
+      context.resetAt && !Number.isNaN(context.resetAt.getTime()) ? context.resetAt : undefined;
   }
 }
 

@@ -1,4 +1,5 @@
 import { parseRetryAfter } from '../client/backoff.js';
+import { boundedWait } from '../client/serverWait.js';
 import { ErrorCode, isErrorCode } from './ErrorCode.js';
 import { type LinkErrorCode, toLinkErrorCode } from './LinkErrorCode.js';
 import {
@@ -54,11 +55,16 @@ function numberHeader(headers: Headers, name: string): number | undefined {
   return Number.isFinite(parsed) ? parsed : undefined;
 }
 
-/** When `x-ratelimit-reset` is: epoch seconds (as Makini and the sandbox send) or seconds from now. */
+/**
+ * When `x-ratelimit-reset` is: epoch seconds (as Makini and the sandbox send) or seconds from now.
+ * Always a valid `Date` at most 2^31-1 ms away (a further reset, however absurd, reads as that), or
+ * `undefined` when absent or unreadable.
+ */
 export function rateLimitResetAt(headers: Headers, now: number): Date | undefined {
   const reset = numberHeader(headers, 'x-ratelimit-reset');
   if (reset === undefined) return undefined;
-  return new Date(reset > 1_000_000_000 ? reset * 1000 : now + reset * 1000);
+  const waitMs = boundedWait(reset > 1_000_000_000 ? reset * 1000 - now : reset * 1000);
+  return waitMs === undefined ? undefined : new Date(now + waitMs);
 }
 
 /**
@@ -92,12 +98,14 @@ export function errorFromResponse(
   const full = { ...context, requestId, headers: keptHeaders(headers), body };
 
   if (status === 429 || code === ErrorCode.RATE_LIMIT_EXCEEDED) {
+    const resetAt = rateLimitResetAt(headers, now);
     return new RateLimitError(status, message, {
       ...full,
-      retryAfterMs: parseRetryAfter(headers, now),
+      // Without `Retry-After`, the window's reset is the wait.
+      retryAfterMs: parseRetryAfter(headers, now) ?? (resetAt && resetAt.getTime() - now),
       limit: numberHeader(headers, 'x-ratelimit-limit'),
       remaining: numberHeader(headers, 'x-ratelimit-remaining'),
-      resetAt: rateLimitResetAt(headers, now),
+      resetAt,
     });
   }
   if (code === ErrorCode.REAUTHORIZATION_REQUIRED) {

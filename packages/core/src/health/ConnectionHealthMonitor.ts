@@ -1,4 +1,5 @@
 import type { MakiniClient } from '../client/MakiniClient.js';
+import { checkDuration } from '../client/timers.js';
 import {
   AuthenticationError,
   type MakiniError,
@@ -24,9 +25,9 @@ export interface HealthAlert {
 }
 
 export interface ConnectionHealthMonitorOptions {
-  /** Between polls of `integrations.current`, while someone is subscribed. @default 30_000 */
+  /** Between polls of `integrations.current`, while someone is subscribed; in ms, from 1 to 2^31-1. @default 30_000 */
   pollIntervalMs?: number;
-  /** Sliding window of the error rate. @default 300_000 */
+  /** Sliding window of the error rate, in ms, from 1 to 2^31-1. @default 300_000 */
   errorRateWindowMs?: number;
   /** Error rate at which a healthy connection turns `degraded` and an alert fires. @default 0.25 */
   errorRateThreshold?: number;
@@ -66,7 +67,10 @@ export class ConnectionHealthMonitor implements HealthSource {
   private timer: ReturnType<typeof setInterval> | undefined;
   private readonly options: ConnectionHealthMonitorOptions;
 
+  /** @throws {RangeError} when `pollIntervalMs` or `errorRateWindowMs` is not from 1 to 2^31-1 ms. */
   constructor(options: ConnectionHealthMonitorOptions = {}) {
+    checkDuration('pollIntervalMs', options.pollIntervalMs ?? 30_000);
+    checkDuration('errorRateWindowMs', options.errorRateWindowMs ?? 300_000);
     this.options = options;
     this.snapshot = { connections: {}, updatedAt: this.now() };
   }

@@ -1,9 +1,13 @@
+import { checkDuration } from '../client/timers.js';
 import type { HealthSource } from './ConnectionHealth.js';
 import { healthEventStream } from './healthEventStream.js';
 
 /** Options of `createHealthHandler`. */
 export interface HealthHandlerOptions {
-  /** Between heartbeat comments on an event stream, which keep idle proxies from closing it. @default 15_000 */
+  /**
+   * Between heartbeat comments on an event stream, which keep idle proxies from closing it; in ms,
+   * from 1 to 2^31-1. @default 15_000
+   */
   heartbeatMs?: number;
   /**
    * Most bytes that may wait for one event-stream client that is not reading. Past this the
@@ -22,17 +26,21 @@ const DEFAULT_MAX_BUFFERED_BYTES = 1_048_576;
  * Serves a health source to browsers from the host app's back end (fetch-style `Request` →
  * `Response`): `GET …` answers the JSON snapshot; `GET …/events` (or `Accept: text/event-stream`)
  * streams it as Server-Sent Events, one `snapshot` event per change and a heartbeat comment every
- * 15 s. Events go out as fast as each client reads; a client that stops reading is closed once
- * `maxBufferedBytes` wait for it. The snapshot holds health only, never a token.
+ * 15 s. Events go out as fast as each client reads; a client that stops reading has its stream
+ * ended once `maxBufferedBytes` wait for it. Its socket stays your server's to drop (a proxy's idle
+ * timeout, or your adapter): the stream is ended, not errored, because an error crashes a Node
+ * server that forwards it with `Readable.fromWeb(body).pipe(res)`. The snapshot holds health only,
+ * never a token.
  *
- * @throws {RangeError} when `heartbeatMs` or `maxBufferedBytes` is not a positive number.
+ * @throws {RangeError} when `heartbeatMs` is not from 1 to 2^31-1 ms, or `maxBufferedBytes` is not a
+ * positive number.
  * @example
  * const health = createHealthHandler(monitor);
  * app.get(['/api/health', '/api/health/events'], async (req, res) => sendFetchResponse(res, await health(toRequest(req))));
  */
 export function createHealthHandler(source: HealthSource, options: HealthHandlerOptions = {}) {
   const limits = {
-    heartbeatMs: positive('heartbeatMs', options.heartbeatMs ?? 15_000),
+    heartbeatMs: checkDuration('createHealthHandler: heartbeatMs', options.heartbeatMs ?? 15_000),
     maxBufferedBytes: positive(
       'maxBufferedBytes',
       options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES,
@@ -59,7 +67,12 @@ export function createHealthHandler(source: HealthSource, options: HealthHandler
 }
 
 function positive(name: keyof HealthHandlerOptions, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+  if (
+    typeof value !== 'number' ||
+    !Number.isFinite(value) ||
+    value <= 0 ||
+    value > Number.MAX_SAFE_INTEGER
+  ) {
     throw new RangeError(
       `createHealthHandler: ${name} must be a positive number, got ${String(value)}.`,
     );

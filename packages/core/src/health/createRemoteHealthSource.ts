@@ -1,3 +1,4 @@
+import { checkDuration } from '../client/timers.js';
 import { EMPTY_SNAPSHOT, type HealthSnapshot, type HealthSource } from './ConnectionHealth.js';
 
 export interface RemoteHealthSourceOptions {
@@ -6,7 +7,7 @@ export interface RemoteHealthSourceOptions {
   /** @default `${url}/events` */
   eventsUrl?: string;
   fetch?: typeof fetch;
-  /** First wait before reconnecting; doubles up to 30 s. @default 1000 */
+  /** First wait before reconnecting, in ms from 1 to 2^31-1; doubles up to 30 s. @default 1000 */
   reconnectDelayMs?: number;
   /** What to show before the first answer (e.g. the snapshot rendered on the server). */
   initialSnapshot?: HealthSnapshot;
@@ -31,6 +32,7 @@ export interface RemoteHealthSource extends HealthSource {
  * JSON snapshot, then listens to Server-Sent Events, reconnecting with backoff. The browser never
  * holds a Makini token. Connects on the first subscriber, disconnects after the last.
  *
+ * @throws {RangeError} when `reconnectDelayMs` is not from 1 to 2^31-1 ms.
  * @example
  * const health = createRemoteHealthSource({ url: '/api/health' });
  * <MakiniProvider health={health}>…</MakiniProvider>
@@ -41,7 +43,8 @@ export function createRemoteHealthSource(options: RemoteHealthSourceOptions): Re
   let connected = false;
   let controller: AbortController | undefined;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
-  let delay = options.reconnectDelayMs ?? 1000;
+  const firstDelay = checkDuration('reconnectDelayMs', options.reconnectDelayMs ?? 1000);
+  let delay = firstDelay;
   const listeners = new Set<() => void>();
   const eventsUrl = options.eventsUrl ?? `${options.url.replace(/\/+$/, '')}/events`;
 
@@ -72,7 +75,7 @@ export function createRemoteHealthSource(options: RemoteHealthSourceOptions): Re
       if (!response.ok || !response.body)
         throw new Error(`health events answered ${response.status}`);
       connected = true;
-      delay = options.reconnectDelayMs ?? 1000;
+      delay = firstDelay;
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
       let buffer = '';
       for (;;) {
