@@ -21,4 +21,9 @@ export interface RequestInput<Schema extends z.ZodType | undefined> extends Requ
   schema?: Schema;
   /** Secrets sent in this request (in the body, say) that no error message may quote. */
   redact?: ReadonlyArray<string | undefined> | undefined;
+  /**
+   * The answer itself carries secrets (the token endpoint's does): a body kept on an error keeps
+   * its shape, but the value under any key that names a secret is replaced. @default false
+   */
+  secretBody?: boolean | undefined;
 }

@@ -17,7 +17,8 @@ import { RateLimitGate } from './RateLimitGate.js';
 import type { RequestInput } from './RequestInput.js';
 import { RequestLog, type RequestLogEntry } from './RequestLog.js';
 import { readBody } from './readBody.js';
-import { redactPath } from './redact.js';
+import { redactKnown, redactPath } from './redact.js';
+import { type BodyRedaction, redactBody } from './redactBody.js';
 import { requestInit } from './requestInit.js';
 import {
   checkNumber,
@@ -187,11 +188,12 @@ export class Transport {
       startedAt: Date.now(),
     };
     let token: string | undefined;
+    const secrets = () => [token, ...(input.redact ?? [])];
     const state = (): FailureState => ({
       aborted: input.signal?.aborted ?? false,
       timedOut: scope.timedOut,
       timeoutMs,
-      secrets: [token, ...(input.redact ?? [])],
+      secrets: secrets(),
     });
     try {
       // A token that cannot be had is no network failure: it passes through, and is not retried.
@@ -221,6 +223,10 @@ export class Transport {
       const read = await readBody(response, settings.maxResponseBytes);
       entry.durationMs = Math.round(performance.now() - started);
       const where = { ...context, requestId };
+      const redaction: BodyRedaction = {
+        secrets: secrets(),
+        secretBody: input.secretBody ?? false,
+      };
       if ('tooLargeAt' in read) {
         scope.end(new Error('response too large'));
         const error = new ResponseTooLargeError(
@@ -230,15 +236,24 @@ export class Transport {
         return { error, entry, final: true };
       }
       if (response.ok) {
-        const value = parseResponse(read.text, input.schema, { ...where, attempts: entry.attempt });
+        const value = parseResponse(read.text, input.schema, {
+          ...where,
+          attempts: entry.attempt,
+          redaction,
+        });
         this.requestLog.add(entry);
         this.#emit('onResponse', entry as RequestLogEntry & { status: number });
         return { value };
       }
+      // The body, the message quoted from it and the headers kept (`www-authenticate`) may echo
+      // what was sent: the token, a code.
+      const kept = new Headers();
+      for (const [name, value] of response.headers)
+        kept.append(name, redactKnown(value, secrets()));
       const error = errorFromResponse(
         response.status,
-        response.headers,
-        parseErrorBody(read.text),
+        kept,
+        redactBody(parseErrorBody(read.text), { ...redaction, patterns: true }),
         where,
       );
       const resetAt = rateLimitResetAt(response.headers, Date.now());

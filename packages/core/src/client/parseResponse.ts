@@ -1,5 +1,7 @@
 import type * as z from 'zod';
 import { ConnectionError, ValidationError } from '../errors/MakiniError.js';
+import { type BodyRedaction, redactBody } from './redactBody.js';
+import { redactError } from './redactError.js';
 
 /** Which call a body belongs to, for the errors that name it. */
 export interface ResponseContext {
@@ -7,18 +9,21 @@ export interface ResponseContext {
   path: string;
   requestId: string | undefined;
   attempts: number;
+  /** What a body or a cause kept on an error must not hold. */
+  redaction: BodyRedaction;
 }
 
 /**
  * A success body as JSON, checked against `schema` when given. A body that is not JSON was cut short
  * or garbled in transit (`ConnectionError`, retryable like a reset); one that breaks the schema is a
- * `ValidationError` naming the field.
+ * `ValidationError` naming the field, with a copy of the body that holds none of the call's secrets.
  */
 export function parseResponse(
   text: string,
   schema: z.ZodType | undefined,
   context: ResponseContext,
 ): unknown {
+  const { redaction, ...callContext } = context;
   const where = `${context.method} ${context.path}`;
   let json: unknown;
   if (text.length > 0) {
@@ -28,7 +33,8 @@ export function parseResponse(
       throw new ConnectionError(
         'INVALID_RESPONSE',
         `${where}: the response body is not complete JSON.`,
-        { ...context, cause },
+        // The parser's message quotes the start of the body.
+        { ...callContext, cause: redactError(cause, redaction.secrets) },
       );
     }
   }
@@ -38,8 +44,8 @@ export function parseResponse(
   const issue = result.error.issues[0];
   const issuePath = issue?.path.join('.') ?? '';
   throw new ValidationError(
-    `${where}: the response does not match the expected shape at ${issuePath || '(root)'}: ${issue?.message}. The raw body is on error.body.`,
-    { ...context, issuePath, body: json, cause: result.error },
+    `${where}: the response does not match the expected shape at ${issuePath || '(root)'}: ${issue?.message}. The body is on error.body${redaction.secretBody ? ', its secrets redacted' : ''}.`,
+    { ...callContext, issuePath, body: redactBody(json, redaction), cause: result.error },
   );
 }
 

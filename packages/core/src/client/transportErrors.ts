@@ -8,6 +8,7 @@ import {
 } from '../errors/MakiniError.js';
 import type { GateClosure } from './RateLimitGate.js';
 import { redactText } from './redact.js';
+import { redactError } from './redactError.js';
 
 /** Which call failed, and how far it got. */
 export interface FailureContext extends ErrorContext {
@@ -38,30 +39,35 @@ export function abortError(context: FailureContext): AbortError {
   return new AbortError('ABORTED', `${where(context)} was aborted by the caller.`, context);
 }
 
+/** An abort of the caller's, keeping what it was given as the cause, secrets redacted. */
+function aborted(caught: unknown, state: FailureState, context: FailureContext) {
+  return abortError({ ...context, cause: redactError(caught, state.secrets) });
+}
+
 function timeoutError(what: string, state: FailureState, context: FailureContext, cause: unknown) {
   return new TimeoutError('TIMEOUT', `${where(context)} ${what} within ${state.timeoutMs} ms.`, {
     ...context,
-    cause,
+    cause: redactError(cause, state.secrets),
   });
 }
 
 /**
  * A failure before any usable response: the caller's abort, the attempt's timeout, an error of the
- * kit's own (kept as it is), or a network failure (`CONNECTION_FAILED`, its low-level reason
- * redacted of every secret of the call).
+ * kit's own (kept as it is), or a network failure (`CONNECTION_FAILED`). The low-level reason, in
+ * the message and as the `cause`, is a copy redacted of every secret of the call.
  */
 export function transportError(
   caught: unknown,
   state: FailureState,
   context: FailureContext,
 ): MakiniError {
-  if (state.aborted) return abortError({ ...context, cause: caught });
+  if (state.aborted) return aborted(caught, state, context);
   if (state.timedOut) return timeoutError('got no answer', state, context, caught);
   if (MakiniError.is(caught)) return caught;
   return new ConnectionError(
     'CONNECTION_FAILED',
     `${where(context)} failed before a response arrived (${reason(caught, state)}). Check the network and baseUrl.`,
-    { ...context, cause: caught },
+    { ...context, cause: redactError(caught, state.secrets) },
   );
 }
 
@@ -75,13 +81,13 @@ export function tokenError(
   state: FailureState,
   context: FailureContext,
 ): MakiniError {
-  if (state.aborted) return abortError({ ...context, cause: caught });
+  if (state.aborted) return aborted(caught, state, context);
   if (state.timedOut) return timeoutError('got no token from getToken()', state, context, caught);
   if (MakiniError.is(caught)) return caught;
   return new MakiniError(
     'TOKEN_UNAVAILABLE',
     `${where(context)} was not sent: getToken() failed (${reason(caught, state)}).`,
-    { ...context, cause: caught },
+    { ...context, cause: redactError(caught, state.secrets) },
   );
 }
 
@@ -100,7 +106,7 @@ export function limiterError(
   state: FailureState,
   context: FailureContext,
 ): MakiniError {
-  if (state.aborted) return abortError({ ...context, cause: caught });
+  if (state.aborted) return aborted(caught, state, context);
   if (state.timedOut) {
     return timeoutError('waited for the client-side rate limiter', state, context, caught);
   }
@@ -154,7 +160,7 @@ export function gateClosed(
   const until = new Date(closed.until);
   return new RateLimitError(
     429,
-    `${where(context)} was not sent: the server asked this connection to wait until ${until.toISOString()}, longer than maxRetryAfterMs (${maxRetryAfterMs} ms), so calls fail at once until then. Retry after error.retryAfterMs.`,
+    `${where(context)} was not sent: the server asked this connection to wait ${closed.askedMs} ms, longer than maxRetryAfterMs (${maxRetryAfterMs} ms), so calls fail at once until ${until.toISOString()} (an hour at most; then one call asks the server again). Retry after error.retryAfterMs.`,
     { ...context, requestId: closed.requestId, retryAfterMs: closed.remainingMs, resetAt: until },
   );
 }

@@ -1,3 +1,5 @@
+import { redactError } from '../client/redactError.js';
+import { checkDuration } from '../client/timers.js';
 import { ReauthorizationRequiredError } from '../errors/MakiniError.js';
 import type { TokenResponse } from '../models/TokenResponse.js';
 
@@ -14,7 +16,7 @@ export interface TokenManagerOptions {
   refresh: (refreshToken: string) => Promise<TokenResponse>;
   /** Persist the new pair (refresh tokens rotate: losing one loses the connection). */
   onTokens?: (tokens: TokenSet) => void | Promise<void>;
-  /** Refresh this long before expiry. @default 300_000 */
+  /** Refresh this long before expiry, in ms: from 0 to 2^31-1. @default 300_000 */
   refreshMarginMs?: number;
   /** Which connection, for the error a failed refresh raises. */
   connectionKey?: string;
@@ -57,7 +59,7 @@ export class TokenManager {
     this.#tokens = { ...tokens };
     this.#refresh = options.refresh;
     this.#onTokens = options.onTokens;
-    this.#refreshMarginMs = options.refreshMarginMs ?? 300_000;
+    this.#refreshMarginMs = checkDuration('refreshMarginMs', options.refreshMarginMs ?? 300_000, 0);
     this.#connectionKey = options.connectionKey;
     this.#now = options.now ?? (() => Date.now());
   }
@@ -95,6 +97,7 @@ export class TokenManager {
         { connectionKey: this.#connectionKey },
       );
     }
+    const before = this.#tokens;
     let response: TokenResponse;
     try {
       response = await this.#refresh(refresh);
@@ -109,15 +112,28 @@ export class TokenManager {
           cause: error,
         });
       }
-      throw error;
+      throw this.#redacted(error, before);
     }
     this.#tokens = {
       accessToken: response.access_token,
       refreshToken: response.refresh_token ?? refresh,
       expiresAt: response.expiresAt,
     };
-    await this.#onTokens?.(this.current);
+    try {
+      await this.#onTokens?.(this.current);
+    } catch (error) {
+      // A store's error may quote what it failed to save: the new pair, which now works.
+      throw this.#redacted(error, before, this.#tokens);
+    }
     return this.#tokens.accessToken;
+  }
+
+  /** An error from `refresh` or `onTokens`, as a copy that quotes none of the tokens in play. */
+  #redacted(error: unknown, ...sets: TokenSet[]): unknown {
+    return redactError(
+      error,
+      sets.flatMap((set) => [set.accessToken, set.refreshToken]),
+    );
   }
 
   /** Describes the manager without its tokens, for logs and `JSON.stringify`. */

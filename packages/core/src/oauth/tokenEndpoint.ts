@@ -37,7 +37,9 @@ function refuseInBrowser(what: string) {
 /**
  * One call of `POST /link/token`, through the same transport as every API call: timeout, request
  * id, typed errors, redaction, request log and hooks. Not retried: a code or refresh token is
- * single-use, so a second try could only be refused (or revoke what the first issued).
+ * single-use, so a second try could only be refused (or revoke what the first issued). No error it
+ * throws holds the client secret, the code, the refresh token or a token of the answer: a body kept
+ * on an error has every value under a token, secret or code key replaced.
  */
 async function requestToken(
   options: TokenEndpointOptions,
@@ -67,6 +69,8 @@ async function requestToken(
       schema: TokenResponse,
       signal: options.signal,
       redact: [options.clientSecret, grant.code, grant.refresh_token],
+      // A token answer that breaks the schema still holds a live pair.
+      secretBody: true,
     });
   } catch (error) {
     if (
