@@ -64,6 +64,43 @@ describe('pagination that does not advance', () => {
   });
 });
 
+describe('pagination that pages forward for ever', () => {
+  it('stops with a PaginationError when a page repeats the records of the page before, however far last_page reaches', async () => {
+    const asked: number[] = [];
+    const { url, close } = await serveFetch((request) => {
+      const page = Number(new URL(request.url).searchParams.get('page') ?? '1');
+      asked.push(page);
+      // Echoes the page asked for, promises 2^53-1 pages, and serves the same record on each.
+      return Response.json({
+        data: [{ id: 'same-platform', name: 'Same' }],
+        links: { first: null, last: null, prev: null, next: null },
+        meta: {
+          current_page: page,
+          last_page: Number.MAX_SAFE_INTEGER,
+          per_page: 1,
+          total: Number.MAX_SAFE_INTEGER,
+        },
+      });
+    });
+    closeServer = close;
+    const client = new MakiniClient({ baseUrl: url, token: 'sk_test_token', maxRetries: 0 });
+    const seen: unknown[] = [];
+    const error = await (async () => {
+      for await (const platform of client.platforms.list()) {
+        seen.push(platform);
+        // A guard for the test only: without the check the loop would run 2^53 pages.
+        if (seen.length >= 50) return 'not stopped after 50 pages';
+      }
+    })().catch((caught: unknown) => caught);
+    expect(PaginationError.is(error)).toBe(true);
+    expect((error as PaginationError).code).toBe('PAGINATION_STALLED');
+    expect((error as PaginationError).requestedPage).toBe(2);
+    expect((error as PaginationError).message).toMatch(/same records/);
+    expect(asked).toEqual([1, 2]);
+    expect(seen).toHaveLength(1);
+  });
+});
+
 describe('pagination against the sandbox', () => {
   let sandbox: Sandbox;
   beforeAll(async () => {

@@ -13,7 +13,9 @@ import type { Page } from '../models/Page.js';
  *
  * Iteration asks for the page after the last one it asked for (counted here, not taken from the
  * server) and throws `PaginationError` when the server's `meta.current_page` repeats or goes back,
- * so a server that does not page forward ends the loop instead of repeating it for ever.
+ * or when a page holds the same records as the page before (same `key`s, or `id`s), so a server
+ * that does not page forward ends the loop instead of repeating it for ever, whatever `last_page`
+ * promises. There is no page cap: a list as long as the server's data is walked to its end.
  */
 export class PagePromise<Item> implements PromiseLike<Page<Item>>, AsyncIterable<Item> {
   private first: Promise<Page<Item>> | undefined;
@@ -51,12 +53,19 @@ export class PagePromise<Item> implements PromiseLike<Page<Item>>, AsyncIterable
     yield page;
     while (page.data.length > 0 && page.meta.current_page < page.meta.last_page) {
       const previous = page.meta.current_page;
+      const previousRecords = recordsOf(page);
       // Never less than the page after the server's own (a server may number from 1 when asked for 0).
       requested = Math.max(requested, previous) + 1;
       page = await this.fetchPage(requested);
       if (page.meta.current_page <= previous) {
         throw new PaginationError(
           `${this.label}: asked for page ${requested} and the server answered with page ${page.meta.current_page} after page ${previous} (last_page ${page.meta.last_page}). The server is not paging forward; iteration stopped instead of looping.`,
+          { requestedPage: requested, currentPage: page.meta.current_page },
+        );
+      }
+      if (page.data.length > 0 && recordsOf(page) === previousRecords) {
+        throw new PaginationError(
+          `${this.label}: page ${requested} holds the same records as page ${previous} (last_page ${page.meta.last_page}). The server is not paging forward; iteration stopped instead of yielding them again.`,
           { requestedPage: requested, currentPage: page.meta.current_page },
         );
       }
@@ -67,4 +76,17 @@ export class PagePromise<Item> implements PromiseLike<Page<Item>>, AsyncIterable
   async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
     for await (const page of this.pages()) yield* page.data;
   }
+}
+
+/**
+ * Which records a page holds: their `key`s (or `id`s), else the records themselves. Two pages in a
+ * row with the same records mean the server serves one page whatever is asked for.
+ */
+function recordsOf(page: Page<unknown>): string {
+  return JSON.stringify(
+    page.data.map((record) => {
+      const { key, id } = (record ?? {}) as { key?: unknown; id?: unknown };
+      return key ?? id ?? record;
+    }),
+  );
 }

@@ -2,8 +2,8 @@ import { type ErrorContext, MakiniError } from './MakiniError.js';
 
 /**
  * A list stopped because the server did not page forward (`PAGINATION_STALLED`): the page asked for
- * came back with a `meta.current_page` that repeats or goes back, so following `last_page` would
- * loop for ever.
+ * came back with a `meta.current_page` that repeats or goes back, or with the same records as the
+ * page before, so following `last_page` would loop for ever.
  */
 export class PaginationError extends MakiniError {
   static override readonly KIND: string = 'PaginationError';
