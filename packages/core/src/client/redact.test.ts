@@ -22,6 +22,9 @@ describe('redactPath', () => {
     ['/api/x?code=SECRET_10&state=SECRET_11', '/api/x?code=[redacted]&state=[redacted]'],
     ['/api/x?%E0%A4%A=SECRET_12', '/api/x?%E0%A4%A=[redacted]'],
     ['/api/x?page=2&per_page=10&filter%5BorderNo%5D=4500', undefined],
+    // Filters and sorts name record fields, not credentials: their values stay readable in logs.
+    ['/api/x?filter%5BpurchaseOrderKey%5D=PO-1&sort[vendorKey]=1', undefined],
+    ['/api/x?filter[code:contains]=A1', undefined],
     ['/api/x', undefined],
   ])('%s', (path, expected) => {
     expect(redactPath(path)).toBe(expected ?? path);

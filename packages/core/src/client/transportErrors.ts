@@ -134,7 +134,7 @@ export function notWaited(
       : `maxRetryAfterMs (${maxRetryAfterMs} ms)`;
   return new RateLimitError(
     error.status,
-    `${error.message} The server asked to wait ${waitMs} ms, longer than ${limit}: not retried.`,
+    `${error.message} The server asked to wait ${waitMs} ms, longer than ${limit}, so the client did not wait: call again after error.retryAfterMs, or raise ${longestWait < maxRetryAfterMs ? 'timeoutMs' : 'maxRetryAfterMs'}.`,
     {
       requestId: error.requestId,
       attempts: error.attempts,

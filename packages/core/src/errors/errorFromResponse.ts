@@ -27,7 +27,8 @@ const NEXT_STEP: Partial<Record<ErrorCode | LinkErrorCode, string>> = {
   AUTHENTICATION_FAILED: 'Refresh the token, or run Makini Link again if refreshing fails.',
   REAUTHORIZATION_REQUIRED:
     'Ask the customer to reconnect: run Makini Link again for this connection.',
-  RATE_LIMIT_EXCEEDED: 'Slow down; the client waits for Retry-After before retrying.',
+  RATE_LIMIT_EXCEEDED:
+    "The connection's rate limit is spent: call again after error.retryAfterMs. The client waits by itself only for waits up to maxRetryAfterMs, within maxRetries; turn on rateLimit to stay under the limit.",
   NOT_FOUND: 'Check the id and that the token belongs to the right connection.',
   FORBIDDEN: 'Use a client token for /api/system/* and a connection token for data endpoints.',
   INTERNAL_ERROR: 'Retry later; quote the request id if it persists.',
