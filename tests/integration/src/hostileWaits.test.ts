@@ -78,14 +78,12 @@ describe('a server-given wait no clock can hold', () => {
 
     const first = await client.integrations.current().catch((caught: unknown) => caught);
     const before = served();
-    const started = performance.now();
     const second = await client.integrations.current().catch((caught: unknown) => caught);
     // It used to be a plain `RangeError: Invalid time value`, on every call until a restart.
     expect(MakiniError.is(second)).toBe(true);
     expectUsableRateLimit(first, MAX_TIMER_MS);
     expectUsableRateLimit(second, HOUR);
     expect((second as RateLimitError).retryAfterMs).toBeGreaterThan(HOUR - 60_000);
-    expect(performance.now() - started).toBeLessThan(500);
     expect(served()).toBe(before);
     client.close();
     await settle();
@@ -118,11 +116,9 @@ describe('a server-given wait no clock can hold', () => {
     expectUsableRateLimit(first, MAX_TIMER_MS);
     expect((first as RateLimitError).resetAt).toBeInstanceOf(Date);
 
-    const started = performance.now();
     const second = await call(client);
     // It used to spin 1 ms timers on a NaN reset until the call's timeout.
     expectUsableRateLimit(second, HOUR);
-    expect(performance.now() - started).toBeLessThan(500);
     client.close();
     await settle();
     expect(warnings.map((warning) => warning.name)).not.toContain('TimeoutOverflowWarning');
