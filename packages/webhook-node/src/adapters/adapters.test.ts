@@ -143,6 +143,8 @@ describe.each(Object.keys(adapters))('%s', (name) => {
     const { headers } = await reauthorization();
     const response = await post(url, JSON.stringify({ padding: 'x'.repeat(4096) }), headers);
     expect(response.status).toBe(413);
+    // A sender past the limit gets no kept-alive connection to send the next oversized body on.
+    expect(response.headers.get('connection')).toBe('close');
   });
 
   it('acknowledges event types newer than this package through onUnhandled', async () => {

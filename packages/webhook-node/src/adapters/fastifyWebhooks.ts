@@ -1,4 +1,5 @@
 import type { WebhookHandler } from '../handler/createHandlerFactory.js';
+import { checkBodyLimit } from './checkBodyLimit.js';
 
 /** The parts of Fastify the plugin uses, so Fastify itself is not a dependency. */
 interface FastifyLike {
@@ -27,7 +28,11 @@ interface FastifyReplyLike {
 
 /**
  * A Fastify plugin that registers `POST path` with a raw-body parser scoped to the plugin, so the
- * rest of the app keeps Fastify's JSON parsing. Register it with `fastify.register`.
+ * rest of the app keeps Fastify's JSON parsing. Register it with `fastify.register`. Past
+ * `maxBodyBytes`, Fastify answers 413 and closes the connection itself.
+ *
+ * @throws {WebhookVerificationError} `INVALID_OPTIONS` (registration rejects) for a handler whose
+ * `maxBodyBytes` is not a whole number of bytes ≥ 1
  *
  * @example
  * await app.register(fastifyWebhooks, { handler: webhooks, path: '/webhooks/makini' });
@@ -37,6 +42,7 @@ export async function fastifyWebhooks(
   options: { handler: WebhookHandler; path?: string },
 ) {
   const { handler } = options;
+  checkBodyLimit(handler);
   fastify.addContentTypeParser(
     ['application/json', 'text/plain', 'application/octet-stream'],
     { parseAs: 'buffer', bodyLimit: handler.maxBodyBytes },

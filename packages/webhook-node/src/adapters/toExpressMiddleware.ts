@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { WebhookHandler } from '../handler/createHandlerFactory.js';
+import { checkBodyLimit } from './checkBodyLimit.js';
 import { handleNodeRequest, writeNodeResult } from './toNodeHandler.js';
 
 /** The parts of an Express request the middleware reads, so Express itself is not a dependency. */
@@ -15,10 +16,14 @@ const ALREADY_PARSED =
  * `express.raw()` it uses the Buffer; behind `express.json()` it fails loudly (500 and a logged
  * explanation) instead of checking a re-serialized body.
  *
+ * @throws {WebhookVerificationError} `INVALID_OPTIONS` for a handler whose `maxBodyBytes` is not a
+ * whole number of bytes ≥ 1
+ *
  * @example
  * app.post('/webhooks/makini', toExpressMiddleware(webhooks));
  */
 export function toExpressMiddleware(handler: WebhookHandler) {
+  checkBodyLimit(handler);
   return (
     request: ExpressRequest,
     response: ServerResponse,
@@ -29,7 +34,12 @@ export function toExpressMiddleware(handler: WebhookHandler) {
     let result: ReturnType<typeof handleNodeRequest>;
     if (preRead instanceof Uint8Array || typeof preRead === 'string') {
       if (Buffer.byteLength(preRead) > handler.maxBodyBytes) {
-        writeNodeResult(response, { status: 413, body: { error: 'payload too large' } });
+        // Closed as when the middleware reads the body itself: every 413 ends the connection.
+        writeNodeResult(response, {
+          status: 413,
+          body: { error: 'payload too large' },
+          headers: { connection: 'close' },
+        });
         return;
       }
       result = handler.handle({ payload: preRead, headers: request.headers });

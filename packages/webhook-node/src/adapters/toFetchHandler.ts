@@ -1,4 +1,5 @@
 import type { WebhookHandler } from '../handler/createHandlerFactory.js';
+import { checkBodyLimit } from './checkBodyLimit.js';
 
 const respond = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), {
@@ -36,6 +37,9 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array 
 /**
  * A fetch-style handler for Hono, Next.js route handlers, Remix, Bun, Deno and edge runtimes.
  *
+ * @throws {WebhookVerificationError} `INVALID_OPTIONS` for a handler whose `maxBodyBytes` is not a
+ * whole number of bytes ≥ 1
+ *
  * @example
  * // app/api/webhooks/makini/route.ts (Next.js)
  * export const POST = toFetchHandler(webhooks);
@@ -43,10 +47,13 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array 
  * app.post('/webhooks/makini', (c) => handleWebhook(c.req.raw));
  */
 export function toFetchHandler(handler: WebhookHandler) {
+  checkBodyLimit(handler);
   return async (request: Request): Promise<Response> => {
     if (request.method !== 'POST') return respond(405, { error: 'use POST' }, { allow: 'POST' });
     const payload = await readLimited(request, handler.maxBodyBytes);
-    if (!payload) return respond(413, { error: 'payload too large' });
+    // Servers that run fetch handlers (@hono/node-server among them) read on through the unread
+    // rest of a body after answering, tens of MiB, unless the answer closes the connection.
+    if (!payload) return respond(413, { error: 'payload too large' }, { connection: 'close' });
     const result = await handler.handle({ payload, headers: request.headers });
     return respond(result.status, result.body, result.headers);
   };

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { WebhookHandler, WebhookResult } from '../handler/createHandlerFactory.js';
+import { checkBodyLimit } from './checkBodyLimit.js';
 import { BodyTooLargeError, readNodeBody } from './readNodeBody.js';
 
 export function writeNodeResult(
@@ -42,10 +43,14 @@ export async function handleNodeRequest(
 /**
  * A Node `http` request listener.
  *
+ * @throws {WebhookVerificationError} `INVALID_OPTIONS` for a handler whose `maxBodyBytes` is not a
+ * whole number of bytes ≥ 1
+ *
  * @example
  * http.createServer(toNodeHandler(webhooks)).listen(3000);
  */
 export function toNodeHandler(handler: WebhookHandler) {
+  checkBodyLimit(handler);
   return (request: IncomingMessage, response: ServerResponse): void => {
     handleNodeRequest(handler, request).then(
       (result) => writeNodeResult(response, result),

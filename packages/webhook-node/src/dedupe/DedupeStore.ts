@@ -18,6 +18,10 @@ export type ClaimResult =
  * while that token still owns it: a delivery whose lease lapsed, and that another delivery has
  * claimed since, can neither extend, finish nor drop the new owner's claim.
  *
+ * Lifetimes are milliseconds from 1 to `Number.MAX_SAFE_INTEGER`. The built-in stores reject
+ * anything else (NaN, 0, a negative number, Infinity, a string) with a `RangeError` before touching
+ * the id, rather than forget it at once and let the event run again.
+ *
  * @example
  * const claim = await store.claim(id, 60_000);
  * if (claim.status === 'claimed') {

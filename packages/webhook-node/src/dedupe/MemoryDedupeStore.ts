@@ -1,3 +1,4 @@
+import { checkTtl } from './checkTtl.js';
 import type { ClaimResult, DedupeStore } from './DedupeStore.js';
 import { Fifo } from './Fifo.js';
 import { newClaimToken } from './newClaimToken.js';
@@ -49,6 +50,7 @@ export class MemoryDedupeStore implements DedupeStore {
   }
 
   async claim(id: string, processingTtlMs: number): Promise<ClaimResult> {
+    checkTtl('MemoryDedupeStore.claim', 'processingTtlMs', processingTtlMs);
     const now = this.now();
     this.dropLapsed(now);
     const entry = this.live(id, now);
@@ -60,6 +62,7 @@ export class MemoryDedupeStore implements DedupeStore {
   }
 
   async renew(id: string, token: string, processingTtlMs: number): Promise<boolean> {
+    checkTtl('MemoryDedupeStore.renew', 'processingTtlMs', processingTtlMs);
     const now = this.now();
     if (this.live(id, now)?.token !== token) return false;
     this.hold(id, token, now + processingTtlMs);
@@ -67,6 +70,7 @@ export class MemoryDedupeStore implements DedupeStore {
   }
 
   async complete(id: string, token: string, doneTtlMs: number): Promise<void> {
+    checkTtl('MemoryDedupeStore.complete', 'doneTtlMs', doneTtlMs);
     const now = this.now();
     const entry = this.live(id, now);
     // Another delivery's live claim, or done already: not this delivery's to overwrite.

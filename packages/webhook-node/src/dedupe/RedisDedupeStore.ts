@@ -1,3 +1,4 @@
+import { checkTtl } from './checkTtl.js';
 import type { ClaimResult, DedupeStore } from './DedupeStore.js';
 import { newClaimToken } from './newClaimToken.js';
 
@@ -47,6 +48,7 @@ export class RedisDedupeStore implements DedupeStore {
   }
 
   async claim(id: string, processingTtlMs: number): Promise<ClaimResult> {
+    checkTtl('RedisDedupeStore.claim', 'processingTtlMs', processingTtlMs);
     const key = this.prefix + id;
     const token = newClaimToken();
     if ((await this.client.set(key, token, 'PX', milliseconds(processingTtlMs), 'NX')) === 'OK')
@@ -55,6 +57,7 @@ export class RedisDedupeStore implements DedupeStore {
   }
 
   async renew(id: string, token: string, processingTtlMs: number): Promise<boolean> {
+    checkTtl('RedisDedupeStore.renew', 'processingTtlMs', processingTtlMs);
     return (
       Number(
         await this.client.eval(RENEW, 1, this.prefix + id, token, milliseconds(processingTtlMs)),
@@ -63,6 +66,7 @@ export class RedisDedupeStore implements DedupeStore {
   }
 
   async complete(id: string, token: string, doneTtlMs: number): Promise<void> {
+    checkTtl('RedisDedupeStore.complete', 'doneTtlMs', doneTtlMs);
     await this.client.eval(COMPLETE, 1, this.prefix + id, token, milliseconds(doneTtlMs));
   }
 

@@ -360,6 +360,25 @@ describe.each(Object.keys(stores))('%s store: a claim belongs to its token', (ki
     expect(await store.claim('x', 10_000)).toEqual({ status: 'done' });
   });
 
+  it('refuses a ttl that is not a number of milliseconds ≥ 1 in claim, renew and complete, leaving the id as it was', async () => {
+    const store = makeStore();
+    const token = await claimed(store, 'held', 10_000);
+    for (const ttlMs of [Number.NaN, 0, -1, Number.POSITIVE_INFINITY, 2 ** 53, '60000']) {
+      const ttl = ttlMs as number;
+      const refusal = new RegExp(
+        `must be a number of milliseconds from 1 to 9007199254740991, got "?${String(ttlMs)}"?\\.`,
+      );
+      await expect(store.claim('fresh', ttl)).rejects.toThrow(RangeError);
+      await expect(store.claim('fresh', ttl)).rejects.toThrow(refusal);
+      await expect(store.renew('held', token, ttl)).rejects.toThrow(refusal);
+      await expect(store.complete('held', token, ttl)).rejects.toThrow(refusal);
+    }
+    // Nothing was claimed, forgotten or marked done by the refused calls.
+    expect(await store.claim('fresh', 10_000)).toMatchObject({ status: 'claimed' });
+    expect(await store.claim('held', 10_000)).toEqual({ status: 'in_progress' });
+    expect(await store.renew('held', token, 10_000)).toBe(true);
+  });
+
   it('records a lapsed owner as done when nobody claimed the event since', async () => {
     const store = makeStore();
     const lapsed = await claimed(store, 'x', 50);

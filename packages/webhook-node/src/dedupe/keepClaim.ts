@@ -1,4 +1,8 @@
+import { checkTtl } from './checkTtl.js';
 import type { DedupeStore } from './DedupeStore.js';
+
+/** The longest delay `setTimeout` keeps: Node fires a longer one after 1 ms, with a warning. */
+export const MAX_TIMER_MS = 2_147_483_647;
 
 /**
  * Renews a claim every third of its lease while the handler runs, so a handler slower than one
@@ -6,6 +10,9 @@ import type { DedupeStore } from './DedupeStore.js';
  * claim (the lease lapsed during a pause, or another delivery took it): from then on the event may
  * run twice, which `report` is told. A failed renewal (store unreachable) is reported and retried
  * at the next tick. Returns the function that stops renewing.
+ *
+ * @throws {RangeError} for a `processingTtlMs` that is not a number of milliseconds ≥ 1, which
+ * would otherwise renew every millisecond
  */
 export function keepClaim(
   store: DedupeStore,
@@ -13,11 +20,14 @@ export function keepClaim(
   report: (error: Error) => void,
 ): () => void {
   const { id, token, processingTtlMs } = claim;
+  checkTtl('keepClaim', 'processingTtlMs', processingTtlMs);
+  // A lease longer than the longest timer is renewed at that timer, well before it lapses.
+  const every = Math.min(MAX_TIMER_MS, Math.max(1, Math.floor(processingTtlMs / 3)));
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const schedule = () => {
-    timer = setTimeout(renew, Math.max(1, Math.floor(processingTtlMs / 3)));
+    timer = setTimeout(renew, every);
     // The handler's own work keeps the process alive; a renewal timer alone should not.
     (timer as { unref?: () => void }).unref?.();
   };

@@ -7,6 +7,7 @@ import {
   type WebhookVerificationErrorCode,
 } from '../verify/WebhookVerificationError.js';
 import type { WebhookHandlerOptions } from './createHandlerFactory.js';
+import { type NumericOption, numericOptionProblem, OPTION_BOUNDS } from './optionBounds.js';
 
 /**
  * Refusals that mean this endpoint is set up wrong, not that the request is: answered 500, so the
@@ -20,15 +21,14 @@ const SETUP_MISTAKES: ReadonlySet<WebhookVerificationErrorCode> = new Set([
 
 export const isSetupMistake = (code: WebhookVerificationErrorCode) => SETUP_MISTAKES.has(code);
 
-const DEFAULT_DEDUPE_TTL_MS = 3 * 86_400_000;
-
 /** Thrown where the handler is made, with a stack that points at that call. */
 const mistake = (code: WebhookVerificationErrorCode, message: string) =>
   new WebhookVerificationError(code, message);
 
 /**
  * Checks at construction what would otherwise refuse every delivery, or accept replays, at run
- * time: the secrets, the window, the scheme, and for the legacy scheme the dedupe store.
+ * time: the secrets, the window, the scheme, the numeric options (a NaN among them turns a limit
+ * off or makes an event run again), and for the legacy scheme the dedupe store.
  *
  * @throws {WebhookVerificationError} `INVALID_SECRET` or `INVALID_OPTIONS`, saying what to fix
  */
@@ -44,6 +44,11 @@ export function checkHandlerOptions(options: WebhookHandlerOptions): void {
   if (keys instanceof WebhookRefusal) throw mistake(keys.code, keys.message);
   const window = checkWindow({ toleranceSeconds: options.toleranceSeconds });
   if (window) throw mistake(window.code, window.message);
+  for (const name of Object.keys(OPTION_BOUNDS) as NumericOption[]) {
+    if (options[name] === undefined) continue;
+    const problem = numericOptionProblem(name, options[name]);
+    if (problem) throw mistake('INVALID_OPTIONS', problem);
+  }
   if (scheme !== 'legacy') return;
   // The legacy signature dates nothing but the body's created_at: inside the window, only a store
   // of seen ids stops a captured delivery from being run again.
@@ -54,8 +59,8 @@ export function checkHandlerOptions(options: WebhookHandlerOptions): void {
     );
   }
   const toleranceMs = (options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS.legacy) * 1000;
-  const dedupeTtlMs = options.dedupeTtlMs ?? DEFAULT_DEDUPE_TTL_MS;
-  if (typeof dedupeTtlMs === 'number' && dedupeTtlMs < toleranceMs) {
+  const dedupeTtlMs = options.dedupeTtlMs ?? OPTION_BOUNDS.dedupeTtlMs.default;
+  if (dedupeTtlMs < toleranceMs) {
     throw mistake(
       'INVALID_OPTIONS',
       `dedupeTtlMs (${dedupeTtlMs}) is shorter than the window (toleranceSeconds × 1000 = ${toleranceMs}): a replay after the id is forgotten but inside the window would run again. Raise dedupeTtlMs or lower toleranceSeconds.`,

@@ -7,6 +7,7 @@ import type { WebhookSecret } from '../verify/secrets.js';
 import type { VerifyWebhookOptions } from '../verify/VerifyWebhookOptions.js';
 import { checkHandlerOptions, isSetupMistake } from './checkHandlerOptions.js';
 import { consoleReporter } from './consoleReporter.js';
+import { OPTION_BOUNDS } from './optionBounds.js';
 
 /** Handlers per event type; `event` is narrowed to that type. */
 export type WebhookHandlers = {
@@ -29,12 +30,17 @@ export interface WebhookHandlerOptions {
    */
   dedupe?: DedupeStore;
   /**
-   * How long a claim lasts without renewal. The claim is renewed every third of it while your
-   * handler runs, so this bounds how long a crashed or paused instance holds an event.
+   * How long a claim lasts without renewal, in milliseconds from 1 to 2_147_483_647 (the longest
+   * timer Node keeps). The claim is renewed every third of it while your handler runs, so this
+   * bounds how long a crashed or paused instance holds an event.
    * @default 60_000
    */
   processingTtlMs?: number;
-  /** How long a processed id is remembered (longer than the sender retries). @default 259_200_000 (3 days) */
+  /**
+   * How long a processed id is remembered (longer than the sender retries), in milliseconds from 1
+   * to `Number.MAX_SAFE_INTEGER`; with the legacy scheme, at least the window.
+   * @default 259_200_000 (3 days)
+   */
   dedupeTtlMs?: number;
   /**
    * How far a delivery's time may be from now, either way: a finite number ≥ 0.
@@ -43,7 +49,11 @@ export interface WebhookHandlerOptions {
   toleranceSeconds?: number;
   /** `standard` (Standard Webhooks headers) or Makini's `legacy` body HMAC. @default 'standard' */
   scheme?: 'standard' | 'legacy';
-  /** Largest accepted body; larger ones get 413. @default 1_048_576 */
+  /**
+   * Largest accepted body, a whole number of bytes from 1 to `Number.MAX_SAFE_INTEGER`; larger
+   * ones get 413 and the connection is closed.
+   * @default 1_048_576
+   */
   maxBodyBytes?: number;
   /**
    * Full detail of every refusal and failure, for your logs; responses never carry it.
@@ -69,6 +79,7 @@ export interface WebhookResult {
 export interface WebhookHandler {
   /** Verifies, deduplicates and dispatches one delivery. */
   handle(input: { payload: unknown; headers: WebhookHeaders }): Promise<WebhookResult>;
+  /** A whole number of bytes ≥ 1: adapters refuse a handler with anything else when made. */
   readonly maxBodyBytes: number;
 }
 
@@ -86,7 +97,8 @@ export function createHandlerFactory(verifier: Verifier) {
    * `toFetchHandler`.
    *
    * @throws {WebhookVerificationError} `INVALID_SECRET` or `INVALID_OPTIONS` for a setup that could
-   * never verify a delivery, or could not refuse a replay (the legacy scheme without `dedupe`)
+   * never verify a delivery, or could not refuse a replay (the legacy scheme without `dedupe`), or
+   * a `processingTtlMs`, `dedupeTtlMs` or `maxBodyBytes` outside its bounds (NaN included)
    *
    * @example
    * const webhooks = createWebhookHandler({
@@ -97,7 +109,9 @@ export function createHandlerFactory(verifier: Verifier) {
   return function createWebhookHandler(options: WebhookHandlerOptions): WebhookHandler {
     checkHandlerOptions(options);
     const onError = options.onError ?? consoleReporter(options.now);
-    const maxBodyBytes = options.maxBodyBytes ?? 1_048_576;
+    const maxBodyBytes = options.maxBodyBytes ?? OPTION_BOUNDS.maxBodyBytes.default;
+    const processingTtlMs = options.processingTtlMs ?? OPTION_BOUNDS.processingTtlMs.default;
+    const dedupeTtlMs = options.dedupeTtlMs ?? OPTION_BOUNDS.dedupeTtlMs.default;
 
     async function dispatch(event: WebhookEvent | Record<string, unknown>, known: boolean) {
       const handler = known ? options.on[(event as WebhookEvent).type] : undefined;
@@ -154,7 +168,6 @@ export function createHandlerFactory(verifier: Verifier) {
       let claimToken: string | undefined;
       let stopRenewing: (() => void) | undefined;
       if (dedupe) {
-        const processingTtlMs = options.processingTtlMs ?? 60_000;
         let claim: Awaited<ReturnType<DedupeStore['claim']>>;
         try {
           claim = await dedupe.claim(id, processingTtlMs);
@@ -198,7 +211,7 @@ export function createHandlerFactory(verifier: Verifier) {
       stopRenewing?.();
       if (dedupe && claimToken !== undefined)
         await dedupe
-          .complete(id, claimToken, options.dedupeTtlMs ?? 3 * 86_400_000)
+          .complete(id, claimToken, dedupeTtlMs)
           .catch((error: unknown) => onError(error, { stage: 'dedupe', webhookId: id }));
       return { status: 200, body: { ok: true }, ...verified };
     }

@@ -22,8 +22,10 @@ export const WebhookVerificationErrorCode = {
    */
   INVALID_SECRET: 'INVALID_SECRET',
   /**
-   * Another option is unusable: `toleranceSeconds` or `now` not a finite number ≥ 0, or a handler
-   * for the legacy scheme without a `dedupe` store. A setup mistake, answered like `INVALID_SECRET`.
+   * Another option is unusable: `toleranceSeconds` or `now` not a finite number ≥ 0; a handler's
+   * `processingTtlMs` (1 to 2^31-1 ms), `dedupeTtlMs` (≥ 1 ms) or `maxBodyBytes` (a whole number
+   * ≥ 1) out of bounds, NaN included; or a handler for the legacy scheme without a `dedupe` store.
+   * A setup mistake, answered like `INVALID_SECRET`.
    */
   INVALID_OPTIONS: 'INVALID_OPTIONS',
 } as const;

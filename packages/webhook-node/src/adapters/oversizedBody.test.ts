@@ -1,8 +1,17 @@
 import { createServer, type Server } from 'node:http';
 import { type AddressInfo, connect } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
 import express from 'express';
+import Fastify from 'fastify';
+import { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createWebhookHandler, toExpressMiddleware, toNodeHandler } from '../index.js';
+import {
+  createWebhookHandler,
+  fastifyWebhooks,
+  toExpressMiddleware,
+  toFetchHandler,
+  toNodeHandler,
+} from '../index.js';
 
 const SECRET = `whsec_${Buffer.from('body-limit-tests-body-limit-1234').toString('base64')}`;
 const LIMIT = 1024;
@@ -16,12 +25,32 @@ const handler = createWebhookHandler({
   onError: () => undefined,
 });
 
-const servers: Record<string, () => Server> = {
-  'Node http': () => createServer(toNodeHandler(handler)),
-  'Express, mounted before express.json()': () => {
+/** Each adapter behind the Node server its framework runs on, serving `POST /`. */
+const servers: Record<string, () => Promise<Server>> = {
+  'Node http': async () => createServer(toNodeHandler(handler)),
+  'Express, mounted before express.json()': async () => {
     const app = express();
     app.post('/', toExpressMiddleware(handler));
     return createServer(app);
+  },
+  Fastify: async () => {
+    let server: Server | undefined;
+    const app = Fastify({
+      serverFactory: (listener) => {
+        server = createServer(listener);
+        return server;
+      },
+    });
+    await app.register(fastifyWebhooks, { handler, path: '/' });
+    await app.ready();
+    if (!server) throw new Error('Fastify made no server');
+    return server;
+  },
+  'Hono on @hono/node-server': async () => {
+    const app = new Hono();
+    const handleWebhook = toFetchHandler(handler);
+    app.post('/', (context) => handleWebhook(context.req.raw));
+    return createAdaptorServer({ fetch: app.fetch }) as Server;
   },
 };
 
@@ -79,7 +108,7 @@ describe.each(Object.keys(servers))('%s, a body past maxBodyBytes', (name) => {
   it.each(['content-length', 'chunked'] as const)(
     'is answered 413 and no longer read (%s)',
     async (framing) => {
-      server = servers[name]?.();
+      server = await servers[name]?.();
       if (!server) throw new Error(`no server ${name}`);
       const listening = server;
       await new Promise<void>((resolve) => listening.listen(0, '127.0.0.1', resolve));
@@ -94,4 +123,21 @@ describe.each(Object.keys(servers))('%s, a body past maxBodyBytes', (name) => {
       expect(response.toLowerCase()).toContain('connection: close');
     },
   );
+});
+
+describe('an adapter given a handler whose maxBodyBytes is not a whole number of bytes ≥ 1', () => {
+  const unlimited = {
+    maxBodyBytes: Number(process.env.MAKINI_TEST_VARIABLE_THAT_IS_NEVER_SET),
+    handle: handler.handle,
+  };
+  const refusal = /maxBodyBytes is NaN: pass a whole number of bytes/;
+
+  it('refuses it when made, instead of reading every body in full', async () => {
+    expect(() => toNodeHandler(unlimited)).toThrow(refusal);
+    expect(() => toExpressMiddleware(unlimited)).toThrow(refusal);
+    expect(() => toFetchHandler(unlimited)).toThrow(refusal);
+    const app = Fastify();
+    await expect(app.register(fastifyWebhooks, { handler: unlimited })).rejects.toThrow(refusal);
+    await app.close();
+  });
 });
