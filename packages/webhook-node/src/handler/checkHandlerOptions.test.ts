@@ -92,3 +92,48 @@ describe('createWebhookHandler numeric options', () => {
     }
   });
 });
+
+describe('createWebhookHandler with a dedupe store written before owner tokens', () => {
+  /** The interface before owner tokens: string answers, no renew. */
+  const oldStore = () => {
+    const seen = new Map<string, string>();
+    return {
+      claim: async (id: string) => {
+        const state = seen.get(id);
+        if (state) return state;
+        seen.set(id, 'processing');
+        return 'claimed';
+      },
+      release: async (id: string) => void seen.delete(id),
+      complete: async (id: string) => void seen.set(id, 'done'),
+    };
+  };
+
+  it('refuses it when made, naming what is missing and how to migrate', () => {
+    const error = construction({ dedupe: oldStore() as never });
+    expect(WebhookVerificationError.is(error)).toBe(true);
+    expect(error).toMatchObject({ code: 'INVALID_OPTIONS' });
+    expect((error as Error).message).toMatch(/renew\(\)/);
+    expect((error as Error).message).toMatch(/status: "claimed", token/);
+  });
+
+  it('answers 503 and says why when claim answers in the old shape, instead of running every delivery', async () => {
+    const errors: unknown[] = [];
+    let runs = 0;
+    const handler = createWebhookHandler({
+      secret: SECRET,
+      dedupe: { ...oldStore(), renew: async () => true } as never,
+      onError: (error) => errors.push(error),
+      on: { 'sync.completed': () => void runs++ },
+    });
+    const { payload, headers } = await createTestWebhook({
+      type: 'sync.completed',
+      connectionId: 'c1',
+      data: { sync_status: 'done' },
+      secret: SECRET,
+    });
+    expect((await handler.handle({ payload, headers })).status).toBe(503);
+    expect(runs).toBe(0);
+    expect(String(errors[0])).toMatch(/dedupe.claim\(\) answered "claimed"/);
+  });
+});

@@ -1,3 +1,4 @@
+import { dedupeStoreProblem } from '../dedupe/checkClaim.js';
 import { checkWindow } from '../verify/checkWindow.js';
 import { DEFAULT_TOLERANCE_SECONDS } from '../verify/defaultTolerance.js';
 import { secretKeys } from '../verify/secrets.js';
@@ -49,6 +50,9 @@ export function checkHandlerOptions(options: WebhookHandlerOptions): void {
     const problem = numericOptionProblem(name, options[name]);
     if (problem) throw mistake('INVALID_OPTIONS', problem);
   }
+  const storeProblem =
+    options.dedupe === undefined ? undefined : dedupeStoreProblem(options.dedupe);
+  if (storeProblem) throw mistake('INVALID_OPTIONS', storeProblem);
   if (scheme !== 'legacy') return;
   // The legacy signature dates nothing but the body's created_at: inside the window, only a store
   // of seen ids stops a captured delivery from being run again.

@@ -1,4 +1,5 @@
 import { WEBHOOK_EVENT_TYPES, type WebhookEvent, type WebhookEventType } from '@makini-kit/core';
+import { checkClaim } from '../dedupe/checkClaim.js';
 import type { DedupeStore } from '../dedupe/DedupeStore.js';
 import { keepClaim } from '../dedupe/keepClaim.js';
 import type { Verifier } from '../verify/createVerifier.js';
@@ -170,7 +171,7 @@ export function createHandlerFactory(verifier: Verifier) {
       if (dedupe) {
         let claim: Awaited<ReturnType<DedupeStore['claim']>>;
         try {
-          claim = await dedupe.claim(id, processingTtlMs);
+          claim = checkClaim(await dedupe.claim(id, processingTtlMs));
         } catch (error) {
           onError(error, { stage: 'dedupe', webhookId: id });
           return {

@@ -82,13 +82,19 @@ export const NO_CREATED_AT = fixedRefusal(
   "The legacy x-makini-signature has no timestamp of its own, so the signed body's created_at dates the delivery for the replay window; this body has no created_at date.",
 );
 
-const shown = (value: unknown) => (typeof value === 'number' ? String(value) : typeof value);
+const shown = (value: unknown) =>
+  typeof value === 'number' ? String(value) : `a ${value === null ? 'null' : typeof value}`;
 
 /** `toleranceSeconds` is unusable; every comparison with NaN is false, which would open the window. */
 export function badTolerance(value: unknown): WebhookRefusal {
+  const hint = Number.isNaN(value)
+    ? ' (Number() of an unset environment variable is NaN.)'
+    : typeof value === 'string'
+      ? ' (Convert it with Number(), and check the result.)'
+      : '';
   return new WebhookRefusal(
     'INVALID_OPTIONS',
-    `toleranceSeconds is ${shown(value)}: pass a finite number of seconds ≥ 0, or leave it out for the default (300; 90000 in the legacy scheme). (Number() of an unset environment variable is NaN.)`,
+    `toleranceSeconds is ${shown(value)}: pass a finite number of seconds ≥ 0, or leave it out for the default (300; 90000 in the legacy scheme).${hint}`,
   );
 }
 

@@ -23,7 +23,7 @@ const NOT_BASE64 = fixedRefusal(
 );
 const NONE = fixedRefusal(
   'INVALID_SECRET',
-  'No webhook secret was given: pass `secret` (a string, or an array while rotating).',
+  'No webhook secret was given: pass `secret` (a string, or an array while rotating). If it comes from an environment variable such as MAKINI_WEBHOOK_SECRET, that variable is not set.',
 );
 
 /**
