@@ -1,4 +1,4 @@
-import type { ClaimResult, DedupeStore } from './DedupeStore.js';
+import type { ClaimResult } from './DedupeStore.js';
 
 const MIGRATION =
   'A DedupeStore claims with an owner token: claim(id, ttlMs) returns { status: "claimed", token } | { status: "done" } | { status: "in_progress" }, and renew(id, token, ttlMs), release(id, token) and complete(id, token, ttlMs) act only for that token (see the webhook-node README, Deduplication).';
