@@ -1,0 +1,208 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromiumLaunchOptions } from '@makini-kit/test-utils';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { type CommandResult, run, start } from './commands.js';
+import { freePort } from './freePort.js';
+import { installExample } from './installExample.js';
+import { packPackages } from './packPackages.js';
+import { sandboxAdmin } from './sandboxAdmin.js';
+
+let work = '';
+const app = (name: 'backend' | 'frontend' | 'testing') => join(work, name);
+const timings: Record<string, number> = {};
+const timed = (what: string, result: CommandResult) => {
+  timings[what] = result.ms;
+  return result;
+};
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'makini-consumer-'));
+  let started = performance.now();
+  const tarballs = await packPackages(join(work, 'tarballs'));
+  timings['pnpm pack ×4'] = Math.round(performance.now() - started);
+  started = performance.now();
+  const installs = await Promise.all([
+    installExample('backend', app('backend'), [
+      tarballs.core,
+      tarballs['webhook-node'],
+      tarballs.sandbox,
+    ]),
+    installExample('frontend', app('frontend'), [tarballs.core, tarballs.react]),
+    installExample('testing', app('testing'), [tarballs.core, tarballs.sandbox]),
+  ]);
+  timings['npm install ×3, in parallel'] = Math.round(performance.now() - started);
+  for (const install of installs) if (install.code !== 0) throw new Error(install.output);
+});
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+  console.info(
+    `consumer timings (ms): ${Object.entries(timings)
+      .map(([what, ms]) => `${what} ${ms}`)
+      .join(', ')}`,
+  );
+});
+
+const tsc = (dir: string, ...flags: string[]) =>
+  run(process.execPath, [join(dir, 'node_modules/typescript/bin/tsc'), '-p', dir, ...flags], {
+    cwd: dir,
+  });
+
+// Concurrent: each check is a tsc process of its own.
+describe.concurrent('the quick starts type-check against the packed packages', () => {
+  it.for([
+    ['nodenext', []],
+    ['node16', ['--module', 'node16', '--moduleResolution', 'node16']],
+    ['bundler', ['--module', 'preserve', '--moduleResolution', 'bundler']],
+  ] as const)(
+    'the Express back end, under moduleResolution %s',
+    async ([resolution, flags], { expect }) => {
+      const result = timed(`tsc back end (${resolution})`, await tsc(app('backend'), ...flags));
+      expect(result.code, result.output).toBe(0);
+    },
+  );
+
+  it('the Vite + React front end, under moduleResolution bundler', async ({ expect }) => {
+    const result = timed('tsc front end (bundler)', await tsc(app('frontend')));
+    expect(result.code, result.output).toBe(0);
+  });
+
+  it('the Vitest example, under moduleResolution nodenext', async ({ expect }) => {
+    const result = timed('tsc testing (nodenext)', await tsc(app('testing')));
+    expect(result.code, result.output).toBe(0);
+  });
+});
+
+describe('the testing quick start', () => {
+  it('passes its own Vitest suite against startSandbox', async () => {
+    const vitest = join(app('testing'), 'node_modules/vitest/vitest.mjs');
+    const result = timed(
+      'vitest (testing example)',
+      await run(process.execPath, [vitest, 'run'], { cwd: app('testing') }),
+    );
+    expect(result.code, result.output).toBe(0);
+    expect(result.output).toMatch(/Tests\s+\S*2 passed/);
+  });
+});
+
+describe('the back end and front end quick starts, in Chromium', () => {
+  it('show a connection red after its credentials rotate, and green after a reconnect', async () => {
+    const backendPort = await freePort();
+    const backendUrl = `http://127.0.0.1:${backendPort}`;
+
+    // The sandbox as the back end's `npm run sandbox` starts it, on free ports.
+    const manifest = JSON.parse(readFileSync(join(app('backend'), 'package.json'), 'utf8')) as {
+      scripts: { sandbox: string };
+    };
+    const [bin, ...args] = manifest.scripts.sandbox
+      .replace(':3000/', `:${backendPort}/`)
+      .split(/\s+/);
+    expect(bin).toBe('makini-sandbox');
+    const sandboxPackage = join(app('backend'), 'node_modules/@makini-kit/sandbox');
+    const cli = (
+      JSON.parse(readFileSync(join(sandboxPackage, 'package.json'), 'utf8')) as {
+        bin: Record<string, string>;
+      }
+    ).bin['makini-sandbox'];
+    const sandbox = await start(
+      process.execPath,
+      [join(sandboxPackage, cli ?? ''), ...args, '--port', '0', '--orders', '20'],
+      { cwd: app('backend'), ready: /listening on (http:\/\/\S+)/ },
+    );
+    onTestFinished(() => sandbox.stop());
+    const sandboxUrl = sandbox.match[1] ?? '';
+
+    // The front end, built with the sandbox as its Link, served by the back end.
+    const build = timed(
+      'vite build',
+      await run(
+        process.execPath,
+        [join(app('frontend'), 'node_modules/vite/bin/vite.js'), 'build'],
+        { cwd: app('frontend'), env: { VITE_MAKINI_LINK_URL: sandboxUrl } },
+      ),
+    );
+    expect(build.code, build.output).toBe(0);
+    const backendStarted = performance.now();
+    const backend = await start(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+      cwd: app('backend'),
+      env: { PORT: String(backendPort), MAKINI_URL: sandboxUrl, APP_URL: backendUrl },
+      ready: /Back end listening/,
+    });
+    timings['back end start'] = Math.round(performance.now() - backendStarted);
+    onTestFinished(() => backend.stop());
+    // The app's own callback page, registered as a real app registers its redirect URI.
+    await sandboxAdmin(sandboxUrl, 'POST', '/clients/sandbox_client/redirect-uris', {
+      redirect_uri: `${backendUrl}/link/callback`,
+    });
+
+    const connections = (await (await fetch(`${backendUrl}/api/connections`)).json()) as Array<{
+      id: string;
+    }>;
+    expect(connections).toHaveLength(4);
+    const key = connections[0]?.id ?? '';
+    const orders = await fetch(`${backendUrl}/api/purchase-orders?connection=${key}`);
+    expect(orders.status).toBe(200);
+    expect(await orders.json()).toMatchObject({ meta: { total: 20 } });
+
+    const browser = await chromium.launch(chromiumLaunchOptions());
+    onTestFinished(() => browser.close());
+    const page = await browser.newPage();
+    const exchanges: Array<{ contentType: string | null; status: number }> = [];
+    page.on('response', async (response) => {
+      if (!response.url().endsWith('/api/link/exchange')) return;
+      const contentType = (await response.request().headerValue('content-type')) ?? null;
+      exchanges.push({ contentType, status: response.status() });
+    });
+    const failures: string[] = [];
+    page.on('pageerror', (error) => failures.push(error.message));
+
+    await page.goto(backendUrl);
+    const row = page.locator(`[data-connection="${key}"]`);
+    const state = () => row.getByRole('status').getAttribute('data-state');
+    await expect.poll(state, { timeout: 20_000 }).toBe('healthy');
+
+    // The customer changes their system password: Makini's webhook turns the status red.
+    const rotated = await sandboxAdmin<{ platform: string; username: string; password: string }>(
+      sandboxUrl,
+      'POST',
+      `/connections/${key}/rotate-credentials`,
+    );
+    await expect.poll(state, { timeout: 20_000 }).toBe('reauthorization_required');
+    // Recorded once the back end's answer is in, which may be just after the page saw the change.
+    const deliveries = () =>
+      sandboxAdmin<Array<{ url: string; eventType: string; status: number }>>(
+        sandboxUrl,
+        'GET',
+        '/deliveries',
+      );
+    await expect.poll(deliveries).toContainEqual(
+      expect.objectContaining({
+        url: `${backendUrl}/webhooks/makini`,
+        eventType: 'connection.reauthorization_required',
+        status: 200,
+      }),
+    );
+
+    // The customer reconnects: Link in a popup, signed in with the new password.
+    const [popup] = await Promise.all([
+      page.waitForEvent('popup'),
+      row.getByRole('button', { name: 'Reconnect' }).click(),
+    ]);
+    await popup.waitForLoadState();
+    await popup.getByLabel('System').selectOption(rotated.platform);
+    await popup.getByLabel('Username').fill(rotated.username);
+    await popup.getByLabel('Password').fill(rotated.password);
+    await Promise.all([
+      popup.waitForEvent('close'),
+      popup.getByRole('button', { name: 'Connect' }).click(),
+    ]);
+    // The code went to the back end as JSON and was exchanged; the status follows.
+    await expect.poll(() => exchanges).toEqual([{ contentType: 'application/json', status: 200 }]);
+    await expect.poll(state, { timeout: 20_000 }).toBe('healthy');
+    await expect.poll(() => row.getByRole('button').getAttribute('data-state')).toBe('success');
+    expect(failures).toEqual([]);
+  });
+});
