@@ -51,26 +51,22 @@ const tsc = (dir: string, ...flags: string[]) =>
     cwd: dir,
   });
 
-// Concurrent: each check is a tsc process of its own.
-describe.concurrent('the quick starts type-check against the packed packages', () => {
+describe('the quick starts type-check against the packed packages', () => {
   it.for([
     ['nodenext', []],
     ['node16', ['--module', 'node16', '--moduleResolution', 'node16']],
-    ['bundler', ['--module', 'preserve', '--moduleResolution', 'bundler']],
-  ] as const)(
-    'the Express back end, under moduleResolution %s',
-    async ([resolution, flags], { expect }) => {
-      const result = timed(`tsc back end (${resolution})`, await tsc(app('backend'), ...flags));
-      expect(result.code, result.output).toBe(0);
-    },
-  );
+    ['bundler', ['--module', 'esnext', '--moduleResolution', 'bundler']],
+  ] as const)('the Express back end, under moduleResolution %s', async ([resolution, flags]) => {
+    const result = timed(`tsc back end (${resolution})`, await tsc(app('backend'), ...flags));
+    expect(result.code, result.output).toBe(0);
+  });
 
-  it('the Vite + React front end, under moduleResolution bundler', async ({ expect }) => {
+  it('the Vite + React front end, under moduleResolution bundler', async () => {
     const result = timed('tsc front end (bundler)', await tsc(app('frontend')));
     expect(result.code, result.output).toBe(0);
   });
 
-  it('the Vitest example, under moduleResolution nodenext', async ({ expect }) => {
+  it('the Vitest example, under moduleResolution nodenext', async () => {
     const result = timed('tsc testing (nodenext)', await tsc(app('testing')));
     expect(result.code, result.output).toBe(0);
   });
