@@ -82,7 +82,7 @@ export function start(
       clearTimeout(timer);
       void stop().then(() => reject(new Error(`${command} ${args.join(' ')}: ${why}\n${output}`)));
     };
-    const timer = setTimeout(() => fail('not ready in time'), options.timeoutMs ?? 30_000);
+    const timer = setTimeout(() => fail('not ready in time'), options.timeoutMs ?? 60_000);
     const read = (chunk: Buffer) => {
       output += chunk;
       const match = output.match(options.ready);

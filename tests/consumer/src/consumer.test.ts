@@ -158,7 +158,7 @@ describe('the back end and front end quick starts, in Chromium', () => {
     await page.goto(backendUrl);
     const row = page.locator(`[data-connection="${key}"]`);
     const state = () => row.getByRole('status').getAttribute('data-state');
-    await expect.poll(state, { timeout: 20_000 }).toBe('healthy');
+    await expect.poll(state, { timeout: 30_000 }).toBe('healthy');
 
     // The customer changes their system password: Makini's webhook turns the status red.
     const rotated = await sandboxAdmin<{ platform: string; username: string; password: string }>(
@@ -166,7 +166,7 @@ describe('the back end and front end quick starts, in Chromium', () => {
       'POST',
       `/connections/${key}/rotate-credentials`,
     );
-    await expect.poll(state, { timeout: 20_000 }).toBe('reauthorization_required');
+    await expect.poll(state, { timeout: 30_000 }).toBe('reauthorization_required');
     // Recorded once the back end's answer is in, which may be just after the page saw the change.
     const deliveries = () =>
       sandboxAdmin<Array<{ url: string; eventType: string; status: number }>>(
@@ -174,7 +174,7 @@ describe('the back end and front end quick starts, in Chromium', () => {
         'GET',
         '/deliveries',
       );
-    await expect.poll(deliveries).toContainEqual(
+    await expect.poll(deliveries, { timeout: 10_000 }).toContainEqual(
       expect.objectContaining({
         url: `${backendUrl}/webhooks/makini`,
         eventType: 'connection.reauthorization_required',
@@ -196,9 +196,13 @@ describe('the back end and front end quick starts, in Chromium', () => {
       popup.getByRole('button', { name: 'Connect' }).click(),
     ]);
     // The code went to the back end as JSON and was exchanged; the status follows.
-    await expect.poll(() => exchanges).toEqual([{ contentType: 'application/json', status: 200 }]);
-    await expect.poll(state, { timeout: 20_000 }).toBe('healthy');
-    await expect.poll(() => row.getByRole('button').getAttribute('data-state')).toBe('success');
+    await expect
+      .poll(() => exchanges, { timeout: 10_000 })
+      .toEqual([{ contentType: 'application/json', status: 200 }]);
+    await expect.poll(state, { timeout: 30_000 }).toBe('healthy');
+    await expect
+      .poll(() => row.getByRole('button').getAttribute('data-state'), { timeout: 10_000 })
+      .toBe('success');
     expect(failures).toEqual([]);
   });
 });
