@@ -69,6 +69,8 @@ export {
   type RemoteHealthSource,
   type RemoteHealthSourceOptions,
 } from './health/createRemoteHealthSource.js';
+export type { NodeHealthRequest, NodeHealthResponse } from './health/NodeHealthHttp.js';
+export { type FetchHealthHandler, toNodeHealthHandler } from './health/toNodeHealthHandler.js';
 export * from './models/index.js';
 export {
   type AuthorizeUrlOptions,

@@ -32,11 +32,17 @@ const DEFAULT_MAX_BUFFERED_BYTES = 1_048_576;
  * server that forwards it with `Readable.fromWeb(body).pipe(res)`. The snapshot holds health only,
  * never a token.
  *
+ * The returned handler takes a fetch `Request` (Hono, Next.js route handlers, Bun, Deno); in Node
+ * `http` or Express, mount it with `toNodeHealthHandler`, which also destroys a dropped client's
+ * socket. Handed a Node request, it throws a `TypeError` saying so.
+ *
  * @throws {RangeError} when `heartbeatMs` is not from 1 to 2^31-1 ms, or `maxBufferedBytes` is not a
  * positive number.
  * @example
  * const health = createHealthHandler(monitor);
- * app.get(['/api/health', '/api/health/events'], async (req, res) => sendFetchResponse(res, await health(toRequest(req))));
+ * honoApp.on('GET', ['/api/health', '/api/health/events'], (c) => health(c.req.raw)); // Hono
+ * export const GET = health; // Next.js, app/api/health/[[...events]]/route.ts
+ * expressApp.get(['/api/health', '/api/health/events'], toNodeHealthHandler(health)); // Express
  */
 export function createHealthHandler(source: HealthSource, options: HealthHandlerOptions = {}) {
   const limits = {
@@ -48,7 +54,7 @@ export function createHealthHandler(source: HealthSource, options: HealthHandler
   };
   return (request: Request): Response => {
     const wantsStream =
-      new URL(request.url).pathname.endsWith('/events') ||
+      pathOf(request).endsWith('/events') ||
       (request.headers.get('accept') ?? '').includes('text/event-stream');
     if (!wantsStream) {
       return new Response(JSON.stringify(source.getSnapshot()), {
@@ -78,4 +84,29 @@ function positive(name: keyof HealthHandlerOptions, value: unknown): number {
     );
   }
   return value;
+}
+
+/**
+ * The request's path, or a `TypeError` that names the fix when it is not a fetch `Request`: a Node
+ * request passed straight from Express or `http.createServer` has a relative `url` and plain-object
+ * headers. Thrown, not answered as a 500: a Node server ignores the `Response` a handler returns, so
+ * the client would wait forever while the log stays silent; a throw reaches Express's error handler,
+ * or stops a bare `http` server at its first request.
+ */
+function pathOf(request: Request): string {
+  const candidate = request as Partial<Record<'url' | 'headers', unknown>> | null | undefined;
+  const url = typeof candidate?.url === 'string' ? candidate.url : undefined;
+  const headers = candidate?.headers as { get?: unknown } | undefined;
+  if (url !== undefined && typeof headers?.get === 'function') {
+    try {
+      return new URL(url).pathname;
+    } catch {}
+  }
+  const got =
+    url !== undefined && headers && typeof headers === 'object'
+      ? `a Node request (url ${JSON.stringify(url.slice(0, 200))}${typeof headers.get === 'function' ? '' : ', headers without get()'})`
+      : typeof request;
+  throw new TypeError(
+    `createHealthHandler: the handler takes a fetch Request, got ${got}. In Node http or Express, mount it with toNodeHealthHandler: app.get(['/api/health', '/api/health/events'], toNodeHealthHandler(createHealthHandler(monitor))).`,
+  );
 }

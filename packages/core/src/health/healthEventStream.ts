@@ -1,4 +1,5 @@
 import type { HealthSource } from './ConnectionHealth.js';
+import { markStallable } from './healthStreamStalled.js';
 
 const encoder = new TextEncoder();
 
@@ -11,7 +12,8 @@ export interface HealthEventStreamLimits {
  * One client's Server-Sent Events: `retry`, the snapshot now, one `snapshot` event per change and a
  * heartbeat comment now and then. Chunks are handed over only when the consumer pulls, so a client
  * that reads slowly holds at most `maxBufferedBytes` here; one that stops reading past that is closed
- * and unsubscribed.
+ * and unsubscribed, and the stream says so to `toNodeHealthHandler` (see `whenStalled`), which
+ * destroys that client's socket.
  */
 export function healthEventStream(
   source: HealthSource,
@@ -25,8 +27,12 @@ export function healthEventStream(
   /** The consumer asked for a chunk while none was waiting: the next one goes straight to it. */
   let wanted = false;
   let stop = () => {};
+  let stalled = () => {};
+  const stalledPromise = new Promise<void>((resolve) => {
+    stalled = resolve;
+  });
 
-  return new ReadableStream<Uint8Array>(
+  const stream = new ReadableStream<Uint8Array>(
     {
       start(controller) {
         const drop = () => {
@@ -46,6 +52,7 @@ export function healthEventStream(
           }
           // One event always fits an empty queue, however large the snapshot.
           if (waitingBytes > 0 && waitingBytes + chunk.byteLength > limits.maxBufferedBytes) {
+            stalled();
             drop();
             return;
           }
@@ -82,4 +89,6 @@ export function healthEventStream(
     },
     { highWaterMark: 0 },
   );
+  markStallable(stream, stalledPromise);
+  return stream;
 }
