@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsdown';
+import { dropDeclarationMapComments } from '../../tooling/dropDeclarationMapComments.js';
 
 export default defineConfig({
   entry: ['src/index.ts'],
@@ -11,4 +12,5 @@ export default defineConfig({
   fixedExtension: false,
   // One output file per source module, so bundlers drop whole modules (zod schemas) a page never imports.
   unbundle: true,
+  outputOptions: { plugins: [dropDeclarationMapComments()] },
 });

@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsdown';
+import { dropDeclarationMapComments } from '../../tooling/dropDeclarationMapComments.js';
 
 export default defineConfig({
   entry: ['src/index.ts'],
@@ -11,4 +12,5 @@ export default defineConfig({
   fixedExtension: false,
   // The stylesheet ships beside the code: the tarball holds dist/ only.
   copy: [{ from: 'src/styles.css' }],
+  outputOptions: { plugins: [dropDeclarationMapComments()] },
 });

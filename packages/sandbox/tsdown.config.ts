@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsdown';
+import { dropDeclarationMapComments } from '../../tooling/dropDeclarationMapComments.js';
 
 export default defineConfig({
   entry: ['src/index.ts', 'src/cli.ts'],
@@ -9,4 +10,5 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   fixedExtension: false,
+  outputOptions: { plugins: [dropDeclarationMapComments()] },
 });
