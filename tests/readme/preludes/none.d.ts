@@ -1,0 +1,1 @@
+// For the READMEs whose blocks use no name they do not import or declare themselves.
