@@ -5,6 +5,7 @@ import {
   MakiniError,
   RateLimitError,
   TimeoutError,
+  wrappedContext,
 } from '../errors/MakiniError.js';
 import type { GateClosure } from './RateLimitGate.js';
 import { redactText } from './redact.js';
@@ -136,17 +137,11 @@ export function notWaited(
     error.status,
     `${error.message} The server asked to wait ${waitMs} ms, longer than ${limit}, so the client did not wait: call again after error.retryAfterMs, or raise ${longestWait < maxRetryAfterMs ? 'timeoutMs' : 'maxRetryAfterMs'}.`,
     {
-      requestId: error.requestId,
-      attempts: error.attempts,
-      method: error.method,
-      path: error.path,
-      headers: { ...error.headers },
-      body: error.body,
+      ...wrappedContext(error),
       retryAfterMs: error.retryAfterMs ?? waitMs,
       limit: error.limit,
       remaining: error.remaining,
       resetAt: error.resetAt ?? new Date(Date.now() + waitMs),
-      cause: error,
     },
   );
 }

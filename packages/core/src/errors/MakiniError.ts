@@ -128,6 +128,19 @@ export class MakiniApiError extends MakiniError {
   }
 }
 
+/** Everything an API error knows about its call, for an error that wraps it (`cause` is it). */
+export function wrappedContext(error: MakiniApiError) {
+  return {
+    requestId: error.requestId,
+    attempts: error.attempts,
+    method: error.method,
+    path: error.path,
+    headers: { ...error.headers },
+    body: error.body,
+    cause: error,
+  };
+}
+
 /** 429: too many requests for this connection in the current window. */
 export class RateLimitError extends MakiniApiError {
   static override readonly KIND: string = 'RateLimitError';

@@ -1,7 +1,11 @@
 import type { ClientHooks } from '../client/ClientHooks.js';
 import type { RequestLog } from '../client/RequestLog.js';
 import { Transport } from '../client/Transport.js';
-import { MakiniApiError, ReauthorizationRequiredError } from '../errors/MakiniError.js';
+import {
+  MakiniApiError,
+  ReauthorizationRequiredError,
+  wrappedContext,
+} from '../errors/MakiniError.js';
 import { TokenResponse } from '../models/TokenResponse.js';
 import { LinkError } from './LinkError.js';
 
@@ -81,15 +85,7 @@ async function requestToken(
       throw new ReauthorizationRequiredError(
         error.status,
         `${error.message} The customer must reconnect through Makini Link.`,
-        {
-          requestId: error.requestId,
-          attempts: error.attempts,
-          method: error.method,
-          path: error.path,
-          headers: { ...error.headers },
-          body: error.body,
-          cause: error,
-        },
+        wrappedContext(error),
       );
     }
     throw error;
