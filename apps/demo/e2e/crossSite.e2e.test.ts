@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type IncomingHttpHeaders, request, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromiumLaunchOptions } from '@makini-kit/test-utils';
+import { chromiumLaunchOptions, rawRequest } from '@makini-kit/test-utils';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo } from '../server/startDemo.js';
@@ -25,44 +25,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** A raw HTTP request: unlike fetch, it sends exactly these headers (a foreign Host, no content type). */
-function send(
-  base: string,
-  input: {
-    method?: string;
-    path: string;
-    headers?: Record<string, string>;
-    body?: string | undefined;
-  },
-): Promise<{ status: number; headers: IncomingHttpHeaders; text: string }> {
-  const url = new URL(input.path, base);
-  return new Promise((resolve, reject) => {
-    const outgoing = request(
-      {
-        host: url.hostname,
-        port: url.port,
-        path: url.pathname,
-        method: input.method ?? 'GET',
-        headers: {
-          ...input.headers,
-          ...(input.body === undefined ? {} : { 'content-length': Buffer.byteLength(input.body) }),
-        },
-      },
-      (response) => {
-        let text = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => {
-          text += chunk;
-        });
-        response.on('end', () =>
-          resolve({ status: response.statusCode ?? 0, headers: response.headers, text }),
-        );
-      },
-    );
-    outgoing.on('error', reject);
-    outgoing.end(input.body);
-  });
-}
+const send = rawRequest;
 
 const errorOf = (text: string) =>
   (

@@ -1,2 +1,3 @@
 export { CHROMIUM_ARGS, chromiumLaunchOptions } from './chromium.js';
 export { clientCredentialsToken, type LinkTarget, submitConsent } from './link.js';
+export { type RawResponse, rawRequest } from './rawRequest.js';

@@ -1,43 +1,11 @@
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { ApiErrorBody } from '@makini-kit/core';
+import { rawRequest } from '@makini-kit/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CLIENT } from '../options.js';
 import { type Sandbox, startSandbox } from '../startSandbox.js';
 import { clientToken, connectionToken, firstConnection } from '../testHelpers.js';
 
-/** A raw HTTP request: unlike fetch, it sends exactly these headers (a foreign Host, no content-type). */
-function send(
-  base: string,
-  input: { method?: string; path: string; headers?: Record<string, string>; body?: string },
-): Promise<{ status: number; headers: IncomingHttpHeaders; text: string }> {
-  const url = new URL(input.path, base);
-  return new Promise((resolve, reject) => {
-    const outgoing = httpRequest(
-      {
-        host: url.hostname,
-        port: url.port,
-        path: `${url.pathname}${url.search}`,
-        method: input.method ?? 'GET',
-        headers: {
-          ...input.headers,
-          ...(input.body === undefined ? {} : { 'content-length': Buffer.byteLength(input.body) }),
-        },
-      },
-      (response) => {
-        let text = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => {
-          text += chunk;
-        });
-        response.on('end', () =>
-          resolve({ status: response.statusCode ?? 0, headers: response.headers, text }),
-        );
-      },
-    );
-    outgoing.on('error', reject);
-    outgoing.end(input.body);
-  });
-}
+const send = rawRequest;
 
 const errorOf = (text: string) => ApiErrorBody.parse(JSON.parse(text)).error;
 
