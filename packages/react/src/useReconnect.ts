@@ -30,9 +30,12 @@ export interface ReconnectOptions {
   /** The customer left without finishing: closed the popup, or cancelled on the consent page. */
   onExit?: (reason: 'closed' | 'access_denied') => void;
   onEvent?: (event: ReconnectEvent) => void;
-  /** Pre-selects the system on the consent page. */
+  /**
+   * Pre-selects the system on the consent page (its provider slug, e.g. `netsuite`). Pass it with
+   * `loginHint` when reconnecting, so the customer signs in to the same account.
+   */
   platform?: string;
-  /** Pre-fills the username. */
+  /** Pre-fills the username on the consent page. */
   loginHint?: string;
 }
 
