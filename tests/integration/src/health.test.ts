@@ -30,6 +30,8 @@ afterEach(async () => {
 });
 
 const stateOf = (id: string) => monitor.get(id)?.state;
+const currentCalls = () =>
+  sandbox.admin.requests().filter((entry) => entry.path === '/api/integrations/current').length;
 
 async function reconnect(credentials: { platform: string; username: string; password: string }) {
   const callback = await linkCode(sandbox, credentials);
@@ -93,6 +95,57 @@ describe('ConnectionHealthMonitor against the sandbox', () => {
     const polled = sandbox.admin.requests().length;
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(sandbox.admin.requests().length).toBe(polled);
+  });
+
+  it('checks each connection at most once per poll interval however often the first subscriber comes and goes', async () => {
+    let clock = 1_000_000;
+    const churned = new ConnectionHealthMonitor({ pollIntervalMs: 60_000, now: () => clock });
+    const ids: string[] = [];
+    for (const index of [0, 1, 2, 3]) {
+      const { client, connection } = await connectionClient(sandbox, index);
+      churned.track(connection.connectionKey, client);
+      ids.push(connection.connectionKey);
+    }
+    const settled = async (calls: number) => {
+      await expect.poll(currentCalls).toBe(calls);
+      await expect.poll(() => ids.every((id) => churned.get(id)?.checkedAt === clock)).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(currentCalls()).toBe(calls);
+    };
+    try {
+      // What a client opening and closing the health event stream in a loop does.
+      for (let visit = 0; visit < 20; visit++) churned.subscribe(() => {})();
+      await settled(4);
+      for (let visit = 0; visit < 20; visit++) churned.subscribe(() => {})();
+      clock += 59_999;
+      for (let visit = 0; visit < 20; visit++) churned.subscribe(() => {})();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(currentCalls()).toBe(4);
+
+      clock += 1;
+      churned.subscribe(() => {})();
+      await settled(8);
+    } finally {
+      churned.dispose();
+    }
+  });
+
+  it('joins a check already in flight instead of asking Makini again', async () => {
+    const { client, connection } = await connectionClient(sandbox);
+    monitor.track(connection.connectionKey, client);
+    await Promise.all([monitor.check(), monitor.check(connection.connectionKey), monitor.check()]);
+    expect(currentCalls()).toBe(1);
+    expect(stateOf(connection.connectionKey)).toBe('healthy');
+
+    // The first subscriber's check is in flight: an explicit one waits for its answer.
+    const unsubscribe = monitor.subscribe(() => {});
+    await monitor.check();
+    expect(currentCalls()).toBe(2);
+    unsubscribe();
+
+    // Once answered, the next explicit check asks again.
+    await monitor.check();
+    expect(currentCalls()).toBe(3);
   });
 
   it('flips at once on a failed call of the tracked client', async () => {

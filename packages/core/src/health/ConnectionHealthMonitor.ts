@@ -25,7 +25,12 @@ export interface HealthAlert {
 }
 
 export interface ConnectionHealthMonitorOptions {
-  /** Between polls of `integrations.current`, while someone is subscribed; in ms, from 1 to 2^31-1. @default 30_000 */
+  /**
+   * Between polls of `integrations.current`, while someone is subscribed; in ms, from 1 to 2^31-1.
+   * Also the least time between the checks a first subscriber starts, so that opening and closing
+   * the health event stream over and over does not spend the connection's rate limit.
+   * @default 30_000
+   */
   pollIntervalMs?: number;
   /** Sliding window of the error rate, in ms, from 1 to 2^31-1. @default 300_000 */
   errorRateWindowMs?: number;
@@ -44,6 +49,10 @@ interface Tracked {
   calls: Array<{ at: number; ok: boolean }>;
   /** Alert kinds already raised in the current episode. */
   alerted: Set<HealthAlertKind>;
+  /** The check of this client in flight, which any other check of the connection joins. */
+  checking?: Promise<void> | undefined;
+  /** When the monitor last started a poll of its own (on a first subscriber, or on the timer). */
+  polledAt?: number | undefined;
 }
 
 const HISTORY = 20;
@@ -133,8 +142,21 @@ export class ConnectionHealthMonitor implements HealthSource {
 
   private start() {
     const interval = this.options.pollIntervalMs ?? 30_000;
-    this.timer = setInterval(() => void this.check(), interval);
-    void this.check();
+    this.timer = setInterval(() => this.poll(0), interval);
+    // Subscribers come and go with every visitor of the event stream: a connection polled less
+    // than an interval ago is not asked again.
+    this.poll(interval);
+  }
+
+  private poll(minAgeMs: number) {
+    const now = this.now();
+    for (const [id, entry] of this.tracked) {
+      const age = now - (entry.polledAt ?? Number.NEGATIVE_INFINITY);
+      // A clock that went back does not hold polling off until it catches up.
+      if (age >= 0 && age < minAgeMs) continue;
+      entry.polledAt = now;
+      void this.checkOne(id, entry);
+    }
   }
 
   private stop() {
@@ -142,46 +164,60 @@ export class ConnectionHealthMonitor implements HealthSource {
     this.timer = undefined;
   }
 
-  /** Polls now: every connection, or one. Resolves when the answers are in. */
+  /**
+   * Polls now: every connection, or one. Resolves when the answers are in. A connection whose
+   * check is in flight is not asked again: this joins that check.
+   */
   async check(connectionId?: string): Promise<void> {
     const ids = connectionId ? [connectionId] : [...this.tracked.keys()];
     await Promise.all(
-      ids.map(async (id) => {
+      ids.map((id) => {
         const entry = this.tracked.get(id);
-        if (!entry) return;
-        try {
-          const integration = await entry.client.integrations.current({ maxRetries: 0 });
-          const checkedAt = this.now();
-          const status = integration.sync_status;
-          if (status === 'fail') {
-            this.transition(
-              id,
-              'reauthorization_required',
-              'The system credentials stopped working; reconnect to restore access.',
-              { checkedAt },
-            );
-          } else if (status === 'inprogress') {
-            this.transition(id, 'syncing', undefined, { checkedAt });
-          } else if (status === 'error') {
-            this.transition(id, 'degraded', 'The last sync ended with an error.', { checkedAt });
-          } else {
-            const syncedAt = integration.sync_updated_at
-              ? Date.parse(integration.sync_updated_at)
-              : Number.NaN;
-            this.transition(id, this.healthyOrDegraded(id), undefined, {
-              checkedAt,
-              lastSuccessAt: Number.isNaN(syncedAt)
-                ? checkedAt
-                : Math.max(syncedAt, this.get(id)?.lastSuccessAt ?? 0),
-            });
-          }
-        } catch (error) {
-          this.update(id, (health) => ({ ...health, checkedAt: this.now() }));
-          // learnFromError has run through the client's hooks already.
-          void error;
-        }
+        return entry ? this.checkOne(id, entry) : undefined;
       }),
     );
+  }
+
+  private checkOne(id: string, entry: Tracked): Promise<void> {
+    // Per client: after a reconnect, the new token is checked even while the old one's check runs.
+    entry.checking ??= this.ask(id, entry).finally(() => {
+      entry.checking = undefined;
+    });
+    return entry.checking;
+  }
+
+  private async ask(id: string, entry: Tracked): Promise<void> {
+    try {
+      const integration = await entry.client.integrations.current({ maxRetries: 0 });
+      const checkedAt = this.now();
+      const status = integration.sync_status;
+      if (status === 'fail') {
+        this.transition(
+          id,
+          'reauthorization_required',
+          'The system credentials stopped working; reconnect to restore access.',
+          { checkedAt },
+        );
+      } else if (status === 'inprogress') {
+        this.transition(id, 'syncing', undefined, { checkedAt });
+      } else if (status === 'error') {
+        this.transition(id, 'degraded', 'The last sync ended with an error.', { checkedAt });
+      } else {
+        const syncedAt = integration.sync_updated_at
+          ? Date.parse(integration.sync_updated_at)
+          : Number.NaN;
+        this.transition(id, this.healthyOrDegraded(id), undefined, {
+          checkedAt,
+          lastSuccessAt: Number.isNaN(syncedAt)
+            ? checkedAt
+            : Math.max(syncedAt, this.get(id)?.lastSuccessAt ?? 0),
+        });
+      }
+    } catch (error) {
+      this.update(id, (health) => ({ ...health, checkedAt: this.now() }));
+      // learnFromError has run through the client's hooks already.
+      void error;
+    }
   }
 
   /**

@@ -24,20 +24,26 @@ function urlOf(request: NodeHealthRequest): string {
   const target = request.originalUrl ?? request.url ?? '/';
   const host = first(request.headers.host) ?? first(request.headers[':authority']);
   const scheme = (request.socket as { encrypted?: unknown } | null)?.encrypted ? 'https' : 'http';
-  const origin = `${scheme}://${host && HOST.test(host) ? host : PLACEHOLDER_HOST}`;
+  // A Host that passes the pattern can still be no URL host (`x:99999`, `999.1.1.1`).
+  const origin =
+    (host && HOST.test(host) && parses(`${scheme}://${host}`)?.origin) ||
+    `${scheme}://${PLACEHOLDER_HOST}`;
   // Joined, not resolved against the origin, so that `//other/x` stays a path on this origin.
-  if (target.startsWith('/')) return parses(origin + target) ?? `${origin}/`;
-  // The absolute form a proxy is sent (`GET http://host/path`).
-  return parses(target) ?? `${origin}/`;
+  if (target.startsWith('/')) return parses(origin + target)?.href ?? `${origin}/`;
+  // The absolute form a proxy is sent (`GET http://u:p@host/path`): only its path and query, since
+  // a fetch Request refuses credentials and the host is the Host header's to say.
+  const absolute = parses(target);
+  if (!absolute?.pathname.startsWith('/')) return `${origin}/`;
+  return parses(origin + absolute.pathname + absolute.search)?.href ?? `${origin}/`;
 }
 
 function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function parses(url: string): string | undefined {
+function parses(url: string): URL | undefined {
   try {
-    return new URL(url).href;
+    return new URL(url);
   } catch {
     return undefined;
   }

@@ -49,6 +49,32 @@ function fetchText(url: string, method = 'GET') {
   );
 }
 
+/** Sends exactly this Host header (or none) and request target, as a hostile client can. */
+function rawRequest(
+  url: string,
+  { method = 'GET', path, host }: { method?: string; path: string; host?: string },
+) {
+  const { hostname, port } = new URL(url);
+  return new Promise<{ status: number; headers: IncomingMessage['headers']; text: string }>(
+    (resolve, reject) => {
+      const outgoing = request(
+        { hostname, port, method, path, setHost: false, headers: host ? { host } : {} },
+        (response) => {
+          let text = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => {
+            text += chunk;
+          });
+          response.on('end', () =>
+            resolve({ status: response.statusCode ?? 0, headers: response.headers, text }),
+          );
+        },
+      );
+      outgoing.on('error', reject).end();
+    },
+  );
+}
+
 /** Follows `url` with the browser-side source: `updatedAt` of every snapshot it reports, once each. */
 async function follow(url: string) {
   const remote = createRemoteHealthSource({ url });
@@ -215,6 +241,72 @@ describe('toNodeHealthHandler', () => {
     stream.close();
     await vi.waitFor(() => expect(source.listeners.size).toBe(0));
     expect(warnings).toEqual([]);
+  });
+
+  it('reads a Host header that is no URL host as the placeholder, in Node http and Express', async () => {
+    const seen: string[] = [];
+    const source = changingHealthSource(1);
+    const health = createHealthHandler(source);
+    const handler = toNodeHealthHandler((request) => {
+      seen.push(request.url);
+      return health(request);
+    });
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    cleanups.push(() => errors.mockRestore());
+    const app = express();
+    app.get('/api/health', handler);
+    for (const { url } of [await serve(handler), await serve(app)]) {
+      for (const host of ['x:99999', '999.1.1.1', '[::1::]']) {
+        const answer = await rawRequest(url, { path: '/api/health', host });
+        expect(answer.status, host).toBe(200);
+        expect(JSON.parse(answer.text)).toEqual(source.getSnapshot());
+      }
+    }
+    expect(seen).toEqual(Array(6).fill('http://localhost/api/health'));
+    expect(errors).not.toHaveBeenCalled();
+  });
+
+  it('keeps only the path and query of an absolute-form target: no credentials, no other host', async () => {
+    const seen: string[] = [];
+    const health = createHealthHandler(changingHealthSource(1));
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    cleanups.push(() => errors.mockRestore());
+    const { url } = await serve(
+      toNodeHealthHandler((request) => {
+        seen.push(request.url);
+        return health(request);
+      }),
+    );
+    const host = new URL(url).host;
+    for (const path of [
+      'http://u:p@x/api/health',
+      'http://evil.example/api/health?probe=1',
+      'https://u@evil.example:8443/api/health/events',
+    ]) {
+      const answer = await rawRequest(url, { method: 'HEAD', path, host });
+      expect(answer.status, path).toBe(200);
+    }
+    expect(seen).toEqual([
+      `http://${host}/api/health`,
+      `http://${host}/api/health?probe=1`,
+      `http://${host}/api/health/events`,
+    ]);
+    expect(errors).not.toHaveBeenCalled();
+  });
+
+  it('answers 405 with Allow, and logs nothing, for a method a fetch Request refuses', async () => {
+    const health = toNodeHealthHandler(createHealthHandler(changingHealthSource(1)));
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    cleanups.push(() => errors.mockRestore());
+    const app = express();
+    app.use('/api/health', health);
+    for (const { url } of [await serve(health), await serve(app)]) {
+      const answer = await rawRequest(url, { method: 'TRACE', path: '/api/health', host: 'x' });
+      expect(answer.status).toBe(405);
+      expect(answer.headers.allow).toBe('GET, HEAD');
+      expect(answer.text).not.toMatch(/TypeError|at /);
+    }
+    expect(errors).not.toHaveBeenCalled();
   });
 
   it('answers 500 in Node http, and calls Express next, when the fetch handler fails', async () => {

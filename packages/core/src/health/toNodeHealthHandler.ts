@@ -2,6 +2,9 @@ import type { NodeHealthRequest, NodeHealthResponse } from './NodeHealthHttp.js'
 import { toFetchRequest } from './toFetchRequest.js';
 import { writeToNode } from './writeToNode.js';
 
+/** Methods a fetch `Request` refuses to be built with (Node passes `TRACE` on to the handler). */
+const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
+
 /** What `createHealthHandler` returns, or any fetch-style handler of the same shape. */
 export type FetchHealthHandler = (request: Request) => Response | Promise<Response>;
 
@@ -15,7 +18,8 @@ export type FetchHealthHandler = (request: Request) => Response | Promise<Respon
  * Mount both paths a `createRemoteHealthSource` asks for: the snapshot URL and `…/events`. Under an
  * Express mount path (`app.use('/api/health', …)`, routers) the full path comes from
  * `req.originalUrl`. A failure before the answer starts goes to Express's `next`, or, in Node
- * `http`, becomes a 500 and a logged error.
+ * `http`, becomes a 500 and a logged error. A method a fetch `Request` cannot carry (`TRACE`) gets
+ * a 405 with `Allow: GET, HEAD`.
  *
  * @throws {TypeError} when `health` is not a function.
  * @example
@@ -35,6 +39,12 @@ export function toNodeHealthHandler(health: FetchHealthHandler) {
     response: NodeHealthResponse,
     next?: (error?: unknown) => void,
   ): void => {
+    const method = (request.method ?? 'GET').toUpperCase();
+    if (FORBIDDEN_METHODS.has(method)) {
+      response.writeHead(405, { allow: 'GET, HEAD', 'content-length': '0' });
+      response.end();
+      return;
+    }
     const client = new AbortController();
     const onClose = () => {
       response.removeListener('close', onClose);
@@ -54,7 +64,7 @@ export function toNodeHealthHandler(health: FetchHealthHandler) {
         response.end();
       }
     };
-    const head = (request.method ?? 'GET').toUpperCase() === 'HEAD';
+    const head = method === 'HEAD';
     new Promise<Response>((resolve) => resolve(health(toFetchRequest(request, client.signal))))
       .then((answer) => writeToNode(answer, response, { signal: client.signal, head }))
       .catch(fail);
