@@ -15,6 +15,9 @@ function setting(name: string, sandboxValue: string): string {
 
 export const config = {
   port: Number(process.env.PORT ?? 3000),
+  // 127.0.0.1: only this machine can call the API. Serving a network (a container, behind a proxy)
+  // takes HOST=0.0.0.0, and APP_URL set to the public address.
+  host: process.env.HOST ?? '127.0.0.1',
   makiniUrl,
   clientId: setting('MAKINI_CLIENT_ID', 'sandbox_client'),
   clientSecret: setting('MAKINI_CLIENT_SECRET', 'sandbox_secret'),
@@ -23,6 +26,7 @@ export const config = {
     'MAKINI_WEBHOOK_SECRET',
     'whsec_bWFraW5pLXF1aWNrc3RhcnQtc2FuZGJveC1vbmx5ISE=',
   ),
-  // Where the browser app runs: Vite's dev server, or this server once the app is built.
+  // Where the browser app runs: Vite's dev server, or this server once the app is built. Its host
+  // and origin are the only ones, besides loopback on PORT, that `onlyThisApp` lets in.
   appUrl: process.env.APP_URL ?? 'http://localhost:5173',
 };

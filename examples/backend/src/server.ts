@@ -13,6 +13,8 @@ import {
 import express from 'express';
 import { config } from './config.js';
 import { connect, connectAll, connections, credentials } from './connections.js';
+import { jsonErrors, sendError } from './errors.js';
+import { onlyThisApp } from './onlyThisApp.js';
 
 const monitor = new ConnectionHealthMonitor({
   onAlert: (alert) => console.warn(`[alert] ${alert.connectionId}: ${alert.reason}`),
@@ -29,6 +31,8 @@ const webhooks = createWebhookHandler({
 });
 
 const app = express();
+// First of all: requests from other sites' pages, or to a rebound name, get no further.
+app.use(onlyThisApp);
 // Before express.json(): the signature covers the raw bytes.
 app.post('/webhooks/makini', toExpressMiddleware(webhooks));
 app.use(express.json());
@@ -42,24 +46,25 @@ app.get('/api/connections', (_request, response) => {
 
 app.get('/api/purchase-orders', async (request, response) => {
   const connection = connections.get(String(request.query.connection));
-  if (!connection) return void response.status(404).json({ error: 'No such connection.' });
+  if (!connection) return sendError(response, 404, 'NOT_FOUND', 'No such connection.');
   response.json(await connection.client.purchaseOrders.list({ perPage: 10 }));
 });
 
 // The Link code from <ReconnectButton>: exchanged here, with the client secret.
 app.post('/api/link/exchange', async (request, response) => {
-  const { code, connectionId } = request.body ?? {};
-  if (typeof code !== 'string' || typeof connectionId !== 'string') {
-    return void response.status(400).json({ error: 'Send { code, connectionId } as JSON.' });
+  const { code } = request.body ?? {};
+  if (typeof code !== 'string') {
+    return sendError(response, 400, 'BAD_REQUEST', 'Send { code } as JSON.');
   }
-  try {
-    const redirectUri = `${config.appUrl}/link/callback`;
-    const tokens = await exchangeCode({ ...credentials, code, redirectUri });
-    await connect(monitor, tokens.connection_id ?? connectionId, tokens.access_token);
-    response.json({ connectionId: tokens.connection_id ?? connectionId });
-  } catch (error) {
-    response.status(400).json({ error: (error as Error).message });
+  const redirectUri = `${config.appUrl}/link/callback`;
+  const tokens = await exchangeCode({ ...credentials, code, redirectUri });
+  // The token is for the connection Makini names: one the browser sends could be anyone's.
+  if (!tokens.connection_id) {
+    const why = 'Makini did not say which connection the code is for, so its token is not used.';
+    return sendError(response, 502, 'NO_CONNECTION_ID', why);
   }
+  await connect(monitor, tokens.connection_id, tokens.access_token);
+  response.json({ connectionId: tokens.connection_id });
 });
 
 // The built web app (`npm run build` in ../frontend), from the same origin as the API.
@@ -67,4 +72,9 @@ const web = fileURLToPath(new URL('../../frontend/dist/', import.meta.url));
 app.use(express.static(web));
 app.get('/link/callback', (_request, response) => response.sendFile(`${web}index.html`));
 
-app.listen(config.port, () => console.log(`Back end listening on http://localhost:${config.port}`));
+// Last: anything that threw above answers JSON, without a stack.
+app.use(jsonErrors);
+
+app.listen(config.port, config.host, () =>
+  console.log(`Back end listening on http://${config.host}:${config.port}`),
+);

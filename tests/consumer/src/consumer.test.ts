@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromiumLaunchOptions } from '@makini-kit/test-utils';
+import { chromiumLaunchOptions, type RawResponse, rawRequest } from '@makini-kit/test-utils';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { type CommandResult, run, start } from './commands.js';
@@ -84,55 +84,70 @@ describe('the testing quick start', () => {
   });
 });
 
+/**
+ * The sandbox as the back end's `npm run sandbox` starts it, on free ports, and the back end against
+ * it, with the page's callback registered as a real app registers its redirect URI. `beforeBackend`
+ * runs once the sandbox is up (the front end's build needs its URL); `onStop` is given each stop.
+ */
+async function startSandboxAndBackend(
+  onStop: (stop: () => Promise<void>) => void,
+  beforeBackend?: (sandboxUrl: string) => Promise<void>,
+) {
+  const backendPort = await freePort();
+  const backendUrl = `http://127.0.0.1:${backendPort}`;
+  const manifest = JSON.parse(readFileSync(join(app('backend'), 'package.json'), 'utf8')) as {
+    scripts: { sandbox: string };
+  };
+  const [bin, ...args] = manifest.scripts.sandbox
+    .replace(':3000/', `:${backendPort}/`)
+    .split(/\s+/);
+  expect(bin).toBe('makini-sandbox');
+  const sandboxPackage = join(app('backend'), 'node_modules/@makini-kit/sandbox');
+  const cli = (
+    JSON.parse(readFileSync(join(sandboxPackage, 'package.json'), 'utf8')) as {
+      bin: Record<string, string>;
+    }
+  ).bin['makini-sandbox'];
+  const sandbox = await start(
+    process.execPath,
+    [join(sandboxPackage, cli ?? ''), ...args, '--port', '0', '--orders', '20'],
+    { cwd: app('backend'), ready: /listening on (http:\/\/\S+)/ },
+  );
+  onStop(sandbox.stop);
+  const sandboxUrl = sandbox.match[1] ?? '';
+
+  await beforeBackend?.(sandboxUrl);
+  const backendStarted = performance.now();
+  const backend = await start(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: app('backend'),
+    env: { PORT: String(backendPort), MAKINI_URL: sandboxUrl, APP_URL: backendUrl },
+    ready: /Back end listening/,
+  });
+  timings['back end start'] ??= Math.round(performance.now() - backendStarted);
+  onStop(backend.stop);
+  await sandboxAdmin(sandboxUrl, 'POST', '/clients/sandbox_client/redirect-uris', {
+    redirect_uri: `${backendUrl}/link/callback`,
+  });
+  return { backendPort, backendUrl, sandboxUrl };
+}
+
 describe('the back end and front end quick starts, in Chromium', () => {
   it('show a connection red after its credentials rotate, and green after a reconnect', async () => {
-    const backendPort = await freePort();
-    const backendUrl = `http://127.0.0.1:${backendPort}`;
-
-    // The sandbox as the back end's `npm run sandbox` starts it, on free ports.
-    const manifest = JSON.parse(readFileSync(join(app('backend'), 'package.json'), 'utf8')) as {
-      scripts: { sandbox: string };
-    };
-    const [bin, ...args] = manifest.scripts.sandbox
-      .replace(':3000/', `:${backendPort}/`)
-      .split(/\s+/);
-    expect(bin).toBe('makini-sandbox');
-    const sandboxPackage = join(app('backend'), 'node_modules/@makini-kit/sandbox');
-    const cli = (
-      JSON.parse(readFileSync(join(sandboxPackage, 'package.json'), 'utf8')) as {
-        bin: Record<string, string>;
-      }
-    ).bin['makini-sandbox'];
-    const sandbox = await start(
-      process.execPath,
-      [join(sandboxPackage, cli ?? ''), ...args, '--port', '0', '--orders', '20'],
-      { cwd: app('backend'), ready: /listening on (http:\/\/\S+)/ },
+    const { backendUrl, sandboxUrl } = await startSandboxAndBackend(
+      onTestFinished,
+      async (sandboxUrl) => {
+        // The front end, built with the sandbox as its Link, served by the back end.
+        const build = timed(
+          'vite build',
+          await run(
+            process.execPath,
+            [join(app('frontend'), 'node_modules/vite/bin/vite.js'), 'build'],
+            { cwd: app('frontend'), env: { VITE_MAKINI_LINK_URL: sandboxUrl } },
+          ),
+        );
+        expect(build.code, build.output).toBe(0);
+      },
     );
-    onTestFinished(() => sandbox.stop());
-    const sandboxUrl = sandbox.match[1] ?? '';
-
-    // The front end, built with the sandbox as its Link, served by the back end.
-    const build = timed(
-      'vite build',
-      await run(
-        process.execPath,
-        [join(app('frontend'), 'node_modules/vite/bin/vite.js'), 'build'],
-        { cwd: app('frontend'), env: { VITE_MAKINI_LINK_URL: sandboxUrl } },
-      ),
-    );
-    expect(build.code, build.output).toBe(0);
-    const backendStarted = performance.now();
-    const backend = await start(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-      cwd: app('backend'),
-      env: { PORT: String(backendPort), MAKINI_URL: sandboxUrl, APP_URL: backendUrl },
-      ready: /Back end listening/,
-    });
-    timings['back end start'] = Math.round(performance.now() - backendStarted);
-    onTestFinished(() => backend.stop());
-    // The app's own callback page, registered as a real app registers its redirect URI.
-    await sandboxAdmin(sandboxUrl, 'POST', '/clients/sandbox_client/redirect-uris', {
-      redirect_uri: `${backendUrl}/link/callback`,
-    });
 
     const connections = (await (await fetch(`${backendUrl}/api/connections`)).json()) as Array<{
       id: string;
@@ -204,5 +219,80 @@ describe('the back end and front end quick starts, in Chromium', () => {
       .poll(() => row.getByRole('button').getAttribute('data-state'), { timeout: 10_000 })
       .toBe('success');
     expect(failures).toEqual([]);
+  });
+});
+
+describe('the back end quick start, from outside its own page', () => {
+  let apps: Awaited<ReturnType<typeof startSandboxAndBackend>>;
+  const stops: Array<() => Promise<void>> = [];
+  let healthy = '';
+  let rotated = '';
+  const orders = (connection: string, headers: Record<string, string> = {}) =>
+    rawRequest(apps.backendUrl, { path: `/api/purchase-orders?connection=${connection}`, headers });
+
+  beforeAll(async () => {
+    apps = await startSandboxAndBackend((stop) => stops.push(stop));
+    const connections = (await (
+      await fetch(`${apps.backendUrl}/api/connections`)
+    ).json()) as Array<{
+      id: string;
+    }>;
+    [healthy = '', rotated = ''] = connections.map(({ id }) => id);
+  });
+  afterAll(() => Promise.all(stops.map((stop) => stop())));
+
+  it('listens on loopback only: another machine on the network cannot connect', async () => {
+    const lan = Object.values(networkInterfaces())
+      .flat()
+      .find((address) => address?.family === 'IPv4' && !address.internal)?.address;
+    if (!lan) return; // No network interface here to try from.
+    await expect(
+      rawRequest(`http://${lan}:${apps.backendPort}`, { path: '/api/connections' }),
+    ).rejects.toThrow(/ECONNREFUSED/);
+  });
+
+  it('refuses a DNS-rebound Host and a foreign Origin with 403, GET included', async () => {
+    const port = apps.backendPort;
+    // A rebound page: its own name in Host, and its Origin to match.
+    const rebound = 'rebind.attacker.example';
+    const rebind = await orders(healthy, {
+      host: `${rebound}:${port}`,
+      origin: `http://${rebound}:${port}`,
+    });
+    expect(rebind.status, rebind.text.slice(0, 200)).toBe(403);
+    expect(rebind.text).not.toContain('orderNo');
+    // Another site's page calling the loopback address: the right Host, a foreign Origin.
+    const crossSite = await orders(healthy, {
+      host: `127.0.0.1:${port}`,
+      origin: 'http://evil.example',
+    });
+    expect(crossSite.status, crossSite.text.slice(0, 200)).toBe(403);
+    expect(crossSite.text).not.toContain('orderNo');
+    // Its own page, under either loopback name, and a client that sends no Origin are served.
+    const own = await orders(healthy, { host: `localhost:${port}`, origin: apps.backendUrl });
+    expect(own.status, own.text.slice(0, 200)).toBe(200);
+    expect((await orders(healthy)).status).toBe(200);
+  });
+
+  it("answers upstream failures as JSON with Makini's request id: no stack, status or headers of Makini's", async () => {
+    const expectJsonError = (answer: RawResponse, status: number, code: string) => {
+      expect(answer.status, answer.text.slice(0, 200)).toBe(status);
+      expect(answer.headers['content-type']).toMatch(/^application\/json/);
+      expect(answer.headers['www-authenticate']).toBeUndefined();
+      expect(answer.text).not.toMatch(/\bat .+:\d+:\d+|<pre>|node_modules|\/src\//);
+      expect(JSON.parse(answer.text)).toEqual({
+        error: { code, message: expect.any(String), requestId: expect.stringMatching(/\S/) },
+      });
+    };
+    await sandboxAdmin(apps.sandboxUrl, 'POST', `/connections/${rotated}/rotate-credentials`);
+    expectJsonError(await orders(rotated), 409, 'REAUTHORIZATION_REQUIRED');
+    // Three 500s: the client's first call and both its retries.
+    await sandboxAdmin(apps.sandboxUrl, 'POST', '/faults', {
+      route: '/api/erp/purchase-orders',
+      kind: 'error',
+      status: 500,
+      times: 3,
+    });
+    expectJsonError(await orders(healthy), 502, 'UPSTREAM_ERROR');
   });
 });
