@@ -9,7 +9,10 @@ export const credentials = {
 };
 
 /** An API client per connection key. A real app keeps the tokens in its database. */
-export const connections = new Map<string, { name: string; client: MakiniClient }>();
+export const connections = new Map<
+  string,
+  { name: string; platform: string | undefined; client: MakiniClient }
+>();
 
 /** Uses a connection's token from now on, and watches the connection's health through it. */
 export async function connect(
@@ -19,7 +22,14 @@ export async function connect(
   name = connections.get(key)?.name ?? key,
 ) {
   const client = new MakiniClient({ baseUrl: config.makiniUrl, token });
-  connections.set(key, { name, client });
+  // The system's slug, so Reconnect opens Link on the same system (`platform` on the button).
+  const platform =
+    connections.get(key)?.platform ??
+    (await client.integrations.current().then(
+      (integration) => integration.provider ?? undefined,
+      () => undefined,
+    ));
+  connections.set(key, { name, platform, client });
   monitor.track(key, client);
   await monitor.check(key);
 }

@@ -41,7 +41,7 @@ app.use(express.json());
 app.get(['/api/health', '/api/health/events'], toNodeHealthHandler(createHealthHandler(monitor)));
 
 app.get('/api/connections', (_request, response) => {
-  response.json([...connections].map(([id, { name }]) => ({ id, name })));
+  response.json([...connections].map(([id, { name, platform }]) => ({ id, name, platform })));
 });
 
 app.get('/api/purchase-orders', async (request, response) => {
@@ -52,9 +52,10 @@ app.get('/api/purchase-orders', async (request, response) => {
 
 // The Link code from <ReconnectButton>: exchanged here, with the client secret.
 app.post('/api/link/exchange', async (request, response) => {
-  const { code } = request.body ?? {};
+  const { code, connectionId } = request.body ?? {};
   if (typeof code !== 'string') {
-    return sendError(response, 400, 'BAD_REQUEST', 'Send { code } as JSON.');
+    const why = 'Send { code, connectionId } as JSON, with content-type: application/json.';
+    return sendError(response, 400, 'BAD_REQUEST', why);
   }
   const redirectUri = `${config.appUrl}/link/callback`;
   const tokens = await exchangeCode({ ...credentials, code, redirectUri });
@@ -62,6 +63,11 @@ app.post('/api/link/exchange', async (request, response) => {
   if (!tokens.connection_id) {
     const why = 'Makini did not say which connection the code is for, so its token is not used.';
     return sendError(response, 502, 'NO_CONNECTION_ID', why);
+  }
+  // Signing in to another system or account makes a new connection, not a repaired one: say so.
+  if (typeof connectionId === 'string' && connectionId !== tokens.connection_id) {
+    const why = `That sign-in connected another account (${tokens.connection_id}), not ${connectionId}: reconnect with the same system and username.`;
+    return sendError(response, 409, 'OTHER_ACCOUNT', why);
   }
   await connect(monitor, tokens.connection_id, tokens.access_token);
   response.json({ connectionId: tokens.connection_id });

@@ -8,7 +8,9 @@ import { link } from './link';
 const health = createRemoteHealthSource({ url: '/api/health' });
 
 export function App() {
-  const [connections, setConnections] = useState<Array<{ id: string; name: string }>>([]);
+  const [connections, setConnections] = useState<
+    Array<{ id: string; name: string; platform?: string }>
+  >([]);
   useEffect(() => {
     void fetch('/api/connections')
       .then((response) => response.json())
@@ -17,11 +19,16 @@ export function App() {
   return (
     <MakiniProvider health={health} link={link}>
       <h1>Connections</h1>
-      {connections.map(({ id, name }) => (
+      {connections.map(({ id, name, platform }) => (
         <section key={id} data-connection={id}>
           <h2>{name}</h2>
           <ConnectionStatus connectionId={id} variant="card" />
-          <ReconnectButton connectionId={id} onSuccess={({ code }) => exchangeOnServer(code, id)} />
+          {/* `platform` opens Link on the connection's own system, so the customer repairs it. */}
+          <ReconnectButton
+            connectionId={id}
+            {...(platform ? { platform } : {})}
+            onSuccess={({ code }) => exchangeOnServer(code, id)}
+          />
         </section>
       ))}
     </MakiniProvider>
