@@ -197,10 +197,34 @@ describe('the back end and front end quick starts, in Chromium', () => {
       }),
     );
 
+    // Signing in to another system connects another account: no repair, and the button says so.
+    const [stray] = await Promise.all([
+      page.waitForEvent('popup'),
+      row.getByRole('button', { name: 'Reconnect' }).click(),
+    ]);
+    await stray.waitForLoadState();
+    const systems = await stray
+      .locator('#platform option')
+      .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+    await stray
+      .getByLabel('System')
+      .selectOption(systems.find((id) => id !== rotated.platform) ?? '');
+    await stray.getByLabel('Username').fill(rotated.username);
+    await stray.getByLabel('Password').fill(rotated.password);
+    await Promise.all([
+      stray.waitForEvent('close'),
+      stray.getByRole('button', { name: 'Connect' }).click(),
+    ]);
+    await expect
+      .poll(() => row.getByRole('button').getAttribute('data-state'), { timeout: 10_000 })
+      .toBe('error');
+    expect(exchanges).toEqual([{ contentType: 'application/json', status: 409 }]);
+    expect(await state()).toBe('reauthorization_required');
+
     // The customer reconnects: Link in a popup, signed in with the new password.
     const [popup] = await Promise.all([
       page.waitForEvent('popup'),
-      row.getByRole('button', { name: 'Reconnect' }).click(),
+      row.getByRole('button').click(),
     ]);
     await popup.waitForLoadState();
     // The button passes the connection's system, so Link opens on it.
@@ -214,7 +238,10 @@ describe('the back end and front end quick starts, in Chromium', () => {
     // The code went to the back end as JSON and was exchanged; the status follows.
     await expect
       .poll(() => exchanges, { timeout: 10_000 })
-      .toEqual([{ contentType: 'application/json', status: 200 }]);
+      .toEqual([
+        { contentType: 'application/json', status: 409 },
+        { contentType: 'application/json', status: 200 },
+      ]);
     await expect.poll(state, { timeout: 30_000 }).toBe('healthy');
     await expect
       .poll(() => row.getByRole('button').getAttribute('data-state'), { timeout: 10_000 })
