@@ -218,7 +218,10 @@ describe('the back end and front end quick starts, in Chromium', () => {
     await expect
       .poll(() => row.getByRole('button').getAttribute('data-state'), { timeout: 10_000 })
       .toBe('error');
-    expect(exchanges).toEqual([{ contentType: 'application/json', status: 409 }]);
+    // Recorded when Playwright reports the response, which may come after the button's change.
+    await expect
+      .poll(() => exchanges, { timeout: 10_000 })
+      .toEqual([{ contentType: 'application/json', status: 409 }]);
     expect(await state()).toBe('reauthorization_required');
 
     // The customer reconnects: Link in a popup, signed in with the new password.
