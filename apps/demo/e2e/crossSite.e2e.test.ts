@@ -308,15 +308,25 @@ describe('a page on another origin, in Chromium', () => {
     // then withheld from the page, DevTools' network events do.
     const targets = [new URL(demo.backendUrl).origin, new URL(demo.appUrl).origin];
     const sent = new Map<string, string>();
+    const statuses = new Map<string, number>();
     const answered: Array<{ request: string; status: number }> = [];
+    // DevTools does not order the two events of one request: pair them whichever comes first.
+    const pair = (requestId: string) => {
+      const request = sent.get(requestId);
+      const status = statuses.get(requestId);
+      if (request === undefined || status === undefined) return;
+      sent.delete(requestId);
+      answered.push({ request, status });
+    };
     const devtools = await context.newCDPSession(page);
     devtools.on('Network.requestWillBeSent', (event) => {
-      if (targets.includes(new URL(event.request.url).origin))
-        sent.set(event.requestId, `${event.request.method} ${event.request.url}`);
+      if (!targets.includes(new URL(event.request.url).origin)) return;
+      sent.set(event.requestId, `${event.request.method} ${event.request.url}`);
+      pair(event.requestId);
     });
     devtools.on('Network.responseReceivedExtraInfo', (event) => {
-      const request = sent.get(event.requestId);
-      if (request) answered.push({ request, status: event.statusCode });
+      statuses.set(event.requestId, event.statusCode);
+      pair(event.requestId);
     });
     await devtools.send('Network.enable');
     // Another dev server on this machine: localhost like the app, on its own port.
@@ -347,7 +357,7 @@ describe('a page on another origin, in Chromium', () => {
     }
     // The servers refused them, not only the browser: each simple read and each preflight got a
     // 403, and no preflight was granted, so no preflighted read was sent.
-    await expect.poll(() => answered.length).toBe(2 * READS.length * 2);
+    await expect.poll(() => answered.length, { timeout: 15_000 }).toBe(2 * READS.length * 2);
     for (const entry of answered) expect(entry.status, entry.request).toBe(403);
     await context.close();
   });
