@@ -41,3 +41,23 @@ export function changingHealthSource(connections: number) {
     },
   } satisfies HealthSource & Record<string, unknown>;
 }
+
+/**
+ * Changes `source` until one of its two event-stream clients is dropped, waiting for `reading` to
+ * receive each change, and returns how many changes that took. It stops after enough changes to
+ * fill 64 MiB, far more than a stalled client's socket buffers and any bound hold together.
+ */
+export async function changeUntilOneIsDropped(
+  source: ReturnType<typeof changingHealthSource>,
+  reading: { receive(updatedAt: number): Promise<void> },
+  eventBytes: number,
+) {
+  const changes = Math.ceil((64 * 1024 * 1024) / eventBytes);
+  let change = 0;
+  while (change < changes && source.listeners.size === 2) {
+    source.change();
+    change++;
+    await reading.receive(change);
+  }
+  return { change, changes };
+}

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { changingHealthSource } from '../../test/changingHealthSource.js';
+import { changeUntilOneIsDropped, changingHealthSource } from '../../test/changingHealthSource.js';
 import { openHealthEvents } from '../../test/openHealthEvents.js';
 import { serveFetch } from '../../test/serveFetch.js';
 import { createHealthHandler } from './createHealthHandler.js';
@@ -26,17 +26,11 @@ describe('createHealthHandler', () => {
     const reading = await openEvents(backEnd.url);
     expect(source.listeners.size).toBe(2);
 
-    // Far more than the stalled client's socket buffers and the bound together can hold: without
-    // a bound, its queue would take every one of these.
-    const changes = Math.ceil((64 * 1024 * 1024) / eventBytes);
-    let change = 0;
-    while (change < changes && source.listeners.size === 2) {
-      source.change();
-      change++;
-      await reading.receive(change);
-    }
+    // Without a bound, the stalled client's queue would take every change.
+    const dropped = await changeUntilOneIsDropped(source, reading, eventBytes);
+    let change = dropped.change;
     expect(source.listeners.size).toBe(1);
-    expect(change).toBeLessThan(changes);
+    expect(change).toBeLessThan(dropped.changes);
 
     // The reading client keeps getting every change after the other one is gone.
     for (const last = change + 5; change < last; ) {

@@ -3,7 +3,7 @@ import { connect, createServer as createHttp2Server } from 'node:http2';
 import type { AddressInfo, Socket } from 'node:net';
 import express from 'express';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { changingHealthSource } from '../../test/changingHealthSource.js';
+import { changeUntilOneIsDropped, changingHealthSource } from '../../test/changingHealthSource.js';
 import { openHealthEvents } from '../../test/openHealthEvents.js';
 import { createHealthHandler } from './createHealthHandler.js';
 import { createRemoteHealthSource } from './createRemoteHealthSource.js';
@@ -32,21 +32,8 @@ async function serve(listener: (request: IncomingMessage, response: ServerRespon
 
 /** Sends a request and reads the whole answer. */
 function fetchText(url: string, method = 'GET') {
-  return new Promise<{ status: number; headers: IncomingMessage['headers']; text: string }>(
-    (resolve, reject) => {
-      const outgoing = request(url, { method }, (response) => {
-        let text = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => {
-          text += chunk;
-        });
-        response.on('end', () =>
-          resolve({ status: response.statusCode ?? 0, headers: response.headers, text }),
-        );
-      });
-      outgoing.on('error', reject).end();
-    },
-  );
+  const { host, origin, pathname, search } = new URL(url);
+  return rawRequest(origin, { method, path: `${pathname}${search}`, host });
 }
 
 /** Sends exactly this Host header (or none) and request target, as a hostile client can. */
@@ -192,16 +179,11 @@ describe('toNodeHealthHandler', () => {
     const readingSocket = sockets.get(reading.response.socket.localPort ?? -1);
     expect(source.listeners.size).toBe(2);
 
-    // Far more than the stalled client's socket buffers and the bound together can hold.
-    const changes = Math.ceil((64 * 1024 * 1024) / eventBytes);
-    let change = 0;
-    while (change < changes && source.listeners.size === 2) {
-      source.change();
-      change++;
-      await reading.receive(change);
-    }
+    // Without a bound, the stalled client's queue would take every change.
+    const dropped = await changeUntilOneIsDropped(source, reading, eventBytes);
+    let change = dropped.change;
     expect(source.listeners.size).toBe(1);
-    expect(change).toBeLessThan(changes);
+    expect(change).toBeLessThan(dropped.changes);
     await vi.waitFor(() => expect(stalledSocket?.destroyed).toBe(true));
 
     for (const last = change + 5; change < last; ) {
