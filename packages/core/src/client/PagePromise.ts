@@ -19,6 +19,26 @@ import type { Page } from '../models/Page.js';
  */
 export class PagePromise<Item> implements PromiseLike<Page<Item>>, AsyncIterable<Item> {
   private first: Promise<Page<Item>> | undefined;
+  #invalidRecordCount = 0;
+  #pageCount = 0;
+
+  /**
+   * Records set aside (`page.invalidRecords`) on the pages this list has walked through
+   * `pages()` or `for await`, counted once per page fetched.
+   *
+   * @example
+   * const orders = client.purchaseOrders.list();
+   * for await (const order of orders) save(order);
+   * if (orders.invalidRecordCount > 0) alert(`${orders.invalidRecordCount} orders could not be read`);
+   */
+  get invalidRecordCount(): number {
+    return this.#invalidRecordCount;
+  }
+
+  /** Pages fetched by iteration so far. */
+  get pageCount(): number {
+    return this.#pageCount;
+  }
 
   constructor(
     private readonly fetchPage: (page: number) => Promise<Page<Item>>,
@@ -50,8 +70,10 @@ export class PagePromise<Item> implements PromiseLike<Page<Item>>, AsyncIterable
   async *pages(): AsyncGenerator<Page<Item>, void, undefined> {
     let requested = this.startPage;
     let page = await this.firstPage();
+    this.#count(page);
     yield page;
-    while (page.data.length > 0 && page.meta.current_page < page.meta.last_page) {
+    // A page whose every record was set aside is not the end: only an empty one is.
+    while (sizeOf(page) > 0 && page.meta.current_page < page.meta.last_page) {
       const previous = page.meta.current_page;
       const previousRecords = recordsOf(page);
       // Never less than the page after the server's own (a server may number from 1 when asked for 0).
@@ -63,14 +85,20 @@ export class PagePromise<Item> implements PromiseLike<Page<Item>>, AsyncIterable
           { requestedPage: requested, currentPage: page.meta.current_page },
         );
       }
-      if (page.data.length > 0 && recordsOf(page) === previousRecords) {
+      if (sizeOf(page) > 0 && recordsOf(page) === previousRecords) {
         throw new PaginationError(
           `${this.label}: page ${requested} holds the same records as page ${previous} (last_page ${page.meta.last_page}). The server is not paging forward; iteration stopped instead of yielding them again.`,
           { requestedPage: requested, currentPage: page.meta.current_page },
         );
       }
+      this.#count(page);
       yield page;
     }
+  }
+
+  #count(page: Page<Item>) {
+    this.#pageCount++;
+    this.#invalidRecordCount += page.invalidRecords?.length ?? 0;
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
@@ -83,10 +111,17 @@ export class PagePromise<Item> implements PromiseLike<Page<Item>>, AsyncIterable
  * row with the same records mean the server serves one page whatever is asked for.
  */
 function recordsOf(page: Page<unknown>): string {
-  return JSON.stringify(
-    page.data.map((record) => {
-      const { key, id } = (record ?? {}) as { key?: unknown; id?: unknown };
-      return key ?? id ?? record;
-    }),
-  );
+  const identity = (record: unknown) => {
+    const { key, id } = (record ?? {}) as { key?: unknown; id?: unknown };
+    return key ?? id ?? record;
+  };
+  return JSON.stringify([
+    page.data.map(identity),
+    (page.invalidRecords ?? []).map((invalid) => identity(invalid.raw)),
+  ]);
+}
+
+/** Records the server sent on a page, parsed or set aside. */
+function sizeOf(page: Page<unknown>): number {
+  return page.data.length + (page.invalidRecords?.length ?? 0);
 }

@@ -1,4 +1,6 @@
 import type * as z from 'zod';
+import type { ValidationError } from '../errors/MakiniError.js';
+import type { InvalidRecordEvent } from './operations/InvalidRecord.js';
 
 /** Options every method takes. */
 export interface RequestOptions {
@@ -7,8 +9,25 @@ export interface RequestOptions {
   /** Per attempt: waiting for the token and the rate limiter, the request and the whole body. */
   timeoutMs?: number | undefined;
   headers?: Record<string, string> | undefined;
-  /** Makes a POST safe to retry: the server applies it once. */
+  /**
+   * Sent as `Idempotency-Key`. A POST, PUT or PATCH is retried only when it has one: the server
+   * applies a keyed write once, however many attempts reach it.
+   */
   idempotencyKey?: string | undefined;
+}
+
+/** What a custom `parse` gets besides the JSON: the call, and how to report what it finds. */
+export interface ParseContext {
+  method: string;
+  /** The path with its query, redacted as in the request log. */
+  path: string;
+  requestId: string | undefined;
+  /** The client's `strict` option. */
+  strict: boolean;
+  /** A `ValidationError` for this response, its body redacted like any other kept body. */
+  validationError(issuePath: string, message: string, cause?: unknown): ValidationError;
+  /** Tells the client's `hooks.onInvalidRecord`. */
+  reportInvalidRecord(event: InvalidRecordEvent): void;
 }
 
 export interface RequestInput<Schema extends z.ZodType | undefined> extends RequestOptions {
@@ -19,6 +38,11 @@ export interface RequestInput<Schema extends z.ZodType | undefined> extends Requ
   body?: unknown;
   /** Parses the response; a mismatch becomes a `ValidationError` naming the field. */
   schema?: Schema;
+  /**
+   * Parses the JSON body instead of `schema`, inside the call: a `ValidationError` it throws is
+   * logged and reported as the call's own, and ends it without a retry.
+   */
+  parse?: ((json: unknown, context: ParseContext) => unknown) | undefined;
   /** Secrets sent in this request (in the body, say) that no error message may quote. */
   redact?: ReadonlyArray<string | undefined> | undefined;
   /**

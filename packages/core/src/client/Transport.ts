@@ -41,7 +41,12 @@ import {
 
 const RETRYABLE_STATUS = (status: number) =>
   status === 408 || status === 409 || status === 429 || status >= 500;
-const IDEMPOTENT = new Set(['GET', 'PUT', 'DELETE', 'HEAD', 'OPTIONS']);
+/**
+ * Methods that are safe to send again. A PUT is idempotent by HTTP's definition, but a Makini
+ * write may emit webhooks or append history, so PUT, like POST and PATCH, is retried only with an
+ * `idempotencyKey`.
+ */
+const IDEMPOTENT = new Set(['GET', 'DELETE', 'HEAD', 'OPTIONS']);
 
 /** How one attempt ended, when it did not return a value. */
 interface Failure {
@@ -236,11 +241,16 @@ export class Transport {
         return { error, entry, final: true };
       }
       if (response.ok) {
-        const value = parseResponse(read.text, input.schema, {
-          ...where,
-          attempts: entry.attempt,
-          redaction,
-        });
+        const value = parseResponse(
+          read.text,
+          input.schema,
+          { ...where, attempts: entry.attempt, redaction },
+          input.parse && {
+            parse: input.parse,
+            strict: settings.strict,
+            reportInvalidRecord: (event) => this.#emit('onInvalidRecord', event),
+          },
+        );
         this.requestLog.add(entry);
         this.#emit('onResponse', entry as RequestLogEntry & { status: number });
         return { value };

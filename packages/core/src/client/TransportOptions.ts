@@ -39,6 +39,12 @@ export interface TransportOptions {
   requestLog?: RequestLog | undefined;
   /** Sent as `user-agent` where the runtime allows it. */
   userAgent?: string | undefined;
+  /**
+   * Throw `ValidationError` at the first record that breaks its schema, instead of setting it
+   * aside in `page.invalidRecords` (lists) or marking it (`invalidRecordOf`, single records).
+   * A list or get call's own `strict` wins. @default false
+   */
+  strict?: boolean | undefined;
 }
 
 /** The options with their defaults, checked once. */
@@ -50,6 +56,7 @@ export interface TransportSettings {
   maxRetryAfterMs: number;
   maxResponseBytes: number;
   connectionKey: string;
+  strict: boolean;
 }
 
 /** 32 MiB: a page of 1,000 purchase orders with line items is well under a tenth of it. */
@@ -100,5 +107,6 @@ export function resolveSettings(options: TransportOptions): TransportSettings {
       { min: 1, max: Number.MAX_SAFE_INTEGER },
     ),
     connectionKey: options.connectionKey ?? 'default',
+    strict: options.strict ?? false,
   };
 }

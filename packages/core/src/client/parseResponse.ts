@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import { ConnectionError, ValidationError } from '../errors/MakiniError.js';
+import type { ParseContext } from './RequestInput.js';
 import { type BodyRedaction, redactBody } from './redactBody.js';
 import { redactError } from './redactError.js';
 
@@ -13,6 +14,13 @@ export interface ResponseContext {
   redaction: BodyRedaction;
 }
 
+/** A custom parser and what it needs from the transport; see `RequestInput.parse`. */
+export interface CustomParse {
+  parse: (json: unknown, context: ParseContext) => unknown;
+  strict: boolean;
+  reportInvalidRecord: ParseContext['reportInvalidRecord'];
+}
+
 /**
  * A success body as JSON, checked against `schema` when given. A body that is not JSON was cut short
  * or garbled in transit (`ConnectionError`, retryable like a reset); one that breaks the schema is a
@@ -22,6 +30,7 @@ export function parseResponse(
   text: string,
   schema: z.ZodType | undefined,
   context: ResponseContext,
+  custom?: CustomParse,
 ): unknown {
   const { redaction, ...callContext } = context;
   const where = `${context.method} ${context.path}`;
@@ -38,15 +47,26 @@ export function parseResponse(
       );
     }
   }
+  const validationError = (issuePath: string, message: string, cause?: unknown) =>
+    new ValidationError(
+      `${where}: the response does not match the expected shape at ${issuePath || '(root)'}: ${message}. The body is on error.body${redaction.secretBody ? ', its secrets redacted' : ''}.`,
+      { ...callContext, issuePath, body: redactBody(json, redaction), cause },
+    );
+  if (custom) {
+    return custom.parse(json, {
+      method: context.method,
+      path: context.path,
+      requestId: context.requestId,
+      strict: custom.strict,
+      validationError,
+      reportInvalidRecord: custom.reportInvalidRecord,
+    });
+  }
   if (!schema) return json;
   const result = schema.safeParse(json);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const issuePath = issue?.path.join('.') ?? '';
-  throw new ValidationError(
-    `${where}: the response does not match the expected shape at ${issuePath || '(root)'}: ${issue?.message}. The body is on error.body${redaction.secretBody ? ', its secrets redacted' : ''}.`,
-    { ...callContext, issuePath, body: redactBody(json, redaction), cause: result.error },
-  );
+  throw validationError(issue?.path.join('.') ?? '', issue?.message ?? 'invalid', result.error);
 }
 
 /** An error body: JSON when it parses, else the text as sent. */

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { InvalidRecord } from '../client/operations/InvalidRecord.js';
 
 /** `links` of a page: absolute URLs, `prev`/`next` null at the ends. */
 export const PageLinks = z.looseObject({
@@ -33,5 +34,24 @@ export type PageMeta = z.infer<typeof PageMeta>;
 export function Page<Item extends z.ZodType>(item: Item) {
   return z.looseObject({ data: z.array(item), links: PageLinks, meta: PageMeta });
 }
-/** A parsed page of `Item`s. */
-export type Page<Item> = { data: Item[]; links: PageLinks; meta: PageMeta };
+/**
+ * The envelope alone, its records left unparsed: lists check it strictly (a broken envelope is a
+ * `ValidationError`) and then parse each record on its own.
+ */
+export const PageEnvelope = z.looseObject({
+  data: z.array(z.unknown()),
+  links: PageLinks,
+  meta: PageMeta,
+});
+
+/**
+ * A parsed page of `Item`s. `data` holds the records that match their schema; the ones that do
+ * not are in `invalidRecords` with their raw JSON and what was wrong, so none is lost.
+ */
+export type Page<Item> = {
+  data: Item[];
+  links: PageLinks;
+  meta: PageMeta;
+  /** Records of this page that broke their schema, in the order sent. Empty under `strict`. */
+  invalidRecords: InvalidRecord[];
+};

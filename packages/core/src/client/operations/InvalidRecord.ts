@@ -1,0 +1,32 @@
+/** One way a record broke its schema. */
+export interface RecordIssue {
+  /** Where, inside the record: `'orderDate'`, `'lineItems.0.quantity'`; `''` for the record itself. */
+  path: string;
+  message: string;
+}
+
+/**
+ * A record that broke its schema: set aside, not dropped. `raw` is the record's JSON exactly as
+ * received, so nothing the source system sent is lost.
+ *
+ * @example
+ * const page = await client.purchaseOrders.list();
+ * for (const bad of page.invalidRecords) console.warn(bad.index, bad.issues[0]?.path, bad.raw);
+ */
+export interface InvalidRecord {
+  /** Position in the page's `data` array as sent (valid and invalid records counted). */
+  index: number;
+  raw: unknown;
+  issues: RecordIssue[];
+}
+
+/** What `onInvalidRecord` hooks receive: the record, and which call and response it came from. */
+export interface InvalidRecordEvent {
+  record: InvalidRecord;
+  /** The operation, e.g. `GET /api/erp/purchase-orders`. */
+  operation: string;
+  method: string;
+  /** The path with its query, as in the request log. */
+  path: string;
+  requestId: string | undefined;
+}

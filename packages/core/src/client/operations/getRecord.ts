@@ -1,0 +1,44 @@
+import type * as z from 'zod';
+import type { MakiniClient } from '../MakiniClient.js';
+import type { RequestOptions } from '../RequestInput.js';
+import type { InvalidRecordEvent } from './InvalidRecord.js';
+import { parseItem } from './parseItem.js';
+import { requestOptions } from './requestOptions.js';
+
+/** Options of a call that returns one record. */
+export interface RecordOptions extends RequestOptions {
+  /**
+   * Throw `ValidationError` when the record breaks its schema, instead of returning it as
+   * received, marked (`invalidRecordOf`). @default the client's `strict`, else false
+   */
+  strict?: boolean | undefined;
+  /** Called when the record breaks its schema, as is the client's `hooks.onInvalidRecord`. */
+  onInvalidRecord?: ((event: InvalidRecordEvent) => void) | undefined;
+}
+
+/**
+ * Reads one record, `{ data: record }`. A record that breaks `schema` is returned as received and
+ * marked (check with `invalidRecordOf`), or throws `ValidationError` under `strict`.
+ *
+ * @example
+ * const order = await getRecord(client, `/api/erp/purchase-orders/${pathKey(key)}`, PurchaseOrder);
+ */
+export function getRecord<Item>(
+  client: MakiniClient,
+  path: string,
+  schema: z.ZodType<Item>,
+  options: RecordOptions = {},
+): Promise<Item> {
+  const operation = `GET ${path}`;
+  return client.request({
+    method: 'GET',
+    path,
+    parse: (json, context) =>
+      parseItem(json, schema, context, {
+        strict: options.strict ?? context.strict,
+        operation,
+        onInvalidRecord: options.onInvalidRecord,
+      }),
+    ...requestOptions(options),
+  }) as Promise<Item>;
+}

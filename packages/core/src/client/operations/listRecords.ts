@@ -1,0 +1,68 @@
+import type * as z from 'zod';
+import { type Page, PageEnvelope } from '../../models/Page.js';
+import type { MakiniClient } from '../MakiniClient.js';
+import { PagePromise } from '../PagePromise.js';
+import type { ParseContext } from '../RequestInput.js';
+import type { ListParams } from './ListParams.js';
+import { listQuery, pageQuery } from './listQuery.js';
+import { parseRecords, type RecordParsing } from './parseRecords.js';
+import { requestOptions } from './requestOptions.js';
+
+/** Parses a page: the envelope strictly, then each record on its own. */
+function parsePage<Item>(
+  json: unknown,
+  schema: z.ZodType<Item>,
+  context: ParseContext,
+  parsing: RecordParsing,
+): Page<Item> {
+  const envelope = PageEnvelope.safeParse(json);
+  if (!envelope.success) {
+    const issue = envelope.error.issues[0];
+    throw context.validationError(
+      issue?.path.join('.') ?? '',
+      `${issue?.message ?? 'invalid'} (the page envelope { data: [], links, meta } is broken)`,
+      envelope.error,
+    );
+  }
+  const { data, invalidRecords } = parseRecords(envelope.data.data, schema, context, parsing);
+  return { ...envelope.data, data, invalidRecords };
+}
+
+/**
+ * A list call: a `PagePromise` of pages of `Item`, each record parsed on its own. A record that
+ * breaks `schema` is set aside in `page.invalidRecords` (and reported to `onInvalidRecord` and the
+ * client's `hooks.onInvalidRecord`) instead of failing its page, unless `strict`.
+ *
+ * @throws TypeError at once for a filter or sort Makini cannot take (an unknown operator, an object value).
+ * @example
+ * const orders = listRecords(client, '/api/erp/purchase-orders', PurchaseOrder, { perPage: 100 });
+ * for await (const order of orders) console.log(order.orderNo);
+ * console.log(orders.invalidRecordCount); // records set aside over the whole iteration
+ */
+export function listRecords<Item, Fields extends string = string>(
+  client: MakiniClient,
+  path: string,
+  schema: z.ZodType<Item>,
+  params: ListParams<Fields> = {},
+): PagePromise<Item> {
+  const base = listQuery(params as ListParams);
+  const operation = `GET ${path}`;
+  const options = requestOptions(params);
+  return new PagePromise<Item>(
+    (page) =>
+      client.request({
+        method: 'GET',
+        path,
+        query: pageQuery(base, page),
+        parse: (json, context) =>
+          parsePage(json, schema, context, {
+            strict: params.strict ?? context.strict,
+            operation,
+            onInvalidRecord: params.onInvalidRecord,
+          }),
+        ...options,
+      }) as Promise<Page<Item>>,
+    params.page ?? 1,
+    operation,
+  );
+}

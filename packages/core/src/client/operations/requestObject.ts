@@ -1,0 +1,33 @@
+import type { MakiniClient } from '../MakiniClient.js';
+import type { RequestOptions } from '../RequestInput.js';
+import { requestOptions } from './requestOptions.js';
+
+/** Options of a call whose answer has no record schema. */
+export interface ObjectRequestOptions extends RequestOptions {
+  /** Sent as JSON. */
+  body?: unknown;
+  query?: URLSearchParams | undefined;
+}
+
+/**
+ * A call whose answer the spec does not model as records (passthrough, raw tables, deletes): the
+ * JSON as sent, or `undefined` for an empty body. Retried like any call: a POST or PUT only with
+ * an `idempotencyKey`.
+ *
+ * @example
+ * const answer = await requestObject(client, 'POST', '/api/passthrough', { body: { path: '/x', method: 'get' } });
+ */
+export function requestObject(
+  client: MakiniClient,
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  path: string,
+  options: ObjectRequestOptions = {},
+): Promise<unknown> {
+  return client.request({
+    method,
+    path,
+    query: options.query,
+    body: options.body,
+    ...requestOptions(options),
+  });
+}

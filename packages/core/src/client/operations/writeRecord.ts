@@ -1,0 +1,55 @@
+import type * as z from 'zod';
+import type { MakiniClient } from '../MakiniClient.js';
+import type { RecordOptions } from './getRecord.js';
+import { parseItem } from './parseItem.js';
+import { requestOptions } from './requestOptions.js';
+
+/** Options of a write (`create`, `update`, `updateStatus`, …). */
+export interface WriteOptions extends RecordOptions {
+  /**
+   * Sent as `Idempotency-Key`: the server applies the write once however often it arrives, so
+   * the client retries it after a 5xx, a 429 or a dropped connection, always with this key.
+   * Without one a write is sent once and never retried. Use a fresh key per intended write (a
+   * UUID) and the same key when retrying that write yourself.
+   */
+  idempotencyKey?: string | undefined;
+}
+
+/**
+ * Sends `body` as JSON and reads the record written, `{ data: record }`. Retried only with an
+ * `idempotencyKey`. The record answered is parsed like `getRecord`'s: a write that succeeded is
+ * not reported as failed because its answer breaks the schema, unless `strict`.
+ *
+ * @example
+ * const order = await writeRecord(client, 'POST', '/api/erp/purchase-orders', { vendorKey: 'V1' },
+ *   PurchaseOrder, { idempotencyKey: crypto.randomUUID() });
+ */
+export function writeRecord<Item>(
+  client: MakiniClient,
+  method: 'POST' | 'PUT',
+  path: string,
+  body: unknown,
+  schema: z.ZodType<Item>,
+  options: WriteOptions = {},
+): Promise<Item> {
+  if (options.idempotencyKey !== undefined) {
+    if (typeof options.idempotencyKey !== 'string' || options.idempotencyKey.trim() === '') {
+      throw new TypeError(
+        'idempotencyKey must be a non-empty string (a UUID per intended write), or left out.',
+      );
+    }
+  }
+  const operation = `${method} ${path}`;
+  return client.request({
+    method,
+    path,
+    body,
+    parse: (json, context) =>
+      parseItem(json, schema, context, {
+        strict: options.strict ?? context.strict,
+        operation,
+        onInvalidRecord: options.onInvalidRecord,
+      }),
+    ...requestOptions(options),
+  }) as Promise<Item>;
+}
