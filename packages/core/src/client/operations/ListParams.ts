@@ -12,16 +12,21 @@ export type FilterOperator = 'contains' | 'startsWith' | 'gt' | 'gteq' | 'lt' | 
 export type FilterValue = string | number | boolean;
 
 /** `'V1'` (equals) or `{ gt: '1000', lteq: '5000' }` (one query parameter per operator). */
-export type FilterCondition = FilterValue | { readonly [Operator in FilterOperator]?: FilterValue };
+export type FilterCondition =
+  | FilterValue
+  | { readonly [Operator in FilterOperator]?: FilterValue | undefined };
 
 /**
  * Conditions on a resource's fields, by name: a field the resource does not have is a type error.
+ * An `undefined` condition or operator value is left out, so optional inputs pass straight through.
  * For a custom field of the source system, use `customFilter`.
  *
  * @example
  * const filter: Filter<'vendorKey' | 'totalNetValue'> = { vendorKey: 'V1', totalNetValue: { gt: '1000' } };
  */
-export type Filter<Fields extends string> = { readonly [Field in Fields]?: FilterCondition };
+export type Filter<Fields extends string> = {
+  readonly [Field in Fields]?: FilterCondition | undefined;
+};
 
 /**
  * Sort order by field: `'desc'` is sent as Makini's `sort[field]=1`, `'asc'` as `0`. Several
@@ -30,7 +35,9 @@ export type Filter<Fields extends string> = { readonly [Field in Fields]?: Filte
  * @example
  * const sort: Sort<'orderDate'> = { orderDate: 'desc' };
  */
-export type Sort<Fields extends string> = { readonly [Field in Fields]?: 'asc' | 'desc' };
+export type Sort<Fields extends string> = {
+  readonly [Field in Fields]?: 'asc' | 'desc' | undefined;
+};
 
 /** The field names a list can filter and sort by: the record's own, never the `customFields` view. */
 export type FieldsOf<Item> = Exclude<keyof Item & string, 'customFields'>;
