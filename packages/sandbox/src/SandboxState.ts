@@ -45,6 +45,8 @@ export class SandboxState {
     });
     this.limiter = new RateLimiter(options.rateLimit, options.rateLimitWindowMs, options.now);
     this.faults = new FaultInjector(options.seed);
+    if (options.faults.corruptRecords)
+      this.faults.corruptRecords(options.faults.corruptRecords.every);
     this.log = new RequestLog<RequestLogEntry>(options.requestLogSize);
     this.webhooks = new WebhookSender(options.webhookRetryScheduleMs, options.now);
     for (const endpoint of options.webhooks) this.webhooks.register(endpoint);
@@ -54,12 +56,17 @@ export class SandboxState {
         connections: this.registry.snapshot(),
         tokens: this.tokens.snapshot(),
         rotations: this.rotations,
+        records: Object.fromEntries(
+          this.registry.all().map((connection) => [connection.key, connection.data.writes]),
+        ),
       }));
       const saved = this.stateFile.read();
       if (saved) {
         this.registry.restore(saved.connections);
         this.tokens.restore(saved.tokens);
         this.rotations = saved.rotations;
+        for (const [key, records] of Object.entries(saved.records ?? {}))
+          this.registry.get(key)?.data.restore(records);
       }
     }
   }

@@ -11,6 +11,24 @@ export interface SandboxClientOptions {
   redirectUris: string[];
 }
 
+/**
+ * Behaviours Makini's spec does not state (see FIDELITY.md); each can be switched off to test a
+ * client against the spec alone.
+ */
+export interface SandboxAssumptions {
+  /** `x-ratelimit-limit` / `-remaining` / `-reset` on every response while a rate limit is set. @default true */
+  rateLimitHeaders?: boolean;
+  /** `Idempotency-Key` on writes: a repeat answers the first reply; another body gets 409. @default true */
+  idempotency?: boolean;
+  /** `<record>.inserted` / `.updated` webhooks for resources beyond the documented families. @default true */
+  recordWebhooks?: boolean;
+}
+
+/** Makini's documented webhook retry schedule: exponential from 30 s, doubling, up to 24 h. */
+export const MAKINI_WEBHOOK_RETRY_MS: readonly number[] = Array.from({ length: 13 }, (_, attempt) =>
+  Math.min(30_000 * 2 ** attempt, 86_400_000),
+);
+
 /** Options of {@link startSandbox}; every one has a default that suits the demo. */
 export interface SandboxOptions {
   /** Port to listen on; `0` picks a free one. @default 0 */
@@ -45,8 +63,17 @@ export interface SandboxOptions {
   clients?: SandboxClientOptions[];
   /** Webhook endpoints to send events to. @default [] */
   webhooks?: WebhookEndpointOptions[];
-  /** Delays before each webhook retry; the default is Makini's schedule scaled down to seconds. */
+  /** Delays before each webhook retry; overrides `webhookRetry`. */
   webhookRetryScheduleMs?: number[];
+  /**
+   * Makini's retry schedule (30 s doubling up to 24 h) on a scaled clock: `scale: 1` is real time
+   * (the CLI's default), `scale: 1 / 30` turns 30 s into 1 s. @default { scale: 1 / 30 }
+   */
+  webhookRetry?: { scale?: number };
+  /** Switches for behaviours the spec does not state. @default every one on */
+  assumptions?: SandboxAssumptions;
+  /** Faults present from the start (also set through the admin API). */
+  faults?: { corruptRecords?: { every: number } };
   /** Lifetime of an authorization code. @default 60_000 */
   codeTtlMs?: number;
   /** Lifetime of an access token (Makini: 30 days). @default 2_592_000_000 */
@@ -77,8 +104,9 @@ export const DEFAULT_CLIENT: SandboxClientOptions = {
 };
 
 export type ResolvedOptions = Required<
-  Omit<SandboxOptions, 'webhooks' | 'stateFile' | 'adminToken'>
+  Omit<SandboxOptions, 'webhooks' | 'stateFile' | 'adminToken' | 'assumptions' | 'webhookRetry'>
 > & {
+  assumptions: Required<SandboxAssumptions>;
   webhooks: WebhookEndpointOptions[];
   stateFile: string | undefined;
   adminToken: string | undefined;
@@ -132,7 +160,15 @@ export function resolveOptions(options: SandboxOptions): ResolvedOptions {
     rateLimitWindowMs: options.rateLimitWindowMs ?? 60_000,
     clients: options.clients ?? [DEFAULT_CLIENT],
     webhooks: options.webhooks ?? [],
-    webhookRetryScheduleMs: options.webhookRetryScheduleMs ?? [1_000, 5_000, 30_000, 120_000],
+    webhookRetryScheduleMs:
+      options.webhookRetryScheduleMs ??
+      MAKINI_WEBHOOK_RETRY_MS.map((ms) => Math.round(ms * (options.webhookRetry?.scale ?? 1 / 30))),
+    assumptions: {
+      rateLimitHeaders: options.assumptions?.rateLimitHeaders ?? true,
+      idempotency: options.assumptions?.idempotency ?? true,
+      recordWebhooks: options.assumptions?.recordWebhooks ?? true,
+    },
+    faults: options.faults ?? {},
     codeTtlMs: options.codeTtlMs ?? 60_000,
     accessTokenTtlMs: options.accessTokenTtlMs ?? 30 * 86_400_000,
     refreshTokenTtlMs: options.refreshTokenTtlMs ?? 31 * 86_400_000,

@@ -1,4 +1,5 @@
 import { createRandom } from '../data/random.js';
+import { corruptRecord } from './corruptRecord.js';
 
 export const FAULT_KINDS = [
   'error',
@@ -92,8 +93,24 @@ const toPattern = (route: string) =>
 export class FaultInjector {
   private rules: Array<FaultRule & { pattern: RegExp; dice: () => number }> = [];
   private created = 0;
+  /** Every Nth record of every list is broken (`corruptRecords` fault); 0 = off. */
+  corruptEvery = 0;
 
   constructor(private readonly seed: number) {}
+
+  /** Breaks every `every`th record of every list, in a different way each time; 0 turns it off. */
+  corruptRecords(every: number) {
+    if (!Number.isInteger(every) || every < 0) {
+      throw new TypeError(
+        `corruptRecords.every must be a whole number of records, 0 to turn it off (got ${every}).`,
+      );
+    }
+    this.corruptEvery = every;
+  }
+
+  corrupt(json: string, position: number): string {
+    return this.corruptEvery > 0 ? corruptRecord(json, position, this.corruptEvery) : json;
+  }
 
   add(input: FaultRuleInput): FaultRule {
     validate(input);
@@ -122,6 +139,7 @@ export class FaultInjector {
 
   clear() {
     this.rules = [];
+    this.corruptEvery = 0;
   }
 
   decide(method: string, path: string): FaultDecision {

@@ -19,10 +19,11 @@ import {
 } from './catalog.js';
 import type { PlatformDefinition } from './platforms.js';
 import { Dice } from './random.js';
+import { keyOf } from './seed/keys.js';
 import type { Wire } from './Wire.js';
 
 export type WireOrder = Wire<PurchaseOrder>;
-export type WireLineItem = Wire<PurchaseOrderLineItem> & { purchaseOrderKey: string };
+export type WireLineItem = Wire<PurchaseOrderLineItem>;
 
 const DAY_MS = 86_400_000;
 /** Orders are spread from this date on, one every few hours, so the data never depends on "now". */
@@ -81,6 +82,11 @@ export class PurchaseOrderGenerator {
 
   private lineCount(index: number): number {
     return new Dice(this.seed, 'lines', this.connection.key, index).int(1, 5);
+  }
+
+  /** The overall position of order `index`'s first line item. */
+  firstLineOf(index: number): number {
+    return this.lineOffsets[index] ?? 0;
   }
 
   /** Finds the order and line of the `n`th line item overall (binary search on the offsets). */
@@ -160,9 +166,9 @@ export class PurchaseOrderGenerator {
       terms: dice.pick(TERMS),
       notes: dice.chance(0.3) ? 'Deliver between 07:00 and 15:00.' : null,
       currencyKey: currency?.key,
-      siteKey: `0600000000000${this.connection.index % 10}`,
-      organizationKey: `0700000000000${this.connection.index % 10}`,
-      locationKey: `0800000000000${dice.int(1, 4)}`,
+      siteKey: keyOf('sites', this.connection.index % 4),
+      organizationKey: keyOf('organizations', this.connection.index % 3),
+      locationKey: keyOf('locations', dice.int(0, 3)),
       totalNetValue: net,
       totalGrossValue: addDecimal(net, tax),
       updatedAt: this.updatedAtOf(index),
@@ -191,7 +197,8 @@ export class PurchaseOrderGenerator {
     const items: WireLineItem[] = [];
     for (let line = 0; line < count; line++) {
       const dice = new Dice(this.seed, 'line', this.connection.key, index, line);
-      const [code, name, uomKey, minCents, maxCents] = dice.pick(MATERIALS);
+      const material = dice.int(0, MATERIALS.length - 1);
+      const [code, name, uomKey, minCents, maxCents] = MATERIALS[material] ?? ['', '', '', 0, 0];
       const scale = UNIT_SCALE[uomKey] ?? 0;
       const quantity = formatDecimal({
         units: BigInt(dice.int(1, 400) * 10 ** scale + dice.int(0, 10 ** scale - 1)),
@@ -207,12 +214,13 @@ export class PurchaseOrderGenerator {
         code,
         name,
         description: name,
-        materialKey: `09${code.replace(/\D/g, '').padStart(12, '0')}`,
-        productKey: `10${code.replace(/\D/g, '').padStart(12, '0')}`,
+        // References resolve: the materials and products collections start with these materials.
+        materialKey: keyOf('materials', material),
+        productKey: keyOf('products', material),
         assetKey: dice.chance(0.3) ? `11${String(dice.int(1, 999)).padStart(12, '0')}` : null,
-        accountKey: `12${String(dice.int(4000, 4999)).padStart(12, '0')}`,
-        storeroomKey: `13${String(dice.int(1, 9)).padStart(12, '0')}`,
-        locationKey: `0800000000000${dice.int(1, 4)}`,
+        accountKey: keyOf('accounts', dice.int(0, 15)),
+        storeroomKey: keyOf('storerooms', dice.int(0, 7)),
+        locationKey: keyOf('locations', dice.int(0, 3)),
         quantity,
         receivedQuantity: dice.chance(0.5) ? quantity : formatDecimal({ units: 0n, scale }),
         uomKey,
@@ -224,7 +232,7 @@ export class PurchaseOrderGenerator {
         deliveryAt: this.updatedAtOf(index),
         dueAt: this.updatedAtOf(index),
       };
-      const item: Record<string, unknown> = { key: full.key, purchaseOrderKey: orderKey };
+      const item: Record<string, unknown> = { key: full.key };
       for (const field of Object.keys(this.platform.lineFields)) {
         if (field in full) item[field] = full[field];
       }

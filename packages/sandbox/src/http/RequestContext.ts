@@ -110,9 +110,11 @@ export class RequestContext {
     if (!limiter.enabled) return;
     const decision = limiter.take(subject);
     const now = this.state.options.now();
-    this.responseHeaders['x-ratelimit-limit'] = String(decision.limit);
-    this.responseHeaders['x-ratelimit-remaining'] = String(decision.remaining);
-    this.responseHeaders['x-ratelimit-reset'] = String(Math.ceil(decision.resetAt / 1000));
+    if (this.state.options.assumptions.rateLimitHeaders) {
+      this.responseHeaders['x-ratelimit-limit'] = String(decision.limit);
+      this.responseHeaders['x-ratelimit-remaining'] = String(decision.remaining);
+      this.responseHeaders['x-ratelimit-reset'] = String(Math.ceil(decision.resetAt / 1000));
+    }
     if (!decision.allowed) {
       const retryAfter = Math.max(1, Math.ceil((decision.resetAt - now) / 1000));
       throw new ApiError(

@@ -1,4 +1,5 @@
 import type { Connection } from '@makini-kit/core';
+import { ConnectionData } from '../data/ConnectionData.js';
 import { PurchaseOrderGenerator } from '../data/PurchaseOrderGenerator.js';
 import { findPlatform, PLATFORMS, type PlatformDefinition } from '../data/platforms.js';
 import type { Wire } from '../data/Wire.js';
@@ -27,9 +28,13 @@ export interface SandboxConnection {
   syncUpdatedAt: number;
   currencyIndex: number;
   orders: PurchaseOrderGenerator;
+  /** Every resource's records, seeded on first use, with the writes made through the API. */
+  data: ConnectionData;
 }
 
-export type SavedConnection = Omit<SandboxConnection, 'orders' | 'platform'> & { provider: string };
+export type SavedConnection = Omit<SandboxConnection, 'orders' | 'platform' | 'data'> & {
+  provider: string;
+};
 
 const keyOf = (index: number) => `09${String(index + 1).padStart(12, '0')}`;
 
@@ -96,6 +101,12 @@ export class ConnectionRegistry {
     const index = this.nextIndex++;
     const key = keyOf(index);
     const createdAt = input.createdAt ?? this.now();
+    const orders = new PurchaseOrderGenerator(
+      this.seed,
+      { key, index, currencyIndex: index % 4 },
+      input.platform,
+      this.orderCount,
+    );
     const connection: SandboxConnection = {
       ...input,
       key,
@@ -110,12 +121,8 @@ export class ConnectionRegistry {
       updatedAt: createdAt,
       syncUpdatedAt: createdAt,
       currencyIndex: index % 4,
-      orders: new PurchaseOrderGenerator(
-        this.seed,
-        { key, index, currencyIndex: index % 4 },
-        input.platform,
-        this.orderCount,
-      ),
+      orders,
+      data: new ConnectionData(this.seed, key, input.platform.provider, orders),
     };
     this.byKey.set(key, connection);
     return connection;
@@ -123,7 +130,7 @@ export class ConnectionRegistry {
 
   /** What a state file keeps of each connection (its orders are regenerated from the seed). */
   snapshot(): SavedConnection[] {
-    return [...this.byKey.values()].map(({ orders: _orders, platform, ...rest }) => ({
+    return [...this.byKey.values()].map(({ orders: _orders, data: _data, platform, ...rest }) => ({
       ...rest,
       provider: platform.provider,
     }));
@@ -160,6 +167,11 @@ export class ConnectionRegistry {
         );
       }
     }
+  }
+
+  /** Every connection, deleted ones included (their writes are kept too). */
+  all(): SandboxConnection[] {
+    return [...this.byKey.values()];
   }
 
   get(key: string): SandboxConnection | undefined {

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { SavedRecords } from '../data/ConnectionData.js';
 import type { SavedConnection } from './ConnectionRegistry.js';
 import type { TokenStore } from './TokenStore.js';
 
@@ -9,6 +10,8 @@ export interface SavedState {
   connections: SavedConnection[];
   tokens: ReturnType<TokenStore['snapshot']>;
   rotations: number;
+  /** Records written through the API, by connection key (absent in files of older versions). */
+  records?: Record<string, SavedRecords>;
 }
 
 /**
