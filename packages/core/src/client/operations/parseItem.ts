@@ -1,5 +1,7 @@
 import type * as z from 'zod';
 import type { ParseContext } from '../RequestInput.js';
+import { NO_MATCH } from './compileParser.js';
+import { fastParser } from './fastParser.js';
 import type { InvalidRecord } from './InvalidRecord.js';
 import { markInvalid } from './invalidRecordOf.js';
 import { issuesOf, type RecordParsing, reportInvalid } from './parseRecords.js';
@@ -19,6 +21,9 @@ export function parseItem<Item>(
     throw context.validationError('data', 'expected an object { data: record }');
   }
   const raw = (json as { data: unknown }).data;
+  const fast = fastParser(schema);
+  const parsed = fast ? fast(raw) : NO_MATCH;
+  if (parsed !== NO_MATCH) return parsed as Item;
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
   const issues = issuesOf(result.error);

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod';
+import {
+  Address,
+  Connection,
+  Platform,
+  PurchaseOrder,
+  PurchaseOrderLineItem,
+  PurchaseOrderStatus,
+  Vendor,
+} from '../../index.js';
+import { decimal, flag, key, recordId, stringList, text, timestamp } from '../../models/fields.js';
+import { compileParser, NO_MATCH } from './compileParser.js';
+
+/**
+ * The fast path gives zod's output, custom fields included, or leaves the value to zod (it may be
+ * stricter than zod, never laxer). Returns whether it took the value.
+ */
+function expectSameAsZod(schema: z.ZodType, value: unknown) {
+  const parser = compileParser(schema);
+  expect(parser).toBeDefined();
+  const fast = parser?.(value);
+  const slow = schema.safeParse(value);
+  if (fast === NO_MATCH) {
+    expect(slow.success, `fast path refused what zod accepts: ${JSON.stringify(value)}`).toBe(
+      false,
+    );
+    return false;
+  }
+  expect(slow.success, `fast path accepted what zod refuses: ${JSON.stringify(value)}`).toBe(true);
+  expect(fast).toStrictEqual(slow.data);
+  expect(JSON.stringify(fast)).toBe(JSON.stringify(slow.data));
+  const custom = (record: unknown) => (record as { customFields?: unknown })?.customFields;
+  expect(custom(fast)).toStrictEqual(custom(slow.data));
+  return true;
+}
+
+const order = {
+  key: 'PO-1',
+  orderDate: '2024-03-01',
+  totalNetValue: 12.5,
+  notes: null,
+  shipmentAddress: { city: 'Oslo', ZZ_GATE: '4' },
+  ZZ_COST_CENTER: '4711',
+  lineItems: [{ key: 'L1', quantity: '2', price: 3, ZZ_BIN: 'A1' }],
+};
+
+describe('compileParser', () => {
+  it('matches zod on valid records of every model', () => {
+    expect(expectSameAsZod(PurchaseOrder, order)).toBe(true);
+    expect(expectSameAsZod(PurchaseOrderLineItem, order.lineItems[0])).toBe(true);
+    expect(expectSameAsZod(Address, { city: 'Oslo' })).toBe(true);
+    for (const schema of [Vendor, PurchaseOrderStatus, Platform, Connection]) {
+      if (compileParser(schema)) expectSameAsZod(schema, { key: 'k', id: 'i', name: 'n' });
+    }
+  });
+
+  it('leaves every broken record to zod', () => {
+    const broken: unknown[] = [
+      { ...order, key: undefined },
+      { ...order, key: '' },
+      { ...order, key: 7 },
+      { ...order, orderDate: { date: 'x' } },
+      { ...order, lineItems: 'L1' },
+      { ...order, lineItems: [{ key: 'L1', quantity: { amount: 1 } }] },
+      { ...order, totalNetValue: { value: 1 } },
+      { ...order, totalNetValue: Number.POSITIVE_INFINITY },
+      { ...order, shipmentAddress: 'Oslo' },
+      null,
+      'PO-1',
+      [order],
+    ];
+    for (const value of broken) {
+      expect(PurchaseOrder.safeParse(value).success).toBe(false);
+      expect(expectSameAsZod(PurchaseOrder, value)).toBe(false);
+    }
+    // Valid for zod, but an own __proto__ key is left to zod, which knows not to copy it.
+    expect(compileParser(PurchaseOrder)?.(JSON.parse('{"key":"a","__proto__":{}}'))).toBe(NO_MATCH);
+  });
+
+  it('matches zod on each field builder, and on absent, null and present keys', () => {
+    const fields = z.looseObject({
+      key: key(),
+      text: text(),
+      decimal: decimal(),
+      flag: flag(),
+      timestamp: timestamp(),
+      list: stringList(),
+      id: recordId(),
+    });
+    const values: unknown[] = [
+      { key: 'a', id: 1 },
+      { key: 'a', id: 'x', text: null, decimal: null, flag: null, timestamp: null, list: null },
+      { key: 'a', id: 'x', decimal: '1.50', flag: 'X', list: '["a","b"]', extra: { deep: [1] } },
+      { key: 'a', id: 'x', decimal: 2, flag: true, list: 'a, b' },
+      { key: 'a', id: 'x', list: '[1,2]' },
+      { key: 'a', id: '' },
+      { key: 'a' },
+      { key: 'a', id: 'x', flag: 1 },
+    ];
+    expect(values.map((value) => expectSameAsZod(fields, value))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  it('matches zod on strict and stripping objects, enums, literals and unions', () => {
+    const schema = z.object({
+      kind: z.enum(['a', 'b']),
+      fixed: z.literal('x').optional(),
+      either: z.union([z.number(), z.boolean(), z.null()]),
+      inner: z.strictObject({ n: z.number() }).optional(),
+    });
+    expect(
+      [
+        { kind: 'a', either: 1, dropped: true },
+        { kind: 'c', either: 1 },
+        { kind: 'a', either: 'x' },
+        { kind: 'b', either: null, fixed: 'x', inner: { n: 1 } },
+        { kind: 'b', either: false, inner: { n: 1, extra: 1 } },
+        { kind: 'b', either: false, fixed: 'y' },
+      ].map((value) => expectSameAsZod(schema, value)),
+    ).toEqual([true, false, false, true, false, false]);
+  });
+
+  it('does not compile what it does not cover', () => {
+    expect(compileParser(z.string().email())).toBeUndefined();
+    expect(compileParser(z.object({ a: z.string().default('x') }))).toBeUndefined();
+    expect(compileParser(z.record(z.string(), z.string()))).toBeUndefined();
+    expect(compileParser(z.number().int())).toBeUndefined();
+    expect(compileParser(z.object({ a: z.string() }).refine(() => true))).toBeUndefined();
+  });
+});
