@@ -63,6 +63,11 @@ export class SandboxAdmin {
     return this.state.faults.remove(id);
   }
 
+  /** Breaks every `every`th record of every list, a different way each time; `0` stops it. */
+  corruptRecords(every: number) {
+    this.state.faults.corruptRecords(every);
+  }
+
   clearFaults() {
     this.state.faults.clear();
   }

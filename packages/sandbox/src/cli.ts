@@ -28,7 +28,11 @@ Options:
   --admin-token <t>  require "Authorization: Bearer <t>" on the admin API (/__sandbox/*);
                      required with a --host beyond loopback (env MAKINI_SANDBOX_ADMIN_TOKEN)
   --allowed-host <name[:port]>  also answer to this Host (repeatable); by default only
-                     localhost, 127.0.0.1 and [::1] on the port, against DNS rebinding`,
+                     localhost, 127.0.0.1 and [::1] on the port, against DNS rebinding
+  --webhook-retry-scale <n>     scale Makini's retry schedule (30 s doubling to 24 h); 1 = real time
+  --corrupt-records <n>         break every nth record of every list (tolerant-parsing tests)
+  --no-rate-limit-headers, --no-idempotency, --no-record-webhooks
+                                switch off a behaviour the spec does not state (FIDELITY.md)`,
   trigger: `Usage: makini-sandbox trigger <event-type> --connection <key> [--url ${DEFAULT_URL}] [--admin-token <t>]
 
 Event types:
@@ -108,6 +112,11 @@ async function main(argv: string[]) {
       url: { type: 'string' },
       'admin-token': { type: 'string' },
       'allowed-host': { type: 'string', multiple: true },
+      'webhook-retry-scale': { type: 'string' },
+      'no-rate-limit-headers': { type: 'boolean' },
+      'no-idempotency': { type: 'boolean' },
+      'no-record-webhooks': { type: 'boolean' },
+      'corrupt-records': { type: 'string' },
     },
   });
   if (values.help) {
@@ -131,6 +140,20 @@ async function main(argv: string[]) {
       })),
       ...(adminToken !== undefined ? { adminToken } : {}),
       allowedHosts: values['allowed-host'] ?? [],
+      // As a server, Makini's real schedule: 30 s doubling up to 24 h, unless scaled down.
+      webhookRetry: { scale: Number(values['webhook-retry-scale'] ?? 1) },
+      assumptions: {
+        rateLimitHeaders: !values['no-rate-limit-headers'],
+        idempotency: !values['no-idempotency'],
+        recordWebhooks: !values['no-record-webhooks'],
+      },
+      ...(values['corrupt-records']
+        ? {
+            faults: {
+              corruptRecords: { every: integer('corrupt-records', values['corrupt-records'], 0) },
+            },
+          }
+        : {}),
     });
     console.log(`Makini sandbox listening on ${sandbox.url}`);
     console.log(

@@ -61,6 +61,15 @@ export function addAdminRoutes(router: Router<Handler>, admin: SandboxAdmin) {
         throw cause;
       }
     })
+    .add('PUT', at('/faults/corrupt-records'), async (context) => {
+      const { every } = await objectBody(context);
+      try {
+        admin.corruptRecords(Number(every));
+      } catch (cause) {
+        throw ApiError.invalid('every', cause instanceof Error ? cause.message : String(cause));
+      }
+      return json({ data: { every: Number(every) } });
+    })
     .add('DELETE', at('/faults'), () => {
       admin.clearFaults();
       return json({});
