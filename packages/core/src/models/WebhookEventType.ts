@@ -13,6 +13,32 @@ export const WebhookEventType = {
   ASSET_UPDATED: 'asset.updated',
   WORK_ORDER_INSERTED: 'work_order.inserted',
   WORK_ORDER_UPDATED: 'work_order.updated',
+  // Record events beyond the four documented families: the sandbox's naming (singular snake case
+  // of the resource), an assumption recorded in the sandbox's FIDELITY.md.
+  CUSTOMER_INSERTED: 'customer.inserted',
+  CUSTOMER_UPDATED: 'customer.updated',
+  PRODUCT_INSERTED: 'product.inserted',
+  PRODUCT_UPDATED: 'product.updated',
+  STOCK_INSERTED: 'stock.inserted',
+  STOCK_UPDATED: 'stock.updated',
+  SALES_ORDER_INSERTED: 'sales_order.inserted',
+  SALES_ORDER_UPDATED: 'sales_order.updated',
+  INVOICE_INSERTED: 'invoice.inserted',
+  INVOICE_UPDATED: 'invoice.updated',
+  RECEIVING_INSERTED: 'receiving.inserted',
+  RECEIVING_UPDATED: 'receiving.updated',
+  RFQ_INSERTED: 'rfq.inserted',
+  RFQ_UPDATED: 'rfq.updated',
+  MATERIAL_INSERTED: 'material.inserted',
+  MATERIAL_UPDATED: 'material.updated',
+  INVENTORY_INSERTED: 'inventory.inserted',
+  INVENTORY_UPDATED: 'inventory.updated',
+  STOCK_TRANSFER_INSERTED: 'stock_transfer.inserted',
+  STOCK_TRANSFER_UPDATED: 'stock_transfer.updated',
+  RETURN_ORDER_INSERTED: 'return_order.inserted',
+  RETURN_ORDER_UPDATED: 'return_order.updated',
+  FULFILLMENT_INSERTED: 'fulfillment.inserted',
+  FULFILLMENT_UPDATED: 'fulfillment.updated',
 } as const;
 export type WebhookEventType = (typeof WebhookEventType)[keyof typeof WebhookEventType];
 
