@@ -11,10 +11,27 @@ export {
   type RateLimitOptions,
 } from './client/ClientRateLimiter.js';
 export { MakiniClient, type MakiniClientOptions } from './client/MakiniClient.js';
+export type { OperationDescriptor } from './client/OperationDescriptor.js';
+export type {
+  FieldsOf,
+  Filter,
+  FilterCondition,
+  FilterOperator,
+  FilterValue,
+  InvalidRecord,
+  InvalidRecordEvent,
+  ListParams,
+  ObjectRequestOptions,
+  RecordIssue,
+  RecordOptions,
+  Sort,
+  WriteOptions,
+} from './client/operations/index.js';
+export { invalidRecordOf } from './client/operations/index.js';
 export { PagePromise } from './client/PagePromise.js';
 export type { RequestInput, RequestOptions } from './client/RequestInput.js';
 export { RequestLog, type RequestLogEntry } from './client/RequestLog.js';
-export type { Filter, FilterOperator, ListParams } from './client/resources.js';
+export { subCollection } from './client/subCollection.js';
 export {
   addDecimal,
   compareDecimal,
@@ -50,6 +67,7 @@ export {
 export type { MakiniErrorCode } from './errors/MakiniErrorCode.js';
 export { PaginationError } from './errors/PaginationError.js';
 export { ResponseTooLargeError } from './errors/ResponseTooLargeError.js';
+export * from './generated/index.js';
 export type {
   ConnectionHealth,
   HealthSnapshot,

@@ -1,10 +1,10 @@
 import type * as z from 'zod';
+import { ClientResources } from '../generated/ClientResources.js';
 import type { BackoffOptions } from './backoff.js';
 import type { ClientHooks } from './ClientHooks.js';
 import type { RateLimitOptions } from './ClientRateLimiter.js';
 import type { RequestInput } from './RequestInput.js';
 import { RequestLog } from './RequestLog.js';
-import { createResources } from './resources.js';
 import { Transport } from './Transport.js';
 
 export type { ClientHooks } from './ClientHooks.js';
@@ -53,6 +53,13 @@ export interface MakiniClientOptions {
   requestLogSize?: number;
   /** Sent as `user-agent` where the runtime allows it. */
   userAgent?: string;
+  /**
+   * Throw `ValidationError` at the first record that breaks its schema, instead of setting it
+   * aside (in `page.invalidRecords`, reported to `hooks.onInvalidRecord`). A list or call can
+   * override it. See the README's section on invalid records. @default false: one bad record
+   * never fails its page.
+   */
+  strict?: boolean;
 }
 
 /**
@@ -64,20 +71,14 @@ export interface MakiniClientOptions {
  * const client = new MakiniClient({ baseUrl: 'https://api.makini.io', token });
  * for await (const order of client.purchaseOrders.list({ perPage: 100 })) console.log(order.orderNo);
  */
-export class MakiniClient {
+export class MakiniClient extends ClientResources {
   readonly baseUrl: string;
   readonly requestLog: RequestLog;
   readonly #connectionKey: string | undefined;
   readonly #transport: Transport;
 
-  readonly connections;
-  readonly platforms;
-  readonly client;
-  readonly integrations;
-  readonly purchaseOrders;
-  readonly passthrough;
-
   constructor(options: MakiniClientOptions = {}) {
+    super();
     if (options.token === undefined && options.getToken === undefined) {
       throw new TypeError(
         'MakiniClient needs `token` or `getToken`: pass the connection or client token.',
@@ -92,13 +93,11 @@ export class MakiniClient {
       requestLog: this.requestLog,
     });
     this.baseUrl = this.#transport.settings.baseUrl;
-    const resources = createResources(this);
-    this.connections = resources.connections;
-    this.platforms = resources.platforms;
-    this.client = resources.client;
-    this.integrations = resources.integrations;
-    this.purchaseOrders = resources.purchaseOrders;
-    this.passthrough = resources.passthrough;
+  }
+
+  /** @deprecated Use `client.application` (`GET /api/system/client`): same methods, a clearer name. */
+  get client(): this['application'] {
+    return this.application;
   }
 
   /** Adds hooks (the health monitor learns from the client this way); returns the remover. */

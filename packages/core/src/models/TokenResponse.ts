@@ -52,15 +52,9 @@ const withExpiresAt = <Body extends { expires_in?: number | string | null | unde
 export const TokenResponse = TokenResponseFields.transform(withExpiresAt);
 export type TokenResponse = z.infer<typeof TokenResponse>;
 
-/** A connection's token set as returned when a connection is created (`ConnectionStore`). */
-export const ConnectionStore = TokenResponse;
-export type ConnectionStore = TokenResponse;
-
-/** The body of `POST /api/system/connections/{id}/token`: a fresh access token for one connection. */
-export const ConnectionToken = z
-  .looseObject({
-    token: z.string().min(1, 'must be a non-empty token'),
-    expires_in: z.union([z.number(), z.string()]).nullish(),
-  })
-  .transform(withExpiresAt);
-export type ConnectionToken = z.infer<typeof ConnectionToken>;
+/**
+ * A connection's token set as returned when a connection is created (`ConnectionStore`), and the
+ * fresh access token of `POST /api/system/connections/{id}/token` (`ConnectionToken`); generated
+ * from the spec. Read their `expires_in` with {@link normalizeExpiry}.
+ */
+export { ConnectionStore, ConnectionToken } from '../generated/schemas.js';

@@ -88,3 +88,12 @@ export const stringList = () =>
 
 /** An id some systems send as a number and others as a string; always read as a string. */
 export const recordId = () => z.union([z.string().min(1), z.number()]).transform(String);
+
+/**
+ * The type of a model's `*Fields` object (`PurchaseOrderFields`): a loose zod object with one
+ * schema per field name. Kept this short so the published declarations stay readable.
+ */
+export type LooseFields<Name extends string> = z.ZodObject<
+  { [Field in Name]: z.ZodType },
+  z.core.$loose
+>;

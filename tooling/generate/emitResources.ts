@@ -1,0 +1,199 @@
+// Emits one resource class per resource (resources/<Name>.ts), with its sub-collections
+// (`lineItems`, `statuses`, `tables`) as properties, and methods named by operationName.ts.
+import { HEADER } from './emitModels.js';
+import type { NamedSchema, Operation } from './readSpecs.js';
+
+const pascal = (name: string) => name[0]?.toUpperCase() + name.slice(1);
+
+/** The class name of a resource, e.g. `purchaseOrders` → `PurchaseOrdersResource`. */
+export const resourceClass = (resource: string) => `${pascal(resource)}Resource`;
+
+interface Method {
+  code: string;
+  types: Set<string>;
+  runtime: Set<string>;
+}
+
+function pathExpression(operation: Operation): string {
+  if (operation.pathParams.length === 0) return `'${operation.path}'`;
+  return `\`${operation.path.replace(/\{(\w+)\}/g, (_, name: string) => `\${pathKey(${name})}`)}\``;
+}
+
+function exampleCall(operation: Operation, params: string): string {
+  const args = operation.pathParams.map((name) => `'${name === 'table' ? 'TABLE' : 'KEY-1'}'`);
+  return `client.${operation.id}(${[...args, params].filter(Boolean).join(', ')})`;
+}
+
+function method(operation: Operation, schemas: Map<string, NamedSchema>): Method {
+  const name = operation.id.slice(operation.id.lastIndexOf('.') + 1);
+  const types = new Set<string>();
+  const runtime = new Set<string>();
+  const keys = operation.pathParams.map((param) => `${param}: string`);
+  const path = pathExpression(operation);
+  if (operation.pathParams.length > 0) runtime.add('pathKey');
+  const doc = (example: string) =>
+    `  /**\n   * ${operation.summary || operation.id}.\n   *\n   * \`${operation.method} ${operation.path}\`\n   * @example\n   * ${example}\n   */\n`;
+  const schema = operation.schema;
+  if (operation.response === 'page' && schema) {
+    types.add(schema);
+    runtime.add('listRecords');
+    const signature = [...keys, `params?: ListParams<FieldsOf<${schema}>>`].join(', ');
+    return {
+      code: `${doc(`for await (const record of ${exampleCall(operation, '{ perPage: 100 }')}) console.log(record);`)}  ${name}(${signature}): PagePromise<${schema}> {\n    return listRecords(this.#client, ${path}, schemas.${schema}, params);\n  }\n`,
+      types,
+      runtime,
+    };
+  }
+  if (operation.response === 'item' && schema && operation.method === 'GET') {
+    types.add(schema);
+    runtime.add('getRecord');
+    const signature = [...keys, 'options?: RecordOptions'].join(', ');
+    return {
+      code: `${doc(`const record = await ${exampleCall(operation, '')};`)}  ${name}(${signature}): Promise<${schema}> {\n    return getRecord(this.#client, ${path}, schemas.${schema}, options);\n  }\n`,
+      types,
+      runtime,
+    };
+  }
+  if (operation.response === 'item' && schema && operation.body) {
+    types.add(schema);
+    runtime.add('writeRecord');
+    const bodyNode = schemas.get(operation.body)?.node;
+    const takesBody = operation.bodyIsList || Object.keys(bodyNode?.properties ?? {}).length > 0;
+    if (takesBody) types.add(operation.body);
+    const signature = [
+      ...keys,
+      ...(takesBody ? [`body: ${operation.body}`] : []),
+      'options?: WriteOptions',
+    ].join(', ');
+    const firstField = Object.entries(bodyNode?.properties ?? {}).find(
+      ([, node]) => node.type === 'string',
+    )?.[0];
+    const sample = operation.bodyIsList
+      ? "[{ key: 'k', value: 'v' }]"
+      : `{ ${firstField ?? 'field'}: 'value' }`;
+    const example = exampleCall(
+      operation,
+      `${takesBody ? `${sample}, ` : ''}{ idempotencyKey: crypto.randomUUID() }`,
+    );
+    return {
+      code: `${doc(`const record = await ${example};`)}  ${name}(${signature}): Promise<${schema}> {\n    return writeRecord(this.#client, '${operation.method}', ${path}, ${takesBody ? 'body' : '{}'}, schemas.${schema}, options);\n  }\n`,
+      types,
+      runtime,
+    };
+  }
+  runtime.add('requestObject');
+  if (operation.method === 'DELETE') {
+    const signature = [...keys, 'options?: RequestOptions'].join(', ');
+    return {
+      code: `${doc(`await ${exampleCall(operation, '')};`)}  async ${name}(${signature}): Promise<void> {\n    await requestObject(this.#client, 'DELETE', ${path}, options);\n  }\n`,
+      types,
+      runtime,
+    };
+  }
+  const signature = [...keys, 'options?: RequestOptions'].join(', ');
+  return {
+    code: `${doc(`const answer = await ${exampleCall(operation, '')};`)}  ${name}(${signature}): Promise<unknown> {\n    return requestObject(this.#client, '${operation.method}', ${path}, options);\n  }\n`,
+    types,
+    runtime,
+  };
+}
+
+function classCode(
+  name: string,
+  doc: string,
+  methods: Method[],
+  collections: Array<{ property: string; className: string }>,
+): string {
+  const properties = collections
+    .map(
+      ({ property, className }) =>
+        `  /** \`${property}.list()\` and its siblings; calling \`${property}(…)\` itself is the deprecated form of \`${property}.list(…)\`. */\n  readonly ${property}: ${className} & ${className}['list'];\n`,
+    )
+    .join('');
+  const init = collections
+    .map(
+      ({ property, className }) =>
+        `    this.${property} = subCollection(new ${className}(client));\n`,
+    )
+    .join('');
+  const field = methods.length > 0 ? '  readonly #client: MakiniClient;\n' : '';
+  const store = methods.length > 0 ? '    this.#client = client;\n' : '';
+  return `${doc}\nexport class ${name} {\n${field}${properties}\n  constructor(client: MakiniClient) {\n${store}${init}  }\n\n${methods.map((m) => m.code).join('\n')}}\n`;
+}
+
+/** `resources/<Class>.ts` for every resource, keyed by file name. */
+export function emitResources(
+  operations: Operation[],
+  schemas: NamedSchema[],
+): Map<string, string> {
+  const bySchema = new Map(schemas.map((named) => [named.name, named]));
+  const groups = new Map<string, Operation[]>();
+  for (const operation of operations) {
+    const resource = operation.id.split('.')[0] as string;
+    groups.set(resource, [...(groups.get(resource) ?? []), operation]);
+  }
+  const files = new Map<string, string>();
+  for (const [resource, group] of groups) {
+    const className = resourceClass(resource);
+    const direct = group.filter((operation) => operation.id.split('.').length === 2);
+    const nested = new Map<string, Operation[]>();
+    for (const operation of group.filter((o) => o.id.split('.').length === 3)) {
+      const property = operation.id.split('.')[1] as string;
+      nested.set(property, [...(nested.get(property) ?? []), operation]);
+    }
+    const all: Method[] = [];
+    const classes: string[] = [];
+    const collections: Array<{ property: string; className: string }> = [];
+    for (const [property, members] of nested) {
+      const nestedClass = `${pascal(resource)}${pascal(property)}`;
+      const methods = members.map((operation) => method(operation, bySchema));
+      all.push(...methods);
+      collections.push({ property, className: nestedClass });
+      classes.push(
+        classCode(
+          nestedClass,
+          `/** \`client.${resource}.${property}\`: ${members.map((m) => `\`${m.method} ${m.path}\``).join(', ')}. */`,
+          methods,
+          [],
+        ),
+      );
+    }
+    const methods = direct.map((operation) => method(operation, bySchema));
+    all.push(...methods);
+    const routes = [...new Set(group.map((operation) => operation.path))]
+      .map((path) => `\`${path}\``)
+      .join(', ');
+    const first = group[0] as Operation;
+    classes.push(
+      classCode(
+        className,
+        `/**\n * \`client.${resource}\`: ${routes}.\n *\n * @example\n * const client = new MakiniClient({ token });\n * ${exampleCall(first, first.response === 'page' ? '{ perPage: 100 }' : '')};\n */`,
+        methods,
+        collections,
+      ),
+    );
+    const types = [...new Set(all.flatMap((m) => [...m.types]))].sort();
+    const runtime = [...new Set(all.flatMap((m) => [...m.runtime]))].sort();
+    const source = all.map((m) => m.code).join('');
+    const runtimeTypes = ['FieldsOf', 'ListParams', 'RecordOptions', 'WriteOptions'].filter(
+      (name) => new RegExp(`\\b${name}\\b`).test(source),
+    );
+    const imports = [
+      `import type { MakiniClient } from '../../client/MakiniClient.js';`,
+      runtime.length || runtimeTypes.length
+        ? `import { ${[...runtime, ...runtimeTypes.map((name) => `type ${name}`)].join(', ')} } from '../../client/operations/index.js';`
+        : '',
+      source.includes('PagePromise<')
+        ? `import type { PagePromise } from '../../client/PagePromise.js';`
+        : '',
+      source.includes('RequestOptions')
+        ? `import type { RequestOptions } from '../../client/RequestInput.js';`
+        : '',
+      collections.length ? `import { subCollection } from '../../client/subCollection.js';` : '',
+      types.length ? `import type { ${types.join(', ')} } from '../schemas.js';` : '',
+      source.includes('schemas.') ? `import * as schemas from '../schemas.js';` : '',
+    ].filter(Boolean);
+    files.set(`${className}.ts`, `${HEADER}${imports.join('\n')}\n\n${classes.join('\n')}`);
+  }
+  return files;
+}
