@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import { type FieldNode, objectSource } from './objectSource.js';
 
 /** What a compiled parser returns for a value it does not accept. */
 export const NO_MATCH: unique symbol = Symbol('no match');
@@ -26,7 +27,8 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
  * A fast path for the tolerant models: compiles a zod schema built of the shapes the models use
  * (objects, arrays, strings with a minimum length, numbers, booleans, null, enums and literals,
  * unions, optional, nullable, pipes and transforms) into plain closures that give the same output
- * as `schema.parse` for every value they accept, without building issues. A value they do not
+ * as `schema.parse` for every value they accept (loose objects keep their keys in the order sent,
+ * where zod puts the model's first), without building issues. A value they do not
  * accept gives `NO_MATCH`, and the caller parses it with zod for the real issues; so the fast path
  * can only ever be stricter than zod, never more lenient. A schema with anything else (refinements,
  * defaults, records, lazy, …) is not compiled: `undefined`.
@@ -34,14 +36,23 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
  * Why: zod builds a result object and an issues array for every field of every record; a page of
  * 100 purchase orders with their line items is ~18,000 fields, which cost more than fetching the page.
  */
-export function compileParser(schema: z.ZodType): CompiledParser | undefined {
+export function compileParser(
+  schema: z.ZodType,
+  options: { generate?: boolean } = {},
+): CompiledParser | undefined {
+  generate = options.generate ?? true;
   try {
     return compile(schema);
   } catch (error) {
     if (error instanceof Unsupported) return undefined;
     throw error;
+  } finally {
+    generate = true;
   }
 }
+
+/** Whether object parsers may be generated code, for this compilation (closures otherwise). */
+let generate = true;
 
 function compile(schema: unknown): CompiledParser {
   const zod = internals(schema);
@@ -120,15 +131,30 @@ function compile(schema: unknown): CompiledParser {
     }
     case 'transform': {
       const transform = def.transform as (value: unknown, payload: unknown) => unknown;
+      // One payload per transform, reused: the records of a page would otherwise each allocate one.
+      const issues: unknown[] = [];
+      const shared = {
+        value: undefined as unknown,
+        issues,
+        addIssue: (issue: unknown) => void issues.push(issue),
+      };
+      let busy = false;
       return (value) => {
-        const payload = {
-          value,
-          issues: [] as unknown[],
-          addIssue: (issue: unknown) => void payload.issues.push(issue),
-        };
-        const output = transform(value, payload);
-        if (payload.issues.length > 0 || output instanceof Promise) return NO_MATCH;
-        return output;
+        let payload = shared;
+        if (busy) {
+          const own: unknown[] = [];
+          payload = { value, issues: own, addIssue: (issue: unknown) => void own.push(issue) };
+        }
+        payload.value = value;
+        payload.issues.length = 0;
+        busy = true;
+        try {
+          const output = transform(value, payload);
+          if (payload.issues.length > 0 || output instanceof Promise) return NO_MATCH;
+          return output;
+        } finally {
+          if (payload === shared) busy = false;
+        }
       };
     }
     default:
@@ -151,42 +177,109 @@ function compileUnion(def: Internals['def'], checkCount: number): CompiledParser
   };
 }
 
+/** A field's schema as an inline check, or `undefined` when it needs a compiled parser. */
+function inlineNode(schema: unknown): FieldNode | undefined {
+  const { def, values } = internals(schema);
+  const checks = def.checks ?? [];
+  if (values !== undefined) return undefined;
+  switch (def.type) {
+    case 'string': {
+      if (def.coerce) return undefined;
+      let minimum = 0;
+      for (const check of checks) {
+        if (check._zod.def.check !== 'min_length') return undefined;
+        minimum = Math.max(minimum, check._zod.def.minimum as number);
+      }
+      return { kind: 'string', minimum };
+    }
+    case 'number':
+    case 'boolean':
+      return def.coerce || checks.length > 0 ? undefined : { kind: def.type };
+    case 'null':
+    case 'unknown':
+    case 'any':
+      return { kind: def.type === 'null' ? 'null' : 'unknown' };
+    case 'optional':
+    case 'nullable': {
+      if (checks.length > 0) return undefined;
+      if (def.type === 'optional' && internals(def.innerType).optin !== undefined) return undefined;
+      const inner = inlineNode(def.innerType);
+      return inner && { kind: def.type, inner };
+    }
+    case 'union': {
+      if (checks.length > 0 || def.discriminator !== undefined || def.inclusive === false) {
+        return undefined;
+      }
+      const options = (def.options as unknown[]).map(inlineNode);
+      return options.every((option) => option !== undefined)
+        ? { kind: 'union', options: options as FieldNode[] }
+        : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Whether this runtime compiles generated code (a Content-Security-Policy may forbid it). */
+let evalAllowed: boolean | undefined;
+function canEval(): boolean {
+  if (evalAllowed === undefined) {
+    try {
+      evalAllowed = new Function('return true')() === true;
+    } catch {
+      evalAllowed = false;
+    }
+  }
+  return evalAllowed;
+}
+
 function compileObject(def: Internals['def']): CompiledParser {
   const shape = def.shape as Record<string, unknown>;
   if (Object.getOwnPropertySymbols(shape).length > 0) throw new Unsupported();
+  const parsers: CompiledParser[] = [];
   const fields = Object.keys(shape).map((key) => {
     if (key === '__proto__') throw new Unsupported();
     const field = internals(shape[key]);
-    return {
-      key,
-      parse: compile(shape[key]),
-      // zod leaves an absent optional key out; an absent required one is an issue.
-      omitWhenAbsent: field.optin === 'optional' && field.optout === 'optional',
-    };
+    const parse = compile(shape[key]);
+    let node = inlineNode(shape[key]);
+    if (node === undefined) node = { kind: 'call', index: parsers.push(parse) - 1 };
+    // zod leaves an absent optional key out; an absent required one is an issue.
+    const omitWhenAbsent = field.optin === 'optional' && field.optout === 'optional';
+    return { key, parse, node, omitWhenAbsent };
   });
   const known = new Set(Object.keys(shape));
   const catchall = def.catchall === undefined ? 'strip' : internals(def.catchall).def.type;
   if (catchall !== 'strip' && catchall !== 'unknown' && catchall !== 'never')
     throw new Unsupported();
+  if (catchall !== 'never' && generate && canEval()) {
+    const generated = new Function(
+      'value',
+      'parsers',
+      'NO_MATCH',
+      objectSource(fields, catchall === 'unknown'),
+    );
+    return (value) => generated(value, parsers, NO_MATCH);
+  }
   return (value) => {
     if (!isObject(value)) return NO_MATCH;
-    const output: Record<string, unknown> = {};
+    // Left to zod: an own __proto__ key, which zod knows not to copy.
+    if (Object.hasOwn(value, '__proto__')) return NO_MATCH;
+    if (catchall === 'never') {
+      for (const key in value) if (!known.has(key)) return NO_MATCH;
+    }
+    // A loose object keeps every key: one spread copies them in the order sent (far cheaper than
+    // adding them one by one), and only the fields a transform changed are written again.
+    const output: Record<string, unknown> = catchall === 'strip' ? {} : { ...value };
     for (const field of fields) {
       const present = field.key in value;
       if (!present) {
         if (field.omitWhenAbsent) continue;
         return NO_MATCH;
       }
-      const parsed = field.parse(value[field.key]);
+      const input = value[field.key];
+      const parsed = field.parse(input);
       if (parsed === NO_MATCH) return NO_MATCH;
-      output[field.key] = parsed;
-    }
-    if (catchall === 'strip') return output;
-    for (const key in value) {
-      if (known.has(key)) continue;
-      // Left to zod: an unknown key there is an issue (strict) or must not become the prototype.
-      if (catchall === 'never' || key === '__proto__') return NO_MATCH;
-      output[key] = value[key];
+      if (catchall === 'strip' || parsed !== input) output[field.key] = parsed;
     }
     return output;
   };
