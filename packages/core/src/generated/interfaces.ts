@@ -126,9 +126,11 @@ export interface ConnectionMetadataEntry {
 
 /** Makini's `ConnectionStore`. Fields the model does not know are kept in `customFields`. */
 export interface ConnectionStore extends WithCustomFields {
-  access_token?: string | null | undefined;
+  access_token: string;
   refresh_token?: string | null | undefined;
   expires_in?: number | string | null | undefined;
+  /** `expires_in` as an absolute expiry in epoch milliseconds (computed when parsed), or `null` when it says nothing. */
+  readonly expiresAt: number | null;
 }
 
 /** The request body of a write: ConnectionStore. */
@@ -143,6 +145,8 @@ export interface ConnectionStoreInput {
 export interface ConnectionToken extends WithCustomFields {
   token: string;
   expires_in?: number | string | null | undefined;
+  /** `expires_in` as an absolute expiry in epoch milliseconds (computed when parsed), or `null` when it says nothing. */
+  readonly expiresAt: number | null;
 }
 
 /** The request body of a write: ConnectionToken. */

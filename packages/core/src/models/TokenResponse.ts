@@ -1,30 +1,7 @@
 import * as z from 'zod';
+import { normalizeExpiry } from './expiry.js';
 
-/** Epoch values below this are durations in seconds; above it, absolute times (2001-09-09 in seconds). */
-const EPOCH_SECONDS_FLOOR = 1_000_000_000;
-/** Above this an epoch value is in milliseconds rather than seconds. */
-const EPOCH_MILLISECONDS_FLOOR = 100_000_000_000;
-
-/**
- * Turns Makini's `expires_in` into an absolute expiry in epoch milliseconds. It has been seen as
- * an epoch number, as an epoch string, and as seconds from now (OAuth's meaning); all three are
- * accepted. Returns `undefined` when the value says nothing (`"string"`, empty, negative).
- *
- * @param expiresIn the raw `expires_in`
- * @param receivedAt when the response arrived, in epoch milliseconds
- * @example normalizeExpiry(3600, Date.now()); // an hour from now
- * @example normalizeExpiry('1767225600', Date.now()); // 2026-01-01T00:00:00Z
- */
-export function normalizeExpiry(
-  expiresIn: number | string | null | undefined,
-  receivedAt: number,
-): number | undefined {
-  const value = typeof expiresIn === 'string' ? Number(expiresIn.trim() || Number.NaN) : expiresIn;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return undefined;
-  if (value >= EPOCH_MILLISECONDS_FLOOR) return Math.trunc(value);
-  if (value >= EPOCH_SECONDS_FLOOR) return Math.trunc(value * 1000);
-  return receivedAt + Math.trunc(value * 1000);
-}
+export { normalizeExpiry } from './expiry.js';
 
 /** The body of `POST /link/token` as sent (OAuth 2.0 token response). */
 export const TokenResponseFields = z.looseObject({
@@ -38,7 +15,7 @@ export const TokenResponseFields = z.looseObject({
 });
 
 /** Adds the absolute `expiresAt` (epoch ms, or `null`), computed when the body is parsed. */
-const withExpiresAt = <Body extends { expires_in?: number | string | null | undefined }>(
+const addExpiresAt = <Body extends { expires_in?: number | string | null | undefined }>(
   body: Body,
 ) => ({
   ...body,
@@ -49,12 +26,12 @@ const withExpiresAt = <Body extends { expires_in?: number | string | null | unde
  * A token response with its expiry normalized: `expiresAt` is epoch milliseconds (computed against
  * the time of parsing), or `null` when the response gave no usable expiry.
  */
-export const TokenResponse = TokenResponseFields.transform(withExpiresAt);
+export const TokenResponse = TokenResponseFields.transform(addExpiresAt);
 export type TokenResponse = z.infer<typeof TokenResponse>;
 
 /**
  * A connection's token set as returned when a connection is created (`ConnectionStore`), and the
  * fresh access token of `POST /api/system/connections/{id}/token` (`ConnectionToken`); generated
- * from the spec. Read their `expires_in` with {@link normalizeExpiry}.
+ * from the spec, each with its absolute `expiresAt`.
  */
 export { ConnectionStore, ConnectionToken } from '../generated/schemas.js';
