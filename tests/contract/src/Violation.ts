@@ -33,3 +33,24 @@ export function formatViolation(violation: Violation): string {
   const platform = violation.platform === undefined ? '' : ` [${violation.platform}]`;
   return `${violation.operation}${platform} ${violation.location} ${violation.pointer || '/'} = ${value}: ${violation.message}`;
 }
+
+/**
+ * Violations grouped by operation, platform, location, pointer (array indices as `*`) and
+ * message, each line with the first value and how many times it occurred: one line per defect.
+ *
+ * @example
+ * summarizeViolations(violations); // ["materials.list [SAP] response body /data/*\/inventory/quantity = 63: must be string,null (×30)"]
+ */
+export function summarizeViolations(violations: readonly Violation[]): string[] {
+  const groups = new Map<string, { first: Violation; count: number }>();
+  for (const violation of violations) {
+    const pointer = violation.pointer.replace(/\/\d+(?=\/|$)/g, '/*');
+    const key = `${violation.operation}|${violation.platform}|${violation.location}|${pointer}|${violation.message}`;
+    const group = groups.get(key);
+    if (group) group.count += 1;
+    else groups.set(key, { first: { ...violation, pointer }, count: 1 });
+  }
+  return [...groups.values()].map(
+    ({ first, count }) => `${formatViolation(first)}${count > 1 ? ` (×${count})` : ''}`,
+  );
+}
