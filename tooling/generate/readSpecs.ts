@@ -112,6 +112,7 @@ export function readSpecs(specs: { system: OpenAPIDocument; erp: OpenAPIDocument
     for (const [path, item] of Object.entries(document.paths)) {
       for (const [method, raw] of Object.entries(item as Record<string, RawOperation>)) {
         const { response, schema } = responseOf(raw);
+        const resource = resourceOf(path);
         const parameters = raw.parameters ?? [];
         let body: string | undefined;
         let bodyIsList = false;
@@ -137,7 +138,7 @@ export function readSpecs(specs: { system: OpenAPIDocument; erp: OpenAPIDocument
           bodyIsList,
           pathParams: parameters.filter((p) => p.in === 'path').map((p) => p.name),
           paged: parameters.some((p) => p.name === 'page'),
-          ...(resourceOf(path) ? { resource: resourceOf(path) } : {}),
+          ...(resource ? { resource } : {}),
         });
       }
     }
