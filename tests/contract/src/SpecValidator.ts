@@ -47,6 +47,8 @@ export function ajvViolations(
   for (const error of errors ?? []) {
     // anyOf/oneOf restate their branches' errors; the branches already say what is wrong.
     if (error.keyword === 'anyOf' || error.keyword === 'oneOf') continue;
+    // The `{ type: 'null' }` branch of a nullable embed (toJsonSchema) only restates "or null".
+    if (error.keyword === 'type' && error.params.type === 'null') continue;
     let pointer = error.instancePath;
     let message = error.message ?? error.keyword;
     if (error.keyword === 'required') {

@@ -20,6 +20,13 @@ const isObject = (value: unknown): value is Json =>
 
 const DECIMAL_MONEY = /price|cost|value|amount|total|budget|discount/i;
 const DECIMAL_RATE = /rate|percentage|tax/i;
+/** Money and quantities by name, where the spec leaves the type loose (`string`, `nullable`). */
+const DECIMAL_NAME =
+  /(?:^|[a-z])(?:quantity|Quantity|price|Price|cost|Cost|Value|amount|Amount|rate|Rate|discount|Discount|budget|Budget|Level|Percentage)$|^(?:quantity|price|cost|rate|discount|budget)$/;
+const DATE_NAME = /(?:At|Date)$|^date$/;
+/** Collections by name, where the spec gives no item type: sent empty rather than invented. */
+const LIST_NAME = /^(?:lineItems?|lines|documents|items|children)$/;
+const OBJECT_NAME = /^(?:headers|query|parameters|body|credentials|metadata)$/;
 
 const TEXT: ReadonlyArray<readonly [RegExp, (label: string) => string]> = [
   [/email/i, () => 'purchasing@acme-industrial.example'],
@@ -73,6 +80,15 @@ function valueFor(name: string, raw: unknown, context: BodyContext, depth: numbe
     return key === undefined ? undefined : [key];
   }
   if (/Key$/.test(name) && name !== 'key') return context.reference(name);
+  const loose =
+    schema.type === undefined || (schema.type === 'string' && schema.format === undefined);
+  if (loose && !/Keys$/.test(name)) {
+    // The spec's loose fields (`type: string` or no type) read by name, as Makini's data does.
+    if (DATE_NAME.test(name)) return '2025-03-14T09:30:00Z';
+    if (DECIMAL_NAME.test(name)) return decimalFor(name);
+    if (schema.type === undefined && LIST_NAME.test(name)) return [];
+    if (schema.type === undefined && OBJECT_NAME.test(name)) return {};
+  }
   switch (schema.type) {
     case 'boolean':
       return !/^(?:is)?(?:deleted|blocked|inactive)/i.test(name);
@@ -81,7 +97,8 @@ function valueFor(name: string, raw: unknown, context: BodyContext, depth: numbe
     case 'number':
       return 2.5;
     case 'array': {
-      if (depth > 3) return [];
+      const items = resolve(schema.items ?? {}, context);
+      if (depth > 3 || (items.type === undefined && items.properties === undefined)) return [];
       const item = valueFor(name.replace(/s$/, ''), schema.items ?? {}, context, depth + 1);
       return item === undefined ? [] : [item];
     }
@@ -107,7 +124,8 @@ function objectFor(schema: Json, context: BodyContext, depth: number): Json {
   const body: Json = {};
   const properties = isObject(schema.properties) ? schema.properties : {};
   for (const [name, property] of Object.entries(properties)) {
-    if (name === 'key' || name === 'customFields') continue;
+    // A record's own key is the server's to give; a nested `key` (metadata) is data.
+    if ((depth === 0 && name === 'key') || name === 'customFields') continue;
     const value = valueFor(name, property, context, depth);
     if (value !== undefined) body[name] = value;
   }

@@ -50,6 +50,22 @@ beforeAll(async () => {
 
 afterAll(() => sandbox?.close());
 
+// CONTRACT_TRACE=1 prints every non-2xx exchange, to see why a write was refused.
+it.skipIf(!process.env.CONTRACT_TRACE)('trace: non-2xx answers', () => {
+  for (const e of recorder.exchanges)
+    if (e.status >= 300)
+      console.log(
+        e.operation,
+        e.platform,
+        e.method,
+        e.url.pathname + e.url.search,
+        e.status,
+        e.requestBody?.slice(0, 300),
+        '→',
+        e.responseBody.slice(0, 300),
+      );
+});
+
 function violationsOfRun(): Violation[] {
   const violations: Violation[] = [];
   for (const exchange of recorder.exchanges) {

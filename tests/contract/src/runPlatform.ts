@@ -73,7 +73,7 @@ export async function runPlatform(
     return owner === undefined ? undefined : keyOf(owner);
   };
 
-  // Connections made for this run: one whose token deletes its own integration, one to delete.
+  // Tokens of the connections made for this run: one deletes its own integration, one is deleted.
   let created: string[] = [];
   const call = async (id: string, client: MakiniClient, args: unknown[]) => {
     recorder.begin(id, platform);
@@ -147,8 +147,9 @@ export async function runPlatform(
             }),
             write,
           ])) as Json | undefined;
-          const id = result?.id ?? result?.key ?? result?.connectionKey;
-          if (typeof id === 'string') created = [...created, id];
+          // Makini answers a new connection with its tokens (ConnectionStore), not its id.
+          const token = result?.access_token;
+          if (typeof token === 'string') created = [...created, token];
         }
         continue;
       }
@@ -181,8 +182,8 @@ export async function runPlatform(
         continue;
       }
       case 'integrations.deleteCurrent': {
-        const id = created[0];
-        if (!id) {
+        const token = created[0];
+        if (!token) {
           failures.push({
             operation: operation.id,
             platform,
@@ -190,14 +191,17 @@ export async function runPlatform(
           });
           continue;
         }
-        const token = (await system.connections.createToken(id)).token;
         const doomed = new MakiniClient({ ...options, token });
         await call(operation.id, doomed, []);
         continue;
       }
       case 'connections.delete': {
-        const id = created[1];
-        if (!id) {
+        const list = (await call('connections.list', client, [{}])) as
+          | { data?: Json[] }
+          | undefined;
+        const doomed = list?.data?.find((c) => c.name === `Contract ${platform} (connection)`);
+        const id = doomed?.id ?? doomed?.key ?? doomed?.connectionKey;
+        if (typeof id !== 'string') {
           failures.push({
             operation: operation.id,
             platform,
@@ -210,10 +214,9 @@ export async function runPlatform(
       }
     }
     if (verb === 'list') {
-      const page = (await call(operation.id, client, [listParams()])) as
-        | { data?: Json[] }
-        | undefined;
-      firstPages.set(owner, page?.data ?? []);
+      await call(operation.id, client, [listParams()]);
+      // Keys from the raw answer: a record the client set aside as invalid still has its key.
+      firstPages.set(owner, rawRecords(recorder, operation.id, platform));
       const key = keyOf(owner);
       if (key !== undefined && declares('filter') && recordFields(validator, spec)?.has('key')) {
         await call(operation.id, client, [
@@ -222,15 +225,9 @@ export async function runPlatform(
       }
       continue;
     }
-    const listOwner =
-      verb === 'get' || verb === 'update' || verb === 'updateStatus' ? owner : owner;
-    const key = keyOf(listOwner);
-    if (operation.pathParams.length > 0 && key === undefined) {
-      // The platform does not serve the resource: call with a key that names nothing, so the
-      // spec's error response is what comes back and is validated.
-      recorder.begin(operation.id, platform);
-    }
-    const pathKey = key ?? 'UNSERVED-0001';
+    // Without a listed record (the platform does not serve the resource) the key names nothing,
+    // and the spec's error response is what comes back and is validated.
+    const pathKey = keyOf(owner) ?? 'UNSERVED-0001';
     if (verb === 'get') await call(operation.id, client, [pathKey]);
     else if (verb === 'children' || verb === 'materials')
       await call(operation.id, client, [pathKey, listParams()]);
@@ -254,6 +251,24 @@ export async function runPlatform(
       });
   }
   return failures;
+}
+
+/** The records of the last 2xx page answered for `operation` on `platform`, as sent. */
+function rawRecords(recorder: RecordingFetch, operation: string, platform: string): Json[] {
+  for (let index = recorder.exchanges.length - 1; index >= 0; index -= 1) {
+    const exchange = recorder.exchanges[index];
+    if (exchange?.operation !== operation || exchange.platform !== platform) continue;
+    if (exchange.status < 200 || exchange.status >= 300) return [];
+    try {
+      const data = (JSON.parse(exchange.responseBody) as Json).data;
+      return Array.isArray(data)
+        ? data.filter((r): r is Json => typeof r === 'object' && r !== null)
+        : [];
+    } catch {
+      return [];
+    }
+  }
+  return [];
 }
 
 /** The first table name in `raw.tables.list`'s answer, whatever envelope it uses. */
