@@ -28,7 +28,7 @@ const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 
 const DTS_LIMIT = 400 * 1024;
 const TYPECHECK_RATIO_LIMIT = 1.5;
-const RUNS = 3;
+const RUNS = 5;
 
 function declarationBytes(dir: string, suffix: string): number {
   let total = 0;
@@ -115,8 +115,11 @@ try {
     before.push(typecheck(baselineTypes, work, 'baseline'));
     after.push(typecheck(join(coreDist, 'index.d.ts'), work, 'current'));
   }
-  const checkRatio =
-    median(after.map((d) => d.checkSeconds)) / median(before.map((d) => d.checkSeconds));
+  // The median of per-pair ratios: each pair runs back to back, so a burst of load from another
+  // process skews one pair rather than every measurement of one side.
+  const checkRatio = median(
+    after.map((d, run) => d.checkSeconds / (before[run] as Diagnostics).checkSeconds),
+  );
   const first = (list: Diagnostics[]) => list[0] as Diagnostics;
   const instantiationRatio = first(after).instantiations / first(before).instantiations;
   const rows = [
@@ -126,7 +129,7 @@ try {
     },
     {
       ok: checkRatio <= TYPECHECK_RATIO_LIMIT,
-      text: `consumer tsc check time: ${checkRatio.toFixed(2)}× baseline (median of ${RUNS}: ${median(after.map((d) => d.checkSeconds))} s vs ${median(before.map((d) => d.checkSeconds))} s; budget ${TYPECHECK_RATIO_LIMIT}×)`,
+      text: `consumer tsc check time: ${checkRatio.toFixed(2)}× baseline (median of ${RUNS} back-to-back pairs; median times ${median(after.map((d) => d.checkSeconds))} s vs ${median(before.map((d) => d.checkSeconds))} s; budget ${TYPECHECK_RATIO_LIMIT}×)`,
     },
     {
       ok: instantiationRatio <= TYPECHECK_RATIO_LIMIT,
