@@ -1,4 +1,4 @@
-import type { HealthAlert, RequestLogEntry } from '@makini-kit/core';
+import type { HealthAlert, InvalidRecordEvent, RequestLogEntry } from '@makini-kit/core';
 
 export interface LoggedRequest extends RequestLogEntry {
   connectionKey: string;
@@ -23,6 +23,19 @@ export interface ShownAlert {
   at: number;
 }
 
+/**
+ * Records of one operation on one connection that broke their schema: set aside by the client
+ * rather than failing their page, so the panel counts them instead of letting them go missing.
+ */
+export interface InvalidRecordCount {
+  connectionKey: string;
+  /** `GET /api/erp/receipts` */
+  operation: string;
+  count: number;
+  /** The latest one: where it broke, why, and the request that brought it. */
+  last: { path: string; issue: string; message: string; requestId: string | undefined; at: number };
+}
+
 const KEEP = 200;
 
 /** What the developer panel and the alert banner show: bounded lists, newest last. */
@@ -30,6 +43,7 @@ export class Activity {
   readonly requests: LoggedRequest[] = [];
   readonly webhooks: ReceivedWebhook[] = [];
   readonly alerts: ShownAlert[] = [];
+  readonly invalidRecords: InvalidRecordCount[] = [];
   private nextAlert = 1;
   private nextWebhook = 1;
 
@@ -40,6 +54,26 @@ export class Activity {
 
   request(entry: LoggedRequest) {
     this.push(this.requests, entry);
+  }
+
+  invalidRecord(connectionKey: string, event: InvalidRecordEvent) {
+    const issue = event.record.issues[0];
+    const last = {
+      path: event.path,
+      issue: issue?.path || '(the record itself)',
+      message: issue?.message ?? 'does not match its schema',
+      requestId: event.requestId,
+      at: Date.now(),
+    };
+    const known = this.invalidRecords.find(
+      (entry) => entry.connectionKey === connectionKey && entry.operation === event.operation,
+    );
+    if (known) {
+      known.count++;
+      known.last = last;
+    } else {
+      this.push(this.invalidRecords, { connectionKey, operation: event.operation, count: 1, last });
+    }
   }
 
   webhook(entry: Omit<ReceivedWebhook, 'sequence'>) {

@@ -50,9 +50,14 @@ export class DemoConnections {
       maxRetries: 2,
       backoff: { initialDelayMs: 200 },
       userAgent: 'acme-procurement-demo',
+      // Makini publishes no figure; the x-ratelimit-* headers correct the bucket to the server's
+      // limit (the developer panel's 20/min included), so calls wait their turn instead of
+      // drawing 429s.
+      rateLimit: { limit: 600, windowMs: 60_000 },
       hooks: {
         onResponse: (logged) => this.activity.request({ ...logged, connectionKey: entry.key }),
         onError: (logged) => this.activity.request({ ...logged, connectionKey: entry.key }),
+        onInvalidRecord: (event) => this.activity.invalidRecord(entry.key, event),
       },
     });
     this.clients.set(entry.key, client);

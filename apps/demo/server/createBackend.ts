@@ -1,15 +1,10 @@
 import {
   AuthenticationError,
   ConnectionHealthMonitor,
-  Currency,
   createHealthHandler,
   exchangeCode,
-  FieldMapping,
   MakiniError,
-  Page,
-  type PurchaseOrderStatus,
   ReauthorizationRequiredError,
-  Vendor,
 } from '@makini-kit/core';
 import { createWebhookHandler, MemoryDedupeStore, toFetchHandler } from '@makini-kit/webhook-node';
 import { Hono } from 'hono';
@@ -20,6 +15,8 @@ import { DemoConnections } from './DemoConnections.js';
 import { DemoErrorCode } from './DemoErrorCode.js';
 import { DemoHttpError } from './DemoHttpError.js';
 import { guardRequests } from './guardRequests.js';
+import { loadOrderDocuments } from './orderDocuments.js';
+import { ReferenceData } from './ReferenceData.js';
 import { readJson } from './readJson.js';
 import { ExchangeBody, FaultsBody, RateLimitBody, RotateBody } from './requestBodies.js';
 import { consentAs, SandboxAdminError, sandboxAdmin } from './sandboxAdmin.js';
@@ -51,6 +48,7 @@ export async function createBackend(
     },
   });
   const connections = new DemoConnections(config, store, monitor, activity);
+  const references = new ReferenceData();
   const admin = sandboxAdmin(config.makiniUrl, config.sandboxAdminToken);
   const redirectUri = `${config.appUrl}/link/callback`;
   const secrets = {
@@ -192,52 +190,38 @@ export async function createBackend(
     }
   });
 
+  // A page of orders, with the names of what they point to and, per order, its receipts and
+  // invoices. Reference data comes from a per-connection cache; the documents of the ten visible
+  // orders are read in parallel, four calls in flight, so a page turn costs 21 calls at most.
   app.get('/api/purchase-orders', async (context) => {
     const key = context.req.query('connection') ?? '';
     const client = connections.client(key);
     if (!client) return context.json({ error: { message: `No connection ${key}` } }, 404);
     const page = Number(context.req.query('page') ?? '1') || 1;
     try {
-      const [orders, vendors, currencies, statuses] = await Promise.all([
+      const [orders, names] = await Promise.all([
         client.purchaseOrders.list({ page, perPage: 10, sort: { orderDate: 'desc' } }),
-        client.request({
-          method: 'GET',
-          path: '/api/erp/vendors',
-          query: { per_page: 1000 },
-          schema: Page(Vendor),
-        }),
-        client.request({
-          method: 'GET',
-          path: '/api/erp/currencies',
-          query: { per_page: 1000 },
-          schema: Page(Currency),
-        }),
-        client.purchaseOrders.statuses({ perPage: 1000 }),
+        references.get(key, client, store.get(key)?.platform),
       ]);
-      const stored = store.get(key);
-      const mapping = await client
-        .request({
-          method: 'GET',
-          path: `/api/x-sandbox/platforms/${stored?.platform}/field-mapping`,
-        })
-        .then((body) => FieldMapping.parse((body as { data: unknown }).data))
-        .catch(() => undefined);
+      const documents = await loadOrderDocuments(
+        client,
+        orders.data.map((order) => order.key),
+      );
       return context.json({
-        data: orders.data.map((order) => ({ order, customFields: order.customFields })),
+        data: orders.data.map((order) => ({
+          order,
+          customFields: order.customFields,
+          documents: documents[order.key],
+        })),
         meta: orders.meta,
-        vendors: Object.fromEntries(vendors.data.map((vendor) => [vendor.key, vendor.name])),
-        currencies: Object.fromEntries(
-          currencies.data.map((currency) => [currency.key, currency.code]),
-        ),
-        statuses: Object.fromEntries(
-          statuses.data.map((status: PurchaseOrderStatus) => [status.key, status.name]),
-        ),
-        mapping,
+        invalidOrders: orders.invalidRecords.length,
+        ...names,
       });
     } catch (error) {
       return context.json(problem(error), MakiniError.is(error) && 'status' in error ? 502 : 500);
     }
   });
+  app.get('/api/invalid-records', (context) => context.json({ data: activity.invalidRecords }));
 
   // Developer panel: play the failure story against the sandbox.
   app.post('/api/dev/rotate', async (context) => {
