@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { LoggedRequest, ReceivedWebhook } from '../../server/Activity.js';
+import type { InvalidRecordCount, LoggedRequest, ReceivedWebhook } from '../../server/Activity.js';
 import { ApiRequestError, api, type DemoConnection } from '../api.js';
+import { InvalidRecordsPanel } from './InvalidRecordsPanel.js';
 
 interface Credentials {
   connectionKey: string;
@@ -53,6 +54,7 @@ function usePolled<T>(path: string, every = 1500): T | undefined {
 export function DeveloperPage({ connections }: { connections: DemoConnection[] }) {
   const requests = usePolled<LoggedRequest[]>('/api/requests') ?? [];
   const webhooks = usePolled<ReceivedWebhook[]>('/api/webhooks') ?? [];
+  const invalidRecords = usePolled<InvalidRecordCount[]>('/api/invalid-records') ?? [];
   const credentials = usePolled<Credentials[]>('/api/dev/credentials', 3000) ?? [];
   const [notice, setNotice] = useState<{ text: string; failed?: boolean }>();
   // A failed action says so where the user looks, instead of vanishing into the console.
@@ -145,6 +147,7 @@ export function DeveloperPage({ connections }: { connections: DemoConnection[] }
           Clear faults
         </button>
       </div>
+      <InvalidRecordsPanel entries={invalidRecords} />
       <h2>Request log</h2>
       <table className="log" aria-label="Request log">
         <thead>

@@ -1,31 +1,26 @@
-import {
-  type FieldMapping,
-  formatDecimal,
-  isDecimalString,
-  type PageMeta,
-  type PurchaseOrder,
-} from '@makini-kit/core';
+import type { FieldMapping, PageMeta, PurchaseOrder } from '@makini-kit/core';
 import { useConnectionHealth } from '@makini-kit/react';
 import { Fragment, useEffect, useState } from 'react';
+import type { OrderDocuments as Documents } from '../../server/orderDocuments.js';
 import { api, type DemoConnection } from '../api.js';
+import { day as date, money } from '../format.js';
+import { OrderDocuments } from './OrderDocuments.js';
 
 interface OrdersResponse {
-  data: Array<{ order: PurchaseOrder; customFields: Record<string, unknown> }>;
+  data: Array<{
+    order: PurchaseOrder;
+    customFields: Record<string, unknown>;
+    documents?: Documents;
+  }>;
   meta: PageMeta;
+  /** Orders of this page that broke their schema: counted, detailed in the developer panel. */
+  invalidOrders: number;
   vendors: Record<string, string>;
   currencies: Record<string, string>;
   statuses: Record<string, string>;
+  invoiceStatuses: Record<string, string>;
   mapping?: FieldMapping;
 }
-
-/** Money stays the exact decimal string Makini sent; only grouping is added for reading. */
-const money = (value: string | null | undefined, currency: string | undefined) => {
-  if (!isDecimalString(value)) return '—';
-  const [whole = '0', fraction] = formatDecimal(value).split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${grouped}${fraction ? `.${fraction}` : ''} ${currency ?? ''}`.trim();
-};
-const date = (value: string | null | undefined) => (value ? value.slice(0, 10) : '—');
 
 export function PurchaseOrdersPage({ connections }: { connections: DemoConnection[] }) {
   const [selected, setSelected] = useState<string>('');
@@ -96,7 +91,7 @@ export function PurchaseOrdersPage({ connections }: { connections: DemoConnectio
               </tr>
             </thead>
             <tbody>
-              {result.data.map(({ order, customFields }) => (
+              {result.data.map(({ order, customFields, documents }) => (
                 <Fragment key={order.key}>
                   <tr data-order={order.key}>
                     <td>{order.orderNo ?? order.key}</td>
@@ -117,6 +112,15 @@ export function PurchaseOrdersPage({ connections }: { connections: DemoConnectio
                         {order.lineItems?.length ?? 0}{' '}
                         {order.lineItems?.length === 1 ? 'line' : 'lines'}
                       </button>
+                    </td>
+                  </tr>
+                  <tr className="documents-row" data-documents={order.key}>
+                    <td colSpan={7}>
+                      <OrderDocuments
+                        documents={documents}
+                        currencies={result.currencies}
+                        invoiceStatuses={result.invoiceStatuses}
+                      />
                     </td>
                   </tr>
                   {open === order.key ? (
@@ -192,6 +196,13 @@ export function PurchaseOrdersPage({ connections }: { connections: DemoConnectio
               ))}
             </tbody>
           </table>
+          {result.invalidOrders > 0 ? (
+            <p className="muted" data-invalid-orders={result.invalidOrders}>
+              {result.invalidOrders} {result.invalidOrders === 1 ? 'order' : 'orders'} of this page
+              did not match the schema and {result.invalidOrders === 1 ? 'is' : 'are'} not listed;
+              the developer panel shows where each broke.
+            </p>
+          ) : null}
           <div className="pager">
             <button
               type="button"
