@@ -77,3 +77,15 @@ describe('the naming rule', () => {
     client.close();
   });
 });
+
+/** Type-level checks, run by `tsc -p tooling` (never called). */
+export function typedByFields(client: MakiniClient) {
+  client.invoices.list({
+    filter: { poKey: 'PO-1', totalNetValue: { gt: '100' } },
+    sort: { invoiceDate: 'desc' },
+  });
+  // @ts-expect-error invoices have no field called orderColour
+  client.invoices.list({ filter: { orderColour: 'red' } });
+  // @ts-expect-error a write's body is typed by the spec's request body
+  client.purchaseOrders.updateStatus('PO-1', { status: 42 });
+}
