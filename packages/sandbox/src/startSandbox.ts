@@ -6,9 +6,9 @@ import { handleRequest } from './http/handleRequest.js';
 import { Router } from './http/Router.js';
 import { resolveOptions, type SandboxOptions } from './options.js';
 import { addAdminRoutes } from './routes/adminRoutes.js';
-import { addErpRoutes } from './routes/erpRoutes.js';
 import { addOauthRoutes } from './routes/oauthRoutes.js';
-import { addSystemRoutes } from './routes/systemRoutes.js';
+import { addOperationRoutes } from './routes/operationRoutes.js';
+import { addSandboxExtensions } from './routes/systemRoutes.js';
 import { SandboxAdmin } from './SandboxAdmin.js';
 import { SandboxState } from './SandboxState.js';
 
@@ -44,8 +44,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const admin = new SandboxAdmin(state);
   const router = new Router<Handler>();
   addOauthRoutes(router);
-  addSystemRoutes(router);
-  addErpRoutes(router);
+  addOperationRoutes(router);
+  addSandboxExtensions(router);
   addAdminRoutes(router, admin);
 
   // Refuses every request until the port is known; listening fills in the hosts it answers to.

@@ -4,7 +4,6 @@ import type { Handler } from '../http/Handler.js';
 import { listPage, parseListQuery } from '../http/listQuery.js';
 import { json } from '../http/Reply.js';
 import { parseJsonBody } from '../http/readBody.js';
-import { SYSTEM_SPEC } from '../spec/specDocuments.js';
 import type { SandboxConnection } from '../state/ConnectionRegistry.js';
 import { validateBody } from './validateBody.js';
 
@@ -123,8 +122,6 @@ export const rawTableData: Handler = (context) => {
   return json(listPage(context.url, query, rows(connection, entry)));
 };
 
-const PASSTHROUGH_SCHEMA =
-  SYSTEM_SPEC.paths['/api/passthrough']?.post?.requestBody?.content?.['application/json']?.schema;
 const METHODS = ['get', 'post', 'put', 'delete'];
 
 /**
@@ -136,7 +133,7 @@ export const passthrough: Handler = async (context) => {
   const connection = context.requireConnection();
   const body = validateBody(
     parseJsonBody(await context.body(), context.request.headers['content-type']),
-    PASSTHROUGH_SCHEMA,
+    'PassthroughRequest',
   );
   const method = String(body.method ?? '').toLowerCase();
   if (!METHODS.includes(method)) {

@@ -7,7 +7,6 @@ import type { Reply } from '../http/Reply.js';
 import type { RequestContext } from '../http/RequestContext.js';
 import { parseJsonBody } from '../http/readBody.js';
 import { resourceCatalog } from '../spec/ResourceCatalog.js';
-import type { SpecSchema } from '../spec/specDocuments.js';
 import { connectionFor } from './resourceReads.js';
 import { invalidField, validateBody } from './validateBody.js';
 
@@ -38,7 +37,7 @@ type Write = (context: RequestContext, body: Record<string, unknown>) => Reply;
  */
 async function idempotent(
   context: RequestContext,
-  schema: SpecSchema | undefined,
+  schema: string | undefined,
   segment: string,
   write: Write,
 ) {
@@ -92,7 +91,7 @@ function store(
 
 /** `POST /api/erp/<resource>`. */
 export const createResource =
-  (segment: string, schema: SpecSchema | undefined): Handler =>
+  (segment: string, schema: string | undefined): Handler =>
   (context) =>
     idempotent(context, schema, segment, (ctx, body) => {
       checkReferences(ctx, segment, body);
@@ -125,7 +124,7 @@ function existing(context: RequestContext, segment: string): SandboxRecord {
 
 /** `PUT /api/erp/<resource>/{key}`. */
 export const updateResource =
-  (segment: string, schema: SpecSchema | undefined): Handler =>
+  (segment: string, schema: string | undefined): Handler =>
   (context) =>
     idempotent(context, schema, segment, (ctx, body) => {
       const record = existing(ctx, segment);
@@ -136,7 +135,7 @@ export const updateResource =
 
 /** `PUT /api/erp/<resource>/{key}/status`: only a status its `statuses` endpoint lists. */
 export const updateStatus =
-  (segment: string, schema: SpecSchema | undefined): Handler =>
+  (segment: string, schema: string | undefined): Handler =>
   (context) =>
     idempotent(context, schema, segment, (ctx, body) => {
       const record = existing(ctx, segment);
@@ -163,7 +162,7 @@ export const updateStatus =
 
 /** `PUT /api/erp/materials/{key}/inventory`: sets the material's embedded inventory. */
 export const updateInventory =
-  (schema: SpecSchema | undefined): Handler =>
+  (schema: string | undefined): Handler =>
   (context) =>
     idempotent(context, schema, 'materials', (ctx, body) => {
       const record = existing(ctx, 'materials');

@@ -212,18 +212,21 @@ const getFieldMapping: Handler = (context) => {
   return json({ data: fieldMappingOf(platform) });
 };
 
-export function addSystemRoutes(router: Router<Handler>) {
-  router
-    .add('GET', '/api/system/connections', listConnections)
-    .add('POST', '/api/system/connections', createConnection)
-    .add('DELETE', '/api/system/connections/:id', deleteConnection)
-    .add('GET', '/api/system/connections/:id/metadata', getMetadata)
-    .add('POST', '/api/system/connections/:id/metadata', setMetadata)
-    .add('POST', '/api/system/connections/:id/token', issueConnectionToken)
-    .add('GET', '/api/system/platforms', listPlatforms)
-    .add('GET', '/api/system/client', getClient)
-    .add('GET', '/api/integrations/current', getCurrentIntegration)
-    .add('DELETE', '/api/integrations/current', deleteCurrentIntegration)
-    // A sandbox extension (not part of Makini's API): which fields each platform supplies.
-    .add('GET', '/api/x-sandbox/platforms/:provider/field-mapping', getFieldMapping);
+/** The handler of each system operation, by its `operationId` in the generated `OPERATIONS`. */
+export const SYSTEM_HANDLERS: Readonly<Record<string, Handler>> = {
+  'connections.list': listConnections,
+  'connections.create': createConnection,
+  'connections.delete': deleteConnection,
+  'connections.metadata': getMetadata,
+  'connections.setMetadata': setMetadata,
+  'connections.createToken': issueConnectionToken,
+  'platforms.list': listPlatforms,
+  'application.get': getClient,
+  'integrations.current': getCurrentIntegration,
+  'integrations.deleteCurrent': deleteCurrentIntegration,
+};
+
+/** Routes beyond Makini's API: which fields each platform supplies (a sandbox extension). */
+export function addSandboxExtensions(router: Router<Handler>) {
+  router.add('GET', '/api/x-sandbox/platforms/:provider/field-mapping', getFieldMapping);
 }

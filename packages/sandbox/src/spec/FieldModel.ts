@@ -1,6 +1,8 @@
-import type { SpecSchema } from './specDocuments.js';
+import { SCHEMAS } from '@makini-kit/core';
+import type * as z from 'zod';
+import { DATE_TIME_FIELDS } from './dateTimeFields.js';
 
-/** What a field holds, as the overlay's conventions read the spec (see FIDELITY.md). */
+/** What a field holds, read from the generated schemas and the overlaid spec's formats. */
 export type FieldKind =
   | 'key'
   | 'ref'
@@ -17,39 +19,93 @@ export type FieldKind =
 export interface FieldModel {
   name: string;
   kind: FieldKind;
-  /** For `object`/`array` fields: the nested schema's name, when the spec names one. */
+  /** For `object`/`array` fields: the nested schema's name in `SCHEMAS`, when it has one. */
   schema?: string;
 }
 
-/** Money and quantities: the spec declares them `object`, `nullable` or `string` by turns. */
-const DECIMAL_NAME =
-  /(?:^|[a-z])(?:quantity|Quantity|price|Price|cost|Cost|Value|amount|Amount|rate|Rate|discount|Discount|budget|Budget|Level|Percentage|Point)$|^(?:quantity|price|cost|rate|discount|budget)/;
-const DATE_NAME = /(?:At|Date)$|^date$/;
-const refName = (schema: SpecSchema | undefined) => schema?.$ref?.split('/').pop();
+/** The parts of zod's internal definition the sandbox reads (zod 4's `_zod.def`). */
+interface Def {
+  type: string;
+  innerType?: Node;
+  in?: Node;
+  options?: Node[];
+  element?: Node;
+  shape?: Record<string, Node>;
+}
+type Node = { _zod: { def: Def } };
 
-/** Classifies one property of a spec schema by its name first, then its declared type. */
-export function classifyField(name: string, schema: SpecSchema): FieldModel {
+const defOf = (schema: unknown) => (schema as Node)._zod.def;
+
+let namesBySchema: Map<unknown, string> | undefined;
+/** The name of a generated schema by identity, so `z.array(POLineItem)` reads as `POLineItem`. */
+function nameOf(schema: unknown): string | undefined {
+  namesBySchema ??= new Map(Object.entries(SCHEMAS).map(([name, value]) => [value, name]));
+  return namesBySchema.get(schema);
+}
+
+/** Strips `.nullish()`, `.optional()` and `.default()`: the sandbox reads the value's type. */
+function unwrap(schema: Node): Node {
+  let node = schema;
+  for (let def = defOf(node); def.innerType; def = defOf(node)) node = def.innerType;
+  return node;
+}
+
+/** The types a union (or a field builder's `pipe`) takes, e.g. `['string', 'number']`. */
+function inputTypes(node: Node): string[] {
+  const def = defOf(node);
+  if (def.type === 'pipe' && def.in) return inputTypes(def.in);
+  if (def.type === 'union') return (def.options ?? []).flatMap((option) => inputTypes(option));
+  return [def.type];
+}
+
+/** Classifies one field of a generated schema; only dates need the overlay's `format`. */
+function classify(name: string, field: Node, dateTimes: ReadonlySet<string>): FieldModel {
+  const node = unwrap(field);
+  const def = defOf(node);
+  const nested = nameOf(node) ?? (def.element ? nameOf(unwrap(def.element)) : undefined);
+  const types = inputTypes(node);
   if (name === 'key') return { name, kind: 'key' };
-  if (name.endsWith('Key')) return { name, kind: 'ref' };
-  if (name.endsWith('Keys')) return { name, kind: schema.type === 'array' ? 'refs' : 'ref' };
-  const nested = refName(schema) ?? refName(schema.items);
-  if (schema.type === 'array' || schema.items) {
+  if (def.type === 'array' || (types.includes('array') && types.includes('string'))) {
+    if (name.endsWith('Keys')) return { name, kind: 'refs' };
     return nested ? { name, kind: 'array', schema: nested } : { name, kind: 'array' };
   }
   if (nested) return { name, kind: 'object', schema: nested };
-  if (schema.type === 'boolean' || /^is[A-Z]/.test(name)) return { name, kind: 'boolean' };
-  if (DATE_NAME.test(name)) return { name, kind: 'date' };
-  if (schema.type === 'integer') return { name, kind: 'integer' };
-  if (DECIMAL_NAME.test(name)) return { name, kind: 'decimal' };
-  if (schema.type === 'object' && !schema.properties) return { name, kind: 'any' };
-  return { name, kind: 'text' };
+  if (types.includes('boolean')) return { name, kind: 'boolean' };
+  if (types.includes('number') && types.includes('string') && def.type === 'pipe')
+    return { name, kind: name === 'id' ? 'text' : 'decimal' };
+  if (types.includes('number') || types.includes('int')) return { name, kind: 'integer' };
+  if (dateTimes.has(name)) return { name, kind: 'date' };
+  // `*Key` references are plain strings in the spec: the name says what they point to.
+  if (name.endsWith('Key')) return { name, kind: 'ref' };
+  if (types.includes('string')) return { name, kind: 'text' };
+  return { name, kind: 'any' };
 }
 
-/** The fields of a named component schema, in the spec's order. */
-export function fieldsOf(schemas: Record<string, SpecSchema>, name: string): FieldModel[] {
-  const schema = schemas[name];
-  if (!schema || Array.isArray(schema)) return [];
-  return Object.entries(schema.properties ?? {}).map(([field, property]) =>
-    classifyField(field, property),
-  );
+/** The object schema inside a generated schema (records wrap theirs for `customFields`). */
+function objectOf(schema: unknown): Def | undefined {
+  if (!schema) return undefined;
+  let def = defOf(schema);
+  if (def.type === 'pipe' && def.in) def = defOf(def.in);
+  return def.type === 'object' ? def : undefined;
 }
+
+const cache = new Map<string, FieldModel[]>();
+
+/**
+ * The fields of a generated schema (`PurchaseOrder`, `PurchaseOrderInput`), in the spec's order.
+ *
+ * @example fieldsOf('Invoice').find((field) => field.name === 'totalNetValue')?.kind; // 'decimal'
+ */
+export function fieldsOf(schemaName: string): FieldModel[] {
+  let fields = cache.get(schemaName);
+  if (!fields) {
+    const shape = objectOf(SCHEMAS[schemaName])?.shape ?? {};
+    const dateTimes = new Set(DATE_TIME_FIELDS[schemaName] ?? []);
+    fields = Object.entries(shape).map(([name, field]) => classify(name, field, dateTimes));
+    cache.set(schemaName, fields);
+  }
+  return fields;
+}
+
+/** The generated schema of a name, for validating a body or a record. */
+export const schemaNamed = (name: string): z.ZodType | undefined => SCHEMAS[name];

@@ -1,35 +1,28 @@
+import { OPERATIONS } from '@makini-kit/core';
 import { type FieldModel, fieldsOf } from './FieldModel.js';
-import { ERP_SPEC, type SpecSchema } from './specDocuments.js';
 
-/** One ERP collection the spec serves, e.g. `purchase-orders` with schema `PurchaseOrder`. */
+/** One ERP collection the spec serves, e.g. `purchase-orders` with schema `Part`. */
 export interface ResourceModel {
   /** The path segment, e.g. `purchase-orders`, `purchase-orders.line-items`, `statuses/invoices`. */
   segment: string;
-  /** The record schema's name in the spec. */
+  /** The record schema's name in `SCHEMAS`. */
   schema: string;
   fields: FieldModel[];
   /** Field names, for filter and sort checks. */
   fieldNames: string[];
 }
 
-const recordSchemaOf = (schema: SpecSchema | undefined): string | undefined => {
-  const data = schema?.properties?.data;
-  const ref = data?.items?.$ref ?? data?.$ref;
-  return ref?.split('/').pop();
-};
-
 function buildCatalog(): Map<string, ResourceModel> {
   const catalog = new Map<string, ResourceModel>();
-  const schemas = ERP_SPEC.components.schemas;
-  for (const [path, operations] of Object.entries(ERP_SPEC.paths)) {
-    const match = /^\/api\/erp\/([^{}]+)$/.exec(path);
-    const get = operations.get;
-    if (!match?.[1] || !get) continue;
-    const schema = recordSchemaOf(get.responses?.['200']?.content?.['application/json']?.schema);
-    if (!schema) continue;
-    const fields = fieldsOf(schemas, schema);
-    catalog.set(match[1], {
-      segment: match[1],
+  for (const operation of OPERATIONS) {
+    const { resource, schema } = operation;
+    // The list operation names the collection's record; `/{key}/children` and the like do not.
+    if (operation.method !== 'GET' || operation.response !== 'page' || operation.pathParams.length)
+      continue;
+    if (!resource || !schema || catalog.has(resource)) continue;
+    const fields = fieldsOf(schema);
+    catalog.set(resource, {
+      segment: resource,
       schema,
       fields,
       fieldNames: fields.map((field) => field.name),
@@ -40,13 +33,15 @@ function buildCatalog(): Map<string, ResourceModel> {
 
 let cached: Map<string, ResourceModel> | undefined;
 
-/** Every list resource of the ERP spec by segment; built once, on first use. */
+/**
+ * Every list resource of the generated operations table by segment; built once, on first use.
+ *
+ * @example resourceCatalog().get('invoices')?.schema; // 'Invoice'
+ */
 export function resourceCatalog(): Map<string, ResourceModel> {
   cached ??= buildCatalog();
   return cached;
 }
 
-/** The fields of any component schema (nested line items, addresses, contacts). */
-export function schemaFields(name: string): FieldModel[] {
-  return fieldsOf(ERP_SPEC.components.schemas, name);
-}
+/** The fields of any generated schema (nested line items, addresses, contacts). */
+export const schemaFields = (name: string): FieldModel[] => fieldsOf(name);

@@ -134,7 +134,13 @@ function build(
     .replace(/-/g, ' ')
     .replace(/s$/, '');
   const city = cityFields(dice);
-  for (const field of fields) {
+  for (const declared of fields) {
+    // A `*Key` the spec types as a decimal (`Material.uomKey`) still names a record: the
+    // sandbox's keys are digits, so the reference is a valid decimal too.
+    const field: FieldModel =
+      declared.kind === 'decimal' && declared.name.endsWith('Key')
+        ? { name: declared.name, kind: 'ref' }
+        : declared;
     if (depth === 0 && !platformFills(context.provider, segment, field.name, field.kind)) continue;
     switch (field.kind) {
       case 'key':

@@ -94,6 +94,8 @@ export function scalarValue(field: FieldModel, dice: Dice, index: number, noun: 
     default: {
       const text = TEXT[field.name];
       if (text) return text(dice, index, noun);
+      // A flag the spec types as text (`Currency.isBase`): the text ERPs send for one.
+      if (/^is[A-Z]/.test(field.name)) return dice.chance(0.5) ? 'true' : 'false';
       const city = cityFields(dice)[field.name];
       if (city !== undefined) return city;
       return `${noun} ${field.name} ${index + 1}`;
