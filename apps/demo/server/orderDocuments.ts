@@ -40,8 +40,8 @@ export interface OrderDocuments {
 }
 
 /**
- * Documents of one order rarely run past a page; more than this says so instead of reading on,
- * so a page of orders costs two calls per order, whatever the data.
+ * Documents of one order rarely run past a page; only this first page of each is read, so a page
+ * of orders costs two calls per order whatever the data (further documents are not shown).
  */
 export const DOCUMENTS_PER_ORDER = 50;
 
