@@ -56,24 +56,32 @@ function formatProblem(field: FieldModel, value: unknown): string | undefined {
   }
 }
 
-/** Checks the formats of every field the schema names, nested records included. */
-function checkFormats(schema: string, record: Record<string, unknown>, path: string) {
+/**
+ * The first field of a record whose value breaks the overlaid spec's format for it (decimal,
+ * date-time, boolean), nested records included, as its path and what it must hold.
+ *
+ * @example formatIssue('Invoice', { totalNetValue: 'ten' }); // { path: 'totalNetValue', … }
+ */
+export function formatIssue(
+  schema: string,
+  record: Record<string, unknown>,
+  path = '',
+): { path: string; problem: string } | undefined {
   for (const field of fieldsOf(schema)) {
     const value = record[field.name];
     const at = `${path}${field.name}`;
     const problem = formatProblem(field, value);
-    if (problem) throw invalid(at, problem);
+    if (problem) return { path: at, problem };
     if (!field.schema || value === null || typeof value !== 'object') continue;
-    const items = Array.isArray(value) ? value : [value];
-    items.forEach((item, index) => {
-      if (item && typeof item === 'object' && !Array.isArray(item))
-        checkFormats(
-          field.schema as string,
-          item as Record<string, unknown>,
-          Array.isArray(value) ? `${at}.${index}.` : `${at}.`,
-        );
-    });
+    const items: unknown[] = Array.isArray(value) ? value : [value];
+    for (const [index, item] of items.entries()) {
+      if (!item || typeof item !== 'object' || Array.isArray(item)) continue;
+      const prefix = Array.isArray(value) ? `${at}.${index}.` : `${at}.`;
+      const nested = formatIssue(field.schema, item as Record<string, unknown>, prefix);
+      if (nested) return nested;
+    }
   }
+  return undefined;
 }
 
 /**
@@ -109,7 +117,8 @@ export function validateBody(
     );
     throw invalid(name, received === undefined ? 'is required' : expectedOf(field, zodType));
   }
-  checkFormats(schemaName, body as Record<string, unknown>, '');
+  const format = formatIssue(schemaName, body as Record<string, unknown>);
+  if (format) throw invalid(format.path, format.problem);
   return body as Record<string, unknown>;
 }
 
