@@ -172,27 +172,3 @@ describe('raw tables, passthrough and the corruptRecords fault', () => {
     expect((await list('/api/erp/purchase-orders?per_page=30')).data[9]).toHaveProperty('key');
   });
 });
-
-describe('assumption switches', () => {
-  it('turns idempotency and record webhooks off', async () => {
-    const plain = await startSandbox({ port: 0, orders: 5, assumptions: { idempotency: false } });
-    try {
-      const key = plain.admin.connections()[0]?.connectionKey ?? '';
-      const token = await connectionToken(plain, key);
-      const post = (name: string) =>
-        fetch(`${plain.url}/api/erp/products`, {
-          method: 'POST',
-          headers: {
-            authorization: `Bearer ${token}`,
-            'content-type': 'application/json',
-            'idempotency-key': 'k',
-          },
-          body: JSON.stringify({ name }),
-        });
-      expect((await post('A')).status).toBe(200);
-      expect((await post('B')).status).toBe(200);
-    } finally {
-      await plain.close();
-    }
-  });
-});
