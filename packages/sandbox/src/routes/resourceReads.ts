@@ -1,21 +1,23 @@
 import { platformServes } from '../data/seed/coverage.js';
 import { ApiError } from '../http/ApiError.js';
 import type { Handler } from '../http/Handler.js';
-import { parseListQuery } from '../http/listQuery.js';
+import { listPage, parseListQuery } from '../http/listQuery.js';
 import { pageJson } from '../http/listRecords.js';
+import { json } from '../http/Reply.js';
 import type { RequestContext } from '../http/RequestContext.js';
 import { resourceCatalog } from '../spec/ResourceCatalog.js';
 import type { SandboxConnection } from '../state/ConnectionRegistry.js';
 
-/** The connection, after checking its platform serves the resource (as Makini: 404 otherwise). */
+/**
+ * The connection, after checking its platform serves the resource. Otherwise a read or write of
+ * one record answers 404 and a create 422 (the statuses the overlaid spec declares for them).
+ */
 export function connectionFor(context: RequestContext, segment: string): SandboxConnection {
   const connection = context.requireConnection();
   if (!platformServes(connection.platform.provider, segment)) {
-    throw new ApiError(
-      404,
-      'NOT_FOUND',
-      `${connection.platform.name} does not provide ${segment} through Makini; see the sandbox's FIDELITY.md for each platform's resources.`,
-    );
+    const message = `${connection.platform.name} does not provide ${segment} through Makini; see the sandbox's FIDELITY.md for each platform's resources.`;
+    if (context.params.key !== undefined) throw new ApiError(404, 'NOT_FOUND', message);
+    throw new ApiError(422, 'VALIDATION_ERROR', message);
   }
   return connection;
 }
@@ -24,13 +26,23 @@ export function connectionFor(context: RequestContext, segment: string): Sandbox
 export const listResource =
   (segment: string): Handler =>
   (context) => {
-    const connection = connectionFor(context, segment);
+    const connection = context.requireConnection();
+    const fields = resourceCatalog().get(segment)?.fieldNames ?? ['key'];
+    // A platform without the resource holds none of its records: an empty page, as the spec
+    // declares no error for a list.
+    if (!platformServes(connection.platform.provider, segment))
+      return json(
+        listPage(
+          context.url,
+          parseListQuery(context.query, { filterable: fields, sortable: fields }),
+          [],
+        ),
+      );
     const data = connection.data;
     const corrupt = context.state.faults.corruptEvery;
     const cacheKey = `${segment}|${context.url.host}|${context.url.search}`;
     const cached = corrupt ? undefined : data.pages.get(cacheKey);
     if (cached && cached.version === data.version) return { status: 200, rawJson: cached.text };
-    const fields = resourceCatalog().get(segment)?.fieldNames ?? ['key'];
     const query = parseListQuery(context.query, { filterable: fields, sortable: fields });
     const collection = data.collection(segment);
     const text = pageJson(

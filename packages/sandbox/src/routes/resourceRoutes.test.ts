@@ -34,9 +34,21 @@ describe('seeded resources', () => {
     const { status, body } = await getJson<{ data: Rec[] }>(sandbox, '/api/erp/invoices', sap());
     expect(status).toBe(200);
     expect(body.data.length).toBeGreaterThan(0);
+    // A platform without the resource: an empty list, 404 for a record, 422 for a create.
     const maximo = await getJson(sandbox, '/api/erp/sales-orders', tokens['ibm-maximo']);
-    expect(maximo.status).toBe(404);
-    expect(maximo.body).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    expect(maximo.status).toBe(200);
+    expect(maximo.body).toMatchObject({ data: [], meta: { total: 0 } });
+    const one = await getJson(sandbox, '/api/erp/sales-orders/1', tokens['ibm-maximo']);
+    expect(one.body).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    const created = await fetch(`${sandbox.url}/api/erp/sales-orders`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${tokens['ibm-maximo']}`,
+        'content-type': 'application/json',
+      },
+      body: '{}',
+    });
+    expect(created.status).toBe(422);
   });
 
   it('resolves references: an invoice points to an order and a vendor that exist, and its totals match', async () => {
@@ -170,5 +182,26 @@ describe('raw tables, passthrough and the corruptRecords fault', () => {
     expect(page.data[8]).toHaveProperty('key');
     sandbox.admin.corruptRecords(0);
     expect((await list('/api/erp/purchase-orders?per_page=30')).data[9]).toHaveProperty('key');
+  });
+});
+
+describe('writes stored as the record schema holds them', () => {
+  it('turns a text address into the record address and a list into text where the record says so', async () => {
+    const rfq = (await (
+      await send('POST', '/api/erp/rfq', { shippingAddress: 'Leopoldstraße 12' })
+    ).json()) as { data: Rec };
+    expect(rfq.data.shippingAddress).toEqual([
+      expect.objectContaining({ addressLines: 'Leopoldstraße 12' }),
+    ]);
+    const order = (await (
+      await send('POST', '/api/erp/sales-orders', { shipmentAddress: 'Leopoldstraße 12' })
+    ).json()) as { data: Rec };
+    expect(order.data.shipmentAddress).toMatchObject({ addressLines: 'Leopoldstraße 12' });
+    const fulfillment = (await (
+      await send('POST', '/api/erp/fulfillments', { lineItems: [] })
+    ).json()) as { data: Rec };
+    expect(fulfillment.data.lineItems).toBe('[]');
+    const read = await getJson<{ data: Rec }>(sandbox, `/api/erp/rfq/${rfq.data.key}`, sap());
+    expect(read.body.data.shippingAddress).toEqual(rfq.data.shippingAddress);
   });
 });

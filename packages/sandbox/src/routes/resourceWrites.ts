@@ -7,6 +7,7 @@ import type { Reply } from '../http/Reply.js';
 import type { RequestContext } from '../http/RequestContext.js';
 import { parseJsonBody } from '../http/readBody.js';
 import { resourceCatalog } from '../spec/ResourceCatalog.js';
+import { fitRecord } from './fitRecord.js';
 import { connectionFor } from './resourceReads.js';
 import { invalidField, validateBody } from './validateBody.js';
 
@@ -77,16 +78,18 @@ function store(
   inserted: boolean,
 ): Reply {
   const connection = context.requireConnection();
-  connection.data.write(segment, record);
+  const schema = resourceCatalog().get(segment)?.schema;
+  const stored = schema ? fitRecord(record, schema) : record;
+  connection.data.write(segment, stored);
   context.state.changed();
   if (context.state.options.assumptions.recordWebhooks || segment === 'purchase-orders') {
     context.state.webhooks.emit(
       `${eventFamily(segment)}.${inserted ? 'inserted' : 'updated'}`,
       connection.key,
-      record,
+      stored,
     );
   }
-  return { status: 200, json: { data: record } };
+  return { status: 200, json: { data: stored } };
 }
 
 /** `POST /api/erp/<resource>`. */
