@@ -186,7 +186,7 @@ describe('raw tables, passthrough and the corruptRecords fault', () => {
 });
 
 describe('writes stored as the record schema holds them', () => {
-  it('turns a text address into the record address and a list into text where the record says so', async () => {
+  it('turns a text address into the address record the record schema holds', async () => {
     const rfq = (await (
       await send('POST', '/api/erp/rfq', { shippingAddress: 'Leopoldstraße 12' })
     ).json()) as { data: Rec };
@@ -197,10 +197,6 @@ describe('writes stored as the record schema holds them', () => {
       await send('POST', '/api/erp/sales-orders', { shipmentAddress: 'Leopoldstraße 12' })
     ).json()) as { data: Rec };
     expect(order.data.shipmentAddress).toMatchObject({ addressLines: 'Leopoldstraße 12' });
-    const fulfillment = (await (
-      await send('POST', '/api/erp/fulfillments', { lineItems: [] })
-    ).json()) as { data: Rec };
-    expect(fulfillment.data.lineItems).toBe('[]');
     const read = await getJson<{ data: Rec }>(sandbox, `/api/erp/rfq/${rfq.data.key}`, sap());
     expect(read.body.data.shippingAddress).toEqual(rfq.data.shippingAddress);
   });
