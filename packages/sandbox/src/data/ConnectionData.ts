@@ -3,6 +3,8 @@ import { ArrayCollection, type Collection, type SandboxRecord } from './Collecti
 import { LineItemCollection } from './LineItemCollection.js';
 import { OrderCollection } from './OrderCollection.js';
 import type { PurchaseOrderGenerator } from './PurchaseOrderGenerator.js';
+import { RawTableCollection } from './RawTableCollection.js';
+import type { RawTable } from './rawTables.js';
 import { countOf } from './seed/counts.js';
 import { type SeedContext, seedRecord } from './seed/RecordFactory.js';
 
@@ -55,6 +57,17 @@ export class ConnectionData {
         Array.from({ length: count }, (_, index) => seedRecord(this.context, segment, index)),
       );
       this.collections.set(segment, collection);
+    }
+    return collection;
+  }
+
+  /** A platform's raw table, over the collection its rows come from (see `RawTableCollection`). */
+  rawTable(table: RawTable): Collection {
+    const name = `raw/${table.name}`;
+    let collection = this.collections.get(name);
+    if (!collection) {
+      collection = new RawTableCollection(this.collection(table.source), table);
+      this.collections.set(name, collection);
     }
     return collection;
   }

@@ -1,80 +1,13 @@
 import type { SandboxRecord } from '../data/Collection.js';
+import { RAW_TABLES, type RawTable } from '../data/rawTables.js';
 import { ApiError } from '../http/ApiError.js';
 import type { Handler } from '../http/Handler.js';
-import { listPage, parseListQuery } from '../http/listQuery.js';
+import { parseListQuery } from '../http/listQuery.js';
+import { pageJson } from '../http/listRecords.js';
 import { json } from '../http/Reply.js';
 import { parseJsonBody } from '../http/readBody.js';
 import type { SandboxConnection } from '../state/ConnectionRegistry.js';
 import { validateBody } from './validateBody.js';
-
-/** A source-system table: its name, columns and where its rows come from. */
-interface RawTable {
-  name: string;
-  description: string;
-  source: string;
-  /** Column → field of the source record. */
-  columns: Record<string, string>;
-}
-
-const table = (
-  name: string,
-  description: string,
-  source: string,
-  columns: Record<string, string>,
-): RawTable => ({ name, description, source, columns });
-
-/** A small fixed schema per platform, named as each system names its tables. */
-const RAW_TABLES: Readonly<Record<string, readonly RawTable[]>> = {
-  'sap-s4hana': [
-    table('EKKO', 'Purchasing document header', 'purchase-orders', {
-      EBELN: 'orderNo',
-      BEDAT: 'orderDate',
-      LIFNR: 'vendorKey',
-      WAERS: 'currencyKey',
-      NETWR: 'totalNetValue',
-    }),
-    table('LFA1', 'Vendor master', 'vendors', { LIFNR: 'key', NAME1: 'name', SORTL: 'code' }),
-    table('MARA', 'Material master', 'materials', {
-      MATNR: 'code',
-      MAKTX: 'name',
-      MEINS: 'uomKey',
-    }),
-  ],
-  'oracle-netsuite': [
-    table('transaction', 'Transactions (purchase orders)', 'purchase-orders', {
-      tranid: 'orderNo',
-      trandate: 'orderDate',
-      entity: 'vendorKey',
-      total: 'totalGrossValue',
-    }),
-    table('vendor', 'Vendors', 'vendors', { id: 'key', companyname: 'name', entityid: 'code' }),
-    table('item', 'Items', 'products', { itemid: 'code', displayname: 'name' }),
-  ],
-  'ibm-maximo': [
-    table('PO', 'Purchase orders', 'purchase-orders', {
-      PONUM: 'orderNo',
-      ORDERDATE: 'orderDate',
-      VENDOR: 'vendorKey',
-      TOTALCOST: 'totalNetValue',
-    }),
-    table('COMPANIES', 'Companies (vendors)', 'vendors', { COMPANY: 'code', NAME: 'name' }),
-    table('ITEM', 'Items', 'materials', {
-      ITEMNUM: 'code',
-      DESCRIPTION: 'name',
-      ORDERUNIT: 'uomKey',
-    }),
-  ],
-  'dynamics-365': [
-    table('PurchTable', 'Purchase order headers', 'purchase-orders', {
-      PurchId: 'orderNo',
-      AccountingDate: 'orderDate',
-      OrderAccount: 'vendorKey',
-      CurrencyCode: 'currencyKey',
-    }),
-    table('VendTable', 'Vendors', 'vendors', { AccountNum: 'code', Name: 'name' }),
-    table('InventTable', 'Released products', 'products', { ItemId: 'code', NameAlias: 'name' }),
-  ],
-};
 
 const tablesOf = (connection: SandboxConnection) => RAW_TABLES[connection.platform.provider] ?? [];
 
@@ -90,15 +23,13 @@ export const listRawTables: Handler = (context) => {
   });
 };
 
-function rows(connection: SandboxConnection, entry: RawTable): SandboxRecord[] {
-  const collection = connection.data.collection(entry.source);
-  const count = Math.min(collection.size, 500);
-  return Array.from({ length: count }, (_, index) => {
-    const record = collection.record(index) ?? {};
-    return Object.fromEntries(
-      Object.entries(entry.columns).map(([column, field]) => [column, record[field] ?? null]),
-    );
-  });
+/** The first `count` rows of a table, for a passthrough read of it. */
+function rows(connection: SandboxConnection, entry: RawTable, count: number): SandboxRecord[] {
+  const table = connection.data.rawTable(entry);
+  return Array.from(
+    { length: Math.min(table.size, count) },
+    (_, index) => table.record(index) ?? {},
+  );
 }
 
 /** `GET /api/raw/tables/{table}/data`: the table's rows, paged and filtered by column. */
@@ -119,7 +50,11 @@ export const rawTableData: Handler = (context) => {
   }
   const columns = Object.keys(entry.columns);
   const query = parseListQuery(context.query, { filterable: columns, sortable: columns });
-  return json(listPage(context.url, query, rows(connection, entry)));
+  const data = connection.data;
+  return {
+    status: 200,
+    rawJson: pageJson(context.url, data.rawTable(entry), query, data.version),
+  };
 };
 
 const METHODS = ['get', 'post', 'put', 'delete'];
@@ -149,7 +84,7 @@ export const passthrough: Handler = async (context) => {
   const entry = tablesOf(connection).find((candidate) => candidate.name === body.path);
   const answer =
     entry && method === 'get'
-      ? rows(connection, entry).slice(0, 50)
+      ? rows(connection, entry, 50)
       : {
           received: {
             path: body.path ?? null,

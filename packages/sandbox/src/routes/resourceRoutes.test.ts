@@ -173,6 +173,30 @@ describe('raw tables, passthrough and the corruptRecords fault', () => {
     expect(response.status).toBe(200);
   });
 
+  it('serves raw rows from the stored records: deterministic per seed, following writes', async () => {
+    const before = await list('/api/raw/tables/EKKO/data?per_page=100');
+    const other = await startSandbox({ port: 0, orders: 60 });
+    try {
+      const key = other.admin.connections()[0]?.connectionKey ?? '';
+      const again = await getJson<{ data: Rec[] }>(
+        other,
+        '/api/raw/tables/EKKO/data?per_page=100',
+        await connectionToken(other, key),
+      );
+      expect(again.body.data).toEqual(before.data);
+    } finally {
+      await other.close();
+    }
+    const created = (await (
+      await send('POST', '/api/erp/purchase-orders', { orderNo: '4500099999' })
+    ).json()) as { data: Rec };
+    const after = await list(`/api/raw/tables/EKKO/data?filter[EBELN]=4500099999`);
+    expect(after.data).toEqual([expect.objectContaining({ EBELN: created.data.orderNo })]);
+    expect((await list('/api/raw/tables/EKKO/data?per_page=1')).meta.total).toBe(
+      Number(before.meta.total) + 1,
+    );
+  });
+
   it('breaks every nth record a different way, until switched off', async () => {
     sandbox.admin.corruptRecords(10);
     const page = await list('/api/erp/purchase-orders?per_page=30');
