@@ -169,8 +169,8 @@ export interface Currency extends WithCustomFields {
   key: string;
   name?: string | null | undefined;
   code?: string | null | undefined;
-  isBase?: string | null | undefined;
-  isActive?: string | null | undefined;
+  isBase?: boolean | string | null | undefined;
+  isActive?: boolean | string | null | undefined;
   createdAt?: string | null | undefined;
   updatedAt?: string | null | undefined;
   deletedAt?: string | null | undefined;
@@ -260,7 +260,7 @@ export interface Fulfillment extends WithCustomFields {
   completedAt?: string | null | undefined;
   notes?: string | null | undefined;
   shipmentAddress?: Address | null | undefined;
-  lineItems?: string | null | undefined;
+  lineItems?: Array<StockLineItem> | null | undefined;
   createdAt?: string | null | undefined;
   updatedAt?: string | null | undefined;
 }
@@ -1201,7 +1201,11 @@ export interface ReturnOrderInput {
 
 /** The request body of a write: ReturnOrderUpdate. */
 export interface ReturnOrderUpdateInput {
-  [field: string]: unknown;
+  organizationKey?: string | null | undefined;
+  locationKey?: string | null | undefined;
+  vendorKey?: string | null | undefined;
+  description?: string | null | undefined;
+  lineItems?: unknown;
 }
 
 /** Makini's `SalesLineItem`. Fields the model does not know are kept in `customFields`. */
@@ -1272,7 +1276,24 @@ export interface SalesOrderInput {
 
 /** The request body of a write: SalesOrderUpdate. */
 export interface SalesOrderUpdateInput {
-  [field: string]: unknown;
+  organizationKey?: string | null | undefined;
+  customerKey?: string | null | undefined;
+  userKey?: string | null | undefined;
+  code?: string | null | undefined;
+  orderNumber?: string | null | undefined;
+  date?: string | null | undefined;
+  statusKey?: string | null | undefined;
+  shipmentDate?: string | null | undefined;
+  contactPerson?: string | null | undefined;
+  lines?: unknown[] | null | undefined;
+  currencyKey?: string | null | undefined;
+  currencyRate?: string | null | undefined;
+  shipmentOrderKey?: string | null | undefined;
+  shipmentAddress?: unknown;
+  billingAddress?: unknown;
+  createdAt?: string | null | undefined;
+  updatedAt?: string | null | undefined;
+  deletedAt?: string | null | undefined;
 }
 
 /** Makini's `Site`. Fields the model does not know are kept in `customFields`. */
@@ -1503,7 +1524,7 @@ export interface User extends WithCustomFields {
   roleName?: string | null | undefined;
   description?: string | null | undefined;
   notes?: string | null | undefined;
-  isActive?: string | null | undefined;
+  isActive?: boolean | string | null | undefined;
   createdAt?: string | null | undefined;
   updatedAt?: string | null | undefined;
   deletedAt?: string | null | undefined;

@@ -49,7 +49,7 @@ export const OPERATIONS: readonly OperationDescriptor[] = [
     response: 'page',
     schema: 'Platform',
     pathParams: [],
-    paged: false,
+    paged: true,
   },
   {
     id: 'application.get',
@@ -69,7 +69,7 @@ export const OPERATIONS: readonly OperationDescriptor[] = [
     response: 'page',
     schema: 'Connection',
     pathParams: [],
-    paged: false,
+    paged: true,
   },
   {
     id: 'connections.create',
@@ -99,7 +99,7 @@ export const OPERATIONS: readonly OperationDescriptor[] = [
     response: 'page',
     schema: 'ConnectionMetadata',
     pathParams: ['id'],
-    paged: false,
+    paged: true,
   },
   {
     id: 'connections.setMetadata',

@@ -313,8 +313,8 @@ const CurrencyObject = z.looseObject({
   key: key(),
   name: text(),
   code: text(),
-  isBase: text(),
-  isActive: text(),
+  isBase: flag(),
+  isActive: flag(),
   createdAt: timestamp(),
   updatedAt: timestamp(),
   deletedAt: timestamp(),
@@ -437,6 +437,21 @@ export const ExchangeRateFields: LooseFields<
 export const ExchangeRate: z.ZodType<Types.ExchangeRate> = withCustomFields(ExchangeRateObject);
 export type ExchangeRate = Types.ExchangeRate;
 
+const StockLineItemObject = z.looseObject({
+  productKey: text(),
+  materialKey: text(),
+  quantity: decimal(),
+  locationKey: text(),
+  storeroomKey: text(),
+});
+/** The fields of `StockLineItem`, for field mappings and schema extensions. */
+export const StockLineItemFields: LooseFields<
+  'productKey' | 'materialKey' | 'quantity' | 'locationKey' | 'storeroomKey'
+> = StockLineItemObject;
+/** Makini's `StockLineItem`. Fields the model does not know are kept in `customFields`. */
+export const StockLineItem: z.ZodType<Types.StockLineItem> = withCustomFields(StockLineItemObject);
+export type StockLineItem = Types.StockLineItem;
+
 const FulfillmentObject = z.looseObject({
   key: key(),
   organizationKey: text(),
@@ -454,7 +469,7 @@ const FulfillmentObject = z.looseObject({
   completedAt: timestamp(),
   notes: text(),
   shipmentAddress: Address.nullish(),
-  lineItems: text(),
+  lineItems: z.array(StockLineItem).nullish(),
   createdAt: timestamp(),
   updatedAt: timestamp(),
 });
@@ -1945,11 +1960,16 @@ const ReturnOrderInputObject = z.looseObject({
 export const ReturnOrderInput: z.ZodType<Types.ReturnOrderInput> = ReturnOrderInputObject;
 export type ReturnOrderInput = Types.ReturnOrderInput;
 
+const ReturnOrderUpdateInputObject = z.looseObject({
+  organizationKey: text(),
+  locationKey: text(),
+  vendorKey: text(),
+  description: text(),
+  lineItems: z.unknown(),
+});
 /** The request body of a write: ReturnOrderUpdate. */
-export const ReturnOrderUpdateInput: z.ZodType<Types.ReturnOrderUpdateInput> = z.record(
-  z.string(),
-  z.unknown(),
-);
+export const ReturnOrderUpdateInput: z.ZodType<Types.ReturnOrderUpdateInput> =
+  ReturnOrderUpdateInputObject;
 export type ReturnOrderUpdateInput = Types.ReturnOrderUpdateInput;
 
 const SalesLineItemObject = z.looseObject({
@@ -2052,11 +2072,29 @@ const SalesOrderInputObject = z.looseObject({
 export const SalesOrderInput: z.ZodType<Types.SalesOrderInput> = SalesOrderInputObject;
 export type SalesOrderInput = Types.SalesOrderInput;
 
+const SalesOrderUpdateInputObject = z.looseObject({
+  organizationKey: text(),
+  customerKey: text(),
+  userKey: text(),
+  code: text(),
+  orderNumber: text(),
+  date: text(),
+  statusKey: text(),
+  shipmentDate: text(),
+  contactPerson: text(),
+  lines: z.array(z.unknown()).nullish(),
+  currencyKey: text(),
+  currencyRate: text(),
+  shipmentOrderKey: text(),
+  shipmentAddress: z.unknown(),
+  billingAddress: z.unknown(),
+  createdAt: text(),
+  updatedAt: text(),
+  deletedAt: text(),
+});
 /** The request body of a write: SalesOrderUpdate. */
-export const SalesOrderUpdateInput: z.ZodType<Types.SalesOrderUpdateInput> = z.record(
-  z.string(),
-  z.unknown(),
-);
+export const SalesOrderUpdateInput: z.ZodType<Types.SalesOrderUpdateInput> =
+  SalesOrderUpdateInputObject;
 export type SalesOrderUpdateInput = Types.SalesOrderUpdateInput;
 
 const SiteObject = z.looseObject({
@@ -2190,21 +2228,6 @@ const StockInputObject = z.looseObject({
 /** The request body of a write: Stock. */
 export const StockInput: z.ZodType<Types.StockInput> = StockInputObject;
 export type StockInput = Types.StockInput;
-
-const StockLineItemObject = z.looseObject({
-  productKey: text(),
-  materialKey: text(),
-  quantity: decimal(),
-  locationKey: text(),
-  storeroomKey: text(),
-});
-/** The fields of `StockLineItem`, for field mappings and schema extensions. */
-export const StockLineItemFields: LooseFields<
-  'productKey' | 'materialKey' | 'quantity' | 'locationKey' | 'storeroomKey'
-> = StockLineItemObject;
-/** Makini's `StockLineItem`. Fields the model does not know are kept in `customFields`. */
-export const StockLineItem: z.ZodType<Types.StockLineItem> = withCustomFields(StockLineItemObject);
-export type StockLineItem = Types.StockLineItem;
 
 const StockTransferObject = z.looseObject({
   key: key(),
@@ -2411,7 +2434,7 @@ const UserObject = z.looseObject({
   roleName: text(),
   description: text(),
   notes: text(),
-  isActive: text(),
+  isActive: flag(),
   createdAt: timestamp(),
   updatedAt: timestamp(),
   deletedAt: timestamp(),

@@ -12,7 +12,7 @@ import {
 } from '../../client/operations/index.js';
 import type { PagePromise } from '../../client/PagePromise.js';
 import { subCollection } from '../../client/subCollection.js';
-import type { ReturnOrder, ReturnOrderInput, Status } from '../schemas.js';
+import type { ReturnOrder, ReturnOrderInput, ReturnOrderUpdateInput, Status } from '../schemas.js';
 import * as schemas from '../schemas.js';
 
 /** `client.returnOrders.statuses`: `GET /api/erp/statuses/return-orders`. */
@@ -102,14 +102,14 @@ export class ReturnOrdersResource {
    *
    * `PUT /api/erp/return-orders/{key}`
    * @example
-   * const record = await client.returnOrders.update('KEY-1', { idempotencyKey: crypto.randomUUID() });
+   * const record = await client.returnOrders.update('KEY-1', { organizationKey: 'value' }, { idempotencyKey: crypto.randomUUID() });
    */
-  update(key: string, options?: WriteOptions): Promise<ReturnOrder> {
+  update(key: string, body: ReturnOrderUpdateInput, options?: WriteOptions): Promise<ReturnOrder> {
     return writeRecord(
       this.#client,
       'PUT',
       `/api/erp/return-orders/${pathKey(key)}`,
-      {},
+      body,
       schemas.ReturnOrder,
       options,
     );

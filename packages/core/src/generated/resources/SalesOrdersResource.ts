@@ -12,7 +12,7 @@ import {
 } from '../../client/operations/index.js';
 import type { PagePromise } from '../../client/PagePromise.js';
 import { subCollection } from '../../client/subCollection.js';
-import type { SalesOrder, SalesOrderInput, Status } from '../schemas.js';
+import type { SalesOrder, SalesOrderInput, SalesOrderUpdateInput, Status } from '../schemas.js';
 import * as schemas from '../schemas.js';
 
 /** `client.salesOrders.statuses`: `GET /api/erp/statuses/sales-orders`. */
@@ -102,14 +102,14 @@ export class SalesOrdersResource {
    *
    * `PUT /api/erp/sales-orders/{key}`
    * @example
-   * const record = await client.salesOrders.update('KEY-1', { idempotencyKey: crypto.randomUUID() });
+   * const record = await client.salesOrders.update('KEY-1', { organizationKey: 'value' }, { idempotencyKey: crypto.randomUUID() });
    */
-  update(key: string, options?: WriteOptions): Promise<SalesOrder> {
+  update(key: string, body: SalesOrderUpdateInput, options?: WriteOptions): Promise<SalesOrder> {
     return writeRecord(
       this.#client,
       'PUT',
       `/api/erp/sales-orders/${pathKey(key)}`,
-      {},
+      body,
       schemas.SalesOrder,
       options,
     );
