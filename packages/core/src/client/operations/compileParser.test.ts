@@ -10,6 +10,7 @@ import {
   Vendor,
 } from '../../index.js';
 import { decimal, flag, key, recordId, stringList, text, timestamp } from '../../models/fields.js';
+import { PageEnvelope } from '../../models/Page.js';
 import { compileParser, NO_MATCH } from './compileParser.js';
 
 /**
@@ -133,11 +134,36 @@ describe('compileParser', () => {
     ).toEqual([true, false, false, true, false, false]);
   });
 
+  it('matches zod on number bounds, and on the page envelope', () => {
+    const count = z.number().int().nonnegative();
+    const bounded = z.number().gt(1).lte(5);
+    expect([0, 3, -1, 1.5, Number.NaN].map((value) => expectSameAsZod(count, value))).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
+    expect([1, 1.5, 5, 6].map((value) => expectSameAsZod(bounded, value))).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ]);
+    const meta = { current_page: 1, last_page: 2, per_page: 10, total: 12, from: 1, to: 10 };
+    const envelope = { data: [{ a: 1 }, 'x'], links: { next: null }, meta };
+    expect(expectSameAsZod(PageEnvelope, envelope)).toBe(true);
+    expect(expectSameAsZod(PageEnvelope, { ...envelope, data: {} })).toBe(false);
+    expect(expectSameAsZod(PageEnvelope, { ...envelope, meta: { ...meta, total: -1 } })).toBe(
+      false,
+    );
+  });
+
   it('does not compile what it does not cover', () => {
     expect(compileParser(z.string().email())).toBeUndefined();
     expect(compileParser(z.object({ a: z.string().default('x') }))).toBeUndefined();
     expect(compileParser(z.record(z.string(), z.string()))).toBeUndefined();
-    expect(compileParser(z.number().int())).toBeUndefined();
+    expect(compileParser(z.number().multipleOf(2))).toBeUndefined();
     expect(compileParser(z.object({ a: z.string() }).refine(() => true))).toBeUndefined();
   });
 });

@@ -72,9 +72,14 @@ function compile(schema: unknown): CompiledParser {
         ? (value) => (typeof value === 'string' ? value : NO_MATCH)
         : (value) => (typeof value === 'string' && value.length >= minimum ? value : NO_MATCH);
     }
-    case 'number':
-      if (def.coerce || checks.length > 0) throw new Unsupported();
-      return (value) => (typeof value === 'number' && Number.isFinite(value) ? value : NO_MATCH);
+    case 'number': {
+      if (def.coerce) throw new Unsupported();
+      const bounds = checks.map((check) => numberCheck(check._zod.def));
+      return (value) =>
+        typeof value === 'number' && Number.isFinite(value) && bounds.every((test) => test(value))
+          ? value
+          : NO_MATCH;
+    }
     case 'boolean':
       if (def.coerce || checks.length > 0) throw new Unsupported();
       return (value) => (typeof value === 'boolean' ? value : NO_MATCH);
@@ -160,6 +165,19 @@ function compile(schema: unknown): CompiledParser {
     default:
       throw new Unsupported();
   }
+}
+
+/** `.int()`, `.nonnegative()`, `.min()`, `.max()` and the like; anything else is not covered. */
+function numberCheck(check: Record<string, unknown>): (value: number) => boolean {
+  const bound = check.value as number;
+  if (check.check === 'number_format' && check.format === 'safeint') return Number.isSafeInteger;
+  if (check.check === 'greater_than' && typeof bound === 'number') {
+    return check.inclusive ? (value) => value >= bound : (value) => value > bound;
+  }
+  if (check.check === 'less_than' && typeof bound === 'number') {
+    return check.inclusive ? (value) => value <= bound : (value) => value < bound;
+  }
+  throw new Unsupported();
 }
 
 function compileUnion(def: Internals['def'], checkCount: number): CompiledParser {

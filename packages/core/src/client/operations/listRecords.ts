@@ -3,6 +3,8 @@ import { type Page, PageEnvelope } from '../../models/Page.js';
 import type { MakiniClient } from '../MakiniClient.js';
 import { PagePromise } from '../PagePromise.js';
 import type { ParseContext } from '../RequestInput.js';
+import { NO_MATCH } from './compileParser.js';
+import { fastParser } from './fastParser.js';
 import type { ListParams } from './ListParams.js';
 import { listQuery, pageQuery } from './listQuery.js';
 import { parseRecords, type RecordParsing } from './parseRecords.js';
@@ -15,7 +17,11 @@ function parsePage<Item>(
   context: ParseContext,
   parsing: RecordParsing,
 ): Page<Item> {
-  const envelope = PageEnvelope.safeParse(json);
+  const fast = fastParser(PageEnvelope)?.(json) ?? NO_MATCH;
+  const envelope =
+    fast === NO_MATCH
+      ? PageEnvelope.safeParse(json)
+      : { success: true as const, data: fast as z.output<typeof PageEnvelope> };
   if (!envelope.success) {
     const issue = envelope.error.issues[0];
     throw context.validationError(
