@@ -1,6 +1,6 @@
 import { MakiniClient, OPERATIONS, type OperationDescriptor } from '@makini-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatIssue } from '../routes/validateBody.js';
+import { formatIssue } from '../spec/formatIssue.js';
 import { type Sandbox, startSandbox } from '../startSandbox.js';
 import { connectionToken } from '../testHelpers.js';
 import { platformServes } from './seed/coverage.js';

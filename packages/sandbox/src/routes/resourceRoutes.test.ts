@@ -127,7 +127,30 @@ describe('writes', () => {
     });
     expect(response.status).toBe(422);
     expect(await response.json()).toMatchObject({
-      error: { code: 'VALIDATION_ERROR', fields: { price: expect.any(Array) } },
+      error: {
+        code: 'VALIDATION_ERROR',
+        // ProductInput.price is a string in the spec's request body.
+        message: 'price must be a string.',
+        fields: { price: ['must be a string'] },
+      },
+    });
+    // Each problem names the field by its path and what the generated request schema expects.
+    const problems = async (path: string, body: unknown) =>
+      ((await (await send('POST', path, body)).json()) as { error: { fields: Rec } }).error.fields;
+    expect(await problems('/api/erp/products', { name: 12 })).toEqual({
+      name: ['must be a string'],
+    });
+    expect(await problems('/api/erp/purchase-orders', { totalNetValue: 'lots' })).toEqual({
+      totalNetValue: ['must be a decimal, as a string such as "12.50"'],
+    });
+    expect(await problems('/api/erp/invoices', { lineItem: 'one' })).toEqual({
+      lineItem: ['must be a list'],
+    });
+    expect(await problems('/api/erp/purchase-orders', { orderDate: 'next Tuesday' })).toEqual({
+      orderDate: ['must be an ISO 8601 date-time such as "2024-05-01T08:00:00Z"'],
+    });
+    expect(await problems('/api/passthrough', { path: 'LFA1' })).toEqual({
+      method: ['is required'],
     });
     const unknownVendor = await send('POST', '/api/erp/invoices', { vendorKey: '04999999999999' });
     expect(
