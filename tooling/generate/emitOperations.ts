@@ -1,6 +1,7 @@
 // Emits operations.ts: the OPERATIONS table every part of the kit reads (the sandbox serves it,
 // the contract test walks it, the README documents it).
 import { HEADER } from './emitModels.js';
+import { operationSummary } from './operationSummary.js';
 import type { Operation } from './readSpecs.js';
 
 /** One table row per operation, in spec order (system, then ERP). */
@@ -48,8 +49,12 @@ export function withOperationsTable(readme: string, operations: Operation[]): st
           : operation.method === 'DELETE'
             ? 'delete'
             : 'write (`idempotencyKey`)';
-    return `| \`client.${operation.id}\` | \`${operation.method} ${operation.path}\` | ${kind} |`;
+    return `| \`client.${operation.id}\` | \`${operation.method} ${operation.path}\` | ${kind} | ${operationSummary(operation.id, operation.path)} |`;
   });
-  const table = ['| method | route | kind |', '| --- | --- | --- |', ...rows].join('\n');
+  const table = [
+    '| method | route | kind | what it does |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
   return `${readme.slice(0, start + README_START.length)}\n\n${table}\n\n${readme.slice(end)}`;
 }

@@ -1,6 +1,7 @@
 // Emits one resource class per resource (resources/<Name>.ts), with its sub-collections
 // (`lineItems`, `statuses`, `tables`) as properties, and methods named by operationName.ts.
 import { HEADER } from './emitModels.js';
+import { operationSummary } from './operationSummary.js';
 import type { NamedSchema, Operation } from './readSpecs.js';
 
 const pascal = (name: string) => name[0]?.toUpperCase() + name.slice(1);
@@ -32,7 +33,7 @@ function method(operation: Operation, schemas: Map<string, NamedSchema>): Method
   const path = pathExpression(operation);
   if (operation.pathParams.length > 0) runtime.add('pathKey');
   const doc = (example: string) =>
-    `  /**\n   * ${operation.summary || operation.id}.\n   *\n   * \`${operation.method} ${operation.path}\`\n   * @example\n   * ${example}\n   */\n`;
+    `  /**\n   * ${operationSummary(operation.id, operation.path)}.\n   *\n   * \`${operation.method} ${operation.path}\`\n   * @example\n   * ${example}\n   */\n`;
   const schema = operation.schema;
   if (operation.response === 'page' && schema) {
     types.add(schema);

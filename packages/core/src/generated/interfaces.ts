@@ -14,10 +14,13 @@ export interface Account extends WithCustomFields {
   deletedAt?: string | null | undefined;
 }
 
-/** Makini's `Address`. Fields the model does not know are kept in `customFields`. */
+/** Makini's `Address`: a postal address (ship-to, bill-to, delivery). Fields the model does not know are kept in `customFields`. */
 export interface Address extends WithCustomFields {
+  /** Country as the source system holds it (often ISO 3166 alpha-2). */
   country?: string | null | undefined;
+  /** Street lines, as the source system holds them. */
   addressLines?: string | null | undefined;
+  /** The person or company the address is for. */
   addressee?: string | null | undefined;
   state?: string | null | undefined;
   city?: string | null | undefined;
@@ -59,13 +62,14 @@ export interface BillOfMaterial extends WithCustomFields {
   updatedAt?: string | null | undefined;
 }
 
-/** Makini's `Client`. Fields the model does not know are kept in `customFields`. */
+/** Makini's `Client`: the Makini client (the SaaS product) the token belongs to. Fields the model does not know are kept in `customFields`. */
 export interface Client extends WithCustomFields {
   id?: string | null | undefined;
   name?: string | null | undefined;
   logo_url?: string | null | undefined;
   email?: string | null | undefined;
   default_redirect?: string | null | undefined;
+  /** Registered Link redirect URIs (a JSON array, or a string holding one as in Makini's example). */
   redirects?: string[] | null | undefined;
 }
 
@@ -85,29 +89,35 @@ export interface Company extends WithCustomFields {
   deletedAt?: string | null | undefined;
 }
 
-/** Makini's `Connection`. Fields the model does not know are kept in `customFields`. */
+/** Makini's `Connection`: one customer's link to one industrial system. Fields the model does not know are kept in `customFields`. */
 export interface Connection extends WithCustomFields {
   key: string;
   name?: string | null | undefined;
   email?: string | null | undefined;
+  /** Makini's own status text, e.g. `active` or `reauthorization_required`. */
   status?: string | null | undefined;
+  /** The platform (SAP S/4HANA, IBM Maximo …) the connection reaches. */
   integration_name?: string | null | undefined;
   redirect?: string | null | undefined;
+  /** Read from a JSON array or from a string holding one (`"[]"`, as in Makini's example). */
   tags?: string[] | null | undefined;
   client_id?: string | null | undefined;
   updated_at?: string | null | undefined;
   created_at?: string | null | undefined;
   connected_at?: string | null | undefined;
   scopes?: string | string[] | null | undefined;
+  /** Data the SaaS product attached to the connection; a string or an object depending on how it was set. */
   user_metadata?: string | Record<string, unknown> | null | undefined;
 }
 
-/** Makini's `ConnectionMetadata`. Fields the model does not know are kept in `customFields`. */
+/** Makini's `ConnectionMetadata`: one customer's link to one industrial system. Fields the model does not know are kept in `customFields`. */
 export interface ConnectionMetadata extends WithCustomFields {
   key: string;
   name?: string | null | undefined;
   email?: string | null | undefined;
+  /** Makini's own status text, e.g. `active` or `reauthorization_required`. */
   status?: string | null | undefined;
+  /** The platform (SAP S/4HANA, IBM Maximo …) the connection reaches. */
   integration_name?: string | null | undefined;
   redirect?: string | null | undefined;
   client_id?: string | null | undefined;
@@ -115,6 +125,7 @@ export interface ConnectionMetadata extends WithCustomFields {
   created_at?: string | null | undefined;
   connected_at?: string | null | undefined;
   scopes?: string | string[] | null | undefined;
+  /** Data the SaaS product attached to the connection; a string or an object depending on how it was set. */
   user_metadata?: string | Record<string, unknown> | null | undefined;
 }
 
@@ -164,11 +175,13 @@ export interface Contact extends WithCustomFields {
   isDefault?: boolean | string | null | undefined;
 }
 
-/** Makini's `Currency`. Fields the model does not know are kept in `customFields`. */
+/** Makini's `Currency`: a currency documents and lines are priced in. Fields the model does not know are kept in `customFields`. */
 export interface Currency extends WithCustomFields {
   key: string;
   name?: string | null | undefined;
+  /** Usually ISO 4217, but kept as the source system sent it. */
   code?: string | null | undefined;
+  /** Whether this is the company's base currency. */
   isBase?: boolean | string | null | undefined;
   isActive?: boolean | string | null | undefined;
   createdAt?: string | null | undefined;
@@ -306,13 +319,15 @@ export interface FulfillmentUpdateInput {
   lineItems?: unknown[] | null | undefined;
 }
 
-/** Makini's `Integration`. Fields the model does not know are kept in `customFields`. */
+/** Makini's `Integration`: the connection the bearer token belongs to, with its sync status. Fields the model does not know are kept in `customFields`. */
 export interface Integration extends WithCustomFields {
   id?: string | null | undefined;
   company_name?: string | null | undefined;
   email?: string | null | undefined;
+  /** The platform slug, e.g. `sap-s4hana`. */
   provider?: string | null | undefined;
   updated_at?: string | null | undefined;
+  /** A `SyncStatus` (`inprogress`, `done`, `fulldone`, `error`, `fail`: the platform credentials are invalid), or another string a newer API sends; check it with `isSyncStatus`. */
   sync_status?: string | null | undefined;
   sync_updated_at?: string | null | undefined;
 }
@@ -465,7 +480,7 @@ export interface Labor extends WithCustomFields {
   deletedAt?: string | null | undefined;
 }
 
-/** Makini's `LineItem`. Fields the model does not know are kept in `customFields`. */
+/** Makini's `LineItem`: one purchase-order line as `/purchase-orders.line-items` returns it, with `cost`. Fields the model does not know are kept in `customFields`. */
 export interface LineItem extends WithCustomFields {
   key: string;
   locationKey?: string | null | undefined;
@@ -475,19 +490,20 @@ export interface LineItem extends WithCustomFields {
   storeroomKey?: string | null | undefined;
   vendorKey?: string | null | undefined;
   productKey?: string | null | undefined;
-  /** An exact decimal string; read it with `parseDecimal`. */
+  /** Unit price. An exact decimal string; read it with `parseDecimal`. */
   price?: string | null | undefined;
   /** An exact decimal string; read it with `parseDecimal`. */
   discount?: string | null | undefined;
   deliveryAt?: string | null | undefined;
   lineNo?: string | null | undefined;
+  /** Product or material code in the source system. */
   code?: string | null | undefined;
   name?: string | null | undefined;
   description?: string | null | undefined;
   lineRef?: string | null | undefined;
-  /** An exact decimal string; read it with `parseDecimal`. */
+  /** Quantity ordered, in the unit `uomKey` names. An exact decimal string; read it with `parseDecimal`. */
   quantity?: string | null | undefined;
-  /** An exact decimal string; read it with `parseDecimal`. */
+  /** Quantity received so far, in the unit `uomKey` names. An exact decimal string; read it with `parseDecimal`. */
   receivedQuantity?: string | null | undefined;
   type?: string | null | undefined;
   /** An exact decimal string; read it with `parseDecimal`. */
@@ -495,11 +511,12 @@ export interface LineItem extends WithCustomFields {
   /** An exact decimal string; read it with `parseDecimal`. */
   cost?: string | null | undefined;
   currencyKey?: string | null | undefined;
-  /** An exact decimal string; read it with `parseDecimal`. */
+  /** Line total before tax. An exact decimal string; read it with `parseDecimal`. */
   lineTotalValue?: string | null | undefined;
-  /** An exact decimal string; read it with `parseDecimal`. */
+  /** Tax on the line. An exact decimal string; read it with `parseDecimal`. */
   lineTaxValue?: string | null | undefined;
   notes?: string | null | undefined;
+  /** Date the line's goods are required by. */
   dueAt?: string | null | undefined;
   createdAt?: string | null | undefined;
   updatedAt?: string | null | undefined;
@@ -603,7 +620,7 @@ export interface Organization extends WithCustomFields {
   deletedAt?: string | null | undefined;
 }
 
-/** Makini's `POLineItem`. Fields the model does not know are kept in `customFields`. */
+/** Makini's `POLineItem`: one line of a purchasing document (order, receipt, requisition, return …). Fields the model does not know are kept in `customFields`. */
 export interface POLineItem extends WithCustomFields {
   key: string;
   locationKey?: string | null | undefined;
@@ -615,27 +632,29 @@ export interface POLineItem extends WithCustomFields {
   statusKey?: string | null | undefined;
   storeroomKey?: string | null | undefined;
   lineNo?: string | null | undefined;
+  /** Product or material code in the source system. */
   code?: string | null | undefined;
   type?: string | null | undefined;
   name?: string | null | undefined;
   description?: string | null | undefined;
   lineRef?: string | null | undefined;
-  /** An exact decimal string; read it with `parseDecimal`. */
+  /** Quantity ordered, in the unit `uomKey` names. An exact decimal string; read it with `parseDecimal`. */
   quantity?: string | null | undefined;
-  /** An exact decimal string; read it with `parseDecimal`. */
+  /** Quantity received so far, in the unit `uomKey` names. An exact decimal string; read it with `parseDecimal`. */
   receivedQuantity?: string | null | undefined;
   uomKey?: string | null | undefined;
   currencyKey?: string | null | undefined;
-  /** An exact decimal string; read it with `parseDecimal`. */
+  /** Unit price. An exact decimal string; read it with `parseDecimal`. */
   price?: string | null | undefined;
   /** An exact decimal string; read it with `parseDecimal`. */
   discount?: string | null | undefined;
-  /** An exact decimal string; read it with `parseDecimal`. */
+  /** Tax on the line. An exact decimal string; read it with `parseDecimal`. */
   lineTaxValue?: string | null | undefined;
-  /** An exact decimal string; read it with `parseDecimal`. */
+  /** Line total before tax. An exact decimal string; read it with `parseDecimal`. */
   lineTotalValue?: string | null | undefined;
   notes?: string | null | undefined;
   deliveryAt?: string | null | undefined;
+  /** Date the line's goods are required by. */
   dueAt?: string | null | undefined;
   createdAt?: string | null | undefined;
   updatedAt?: string | null | undefined;
@@ -741,9 +760,10 @@ export interface PassthroughRequest {
   parameters?: Record<string, unknown> | null | undefined;
 }
 
-/** Makini's `Platform`. Fields the model does not know are kept in `customFields`. */
+/** Makini's `Platform`: a platform Makini connects to (SAP S/4HANA, Oracle NetSuite, IBM Maximo …). Fields the model does not know are kept in `customFields`. */
 export interface Platform extends WithCustomFields {
   id?: string | null | undefined;
+  /** Display name, e.g. `SAP S/4HANA`. */
   name?: string | null | undefined;
   /** Slug used as `provider` when creating connections, e.g. `sap-s4hana`. */
   provider?: string | null | undefined;
@@ -883,7 +903,7 @@ export interface Project extends WithCustomFields {
   deletedAt?: string | null | undefined;
 }
 
-/** Makini's `PurchaseOrder`. Fields the model does not know are kept in `customFields`. */
+/** Makini's `PurchaseOrder`: a purchase order; which fields are present depends on the source system. Fields the model does not know are kept in `customFields`. */
 export interface PurchaseOrder extends WithCustomFields {
   key: string;
   siteKey?: string | null | undefined;
@@ -892,27 +912,32 @@ export interface PurchaseOrder extends WithCustomFields {
   vendorKey?: string | null | undefined;
   userRequestedKey?: string | null | undefined;
   userApprovedKey?: string | null | undefined;
+  /** The order number shown to people in the source system. */
   orderNo?: string | null | undefined;
   statusKey?: string | null | undefined;
   title?: string | null | undefined;
   description?: string | null | undefined;
+  /** Date the goods are required by. */
   dueAt?: string | null | undefined;
   approvedAt?: string | null | undefined;
   completedAt?: string | null | undefined;
   shippingMethod?: string | null | undefined;
+  /** Date the goods are shipped. */
   shipmentDate?: string | null | undefined;
   shipmentAddress?: Address | null | undefined;
   billingAddress?: Address | null | undefined;
+  /** Payment terms. */
   terms?: string | null | undefined;
   notes?: string | null | undefined;
   deliveryAddress?: Address | null | undefined;
   currencyKey?: string | null | undefined;
   locationKey?: string | null | undefined;
-  /** An exact decimal string; read it with `parseDecimal`. */
+  /** Order total before tax. An exact decimal string; read it with `parseDecimal`. */
   totalNetValue?: string | null | undefined;
-  /** An exact decimal string; read it with `parseDecimal`. */
+  /** Order total including tax. An exact decimal string; read it with `parseDecimal`. */
   totalGrossValue?: string | null | undefined;
   updatedAt?: string | null | undefined;
+  /** The order's lines as embedded in the order (`POLineItem`); `client.purchaseOrders.lineItems` reads them as `LineItem`, with `cost`. */
   lineItems?: Array<POLineItem> | null | undefined;
 }
 
@@ -1316,7 +1341,7 @@ export interface Site extends WithCustomFields {
   deletedAt?: string | null | undefined;
 }
 
-/** Makini's `Status`. Fields the model does not know are kept in `customFields`. */
+/** Makini's `Status`: a status a document can have in the source system (open, approved, received …), referenced by its `statusKey`. Fields the model does not know are kept in `customFields`. */
 export interface Status extends WithCustomFields {
   key: string;
   organizationKey?: string | null | undefined;
@@ -1503,13 +1528,14 @@ export interface Team extends WithCustomFields {
   organizationKey?: string | null | undefined;
 }
 
-/** Makini's `UnitOfMeasure`. Fields the model does not know are kept in `customFields`. */
+/** Makini's `UnitOfMeasure`: a unit of measure (EA, KG, M) for quantities. Fields the model does not know are kept in `customFields`. */
 export interface UnitOfMeasure extends WithCustomFields {
   key: string;
   name?: string | null | undefined;
   code?: string | null | undefined;
+  /** The unit `rate` converts to. */
   rateBaseKey?: string | null | undefined;
-  /** An exact decimal string; read it with `parseDecimal`. */
+  /** How many of the unit `rateBaseKey` names one of this unit is. An exact decimal string; read it with `parseDecimal`. */
   rate?: string | null | undefined;
   isActive?: boolean | string | null | undefined;
 }
@@ -1530,7 +1556,7 @@ export interface User extends WithCustomFields {
   deletedAt?: string | null | undefined;
 }
 
-/** Makini's `Vendor`. Fields the model does not know are kept in `customFields`. */
+/** Makini's `Vendor`: a supplier purchase orders are placed with. Fields the model does not know are kept in `customFields`. */
 export interface Vendor extends WithCustomFields {
   key: string;
   name?: string | null | undefined;

@@ -70,7 +70,7 @@ export const AddressFields: LooseFields<
   | 'createdAt'
   | 'updatedAt'
 > = AddressObject;
-/** Makini's `Address`. Fields the model does not know are kept in `customFields`. */
+/** Makini's `Address`: a postal address (ship-to, bill-to, delivery). Fields the model does not know are kept in `customFields`. */
 export const Address: z.ZodType<Types.Address> = withCustomFields(AddressObject);
 export type Address = Types.Address;
 
@@ -136,7 +136,7 @@ const ClientObject = z.looseObject({
 export const ClientFields: LooseFields<
   'id' | 'name' | 'logo_url' | 'email' | 'default_redirect' | 'redirects'
 > = ClientObject;
-/** Makini's `Client`. Fields the model does not know are kept in `customFields`. */
+/** Makini's `Client`: the Makini client (the SaaS product) the token belongs to. Fields the model does not know are kept in `customFields`. */
 export const Client: z.ZodType<Types.Client> = withCustomFields(ClientObject);
 export type Client = Types.Client;
 
@@ -204,7 +204,7 @@ export const ConnectionFields: LooseFields<
   | 'scopes'
   | 'user_metadata'
 > = ConnectionObject;
-/** Makini's `Connection`. Fields the model does not know are kept in `customFields`. */
+/** Makini's `Connection`: one customer's link to one industrial system. Fields the model does not know are kept in `customFields`. */
 export const Connection: z.ZodType<Types.Connection> = withCustomFields(ConnectionObject);
 export type Connection = Types.Connection;
 
@@ -237,7 +237,7 @@ export const ConnectionMetadataFields: LooseFields<
   | 'scopes'
   | 'user_metadata'
 > = ConnectionMetadataObject;
-/** Makini's `ConnectionMetadata`. Fields the model does not know are kept in `customFields`. */
+/** Makini's `ConnectionMetadata`: one customer's link to one industrial system. Fields the model does not know are kept in `customFields`. */
 export const ConnectionMetadata: z.ZodType<Types.ConnectionMetadata> =
   withCustomFields(ConnectionMetadataObject);
 export type ConnectionMetadata = Types.ConnectionMetadata;
@@ -323,7 +323,7 @@ const CurrencyObject = z.looseObject({
 export const CurrencyFields: LooseFields<
   'key' | 'name' | 'code' | 'isBase' | 'isActive' | 'createdAt' | 'updatedAt' | 'deletedAt'
 > = CurrencyObject;
-/** Makini's `Currency`. Fields the model does not know are kept in `customFields`. */
+/** Makini's `Currency`: a currency documents and lines are priced in. Fields the model does not know are kept in `customFields`. */
 export const Currency: z.ZodType<Types.Currency> = withCustomFields(CurrencyObject);
 export type Currency = Types.Currency;
 
@@ -561,7 +561,7 @@ const IntegrationObject = z.looseObject({
 export const IntegrationFields: LooseFields<
   'id' | 'company_name' | 'email' | 'provider' | 'updated_at' | 'sync_status' | 'sync_updated_at'
 > = IntegrationObject;
-/** Makini's `Integration`. Fields the model does not know are kept in `customFields`. */
+/** Makini's `Integration`: the connection the bearer token belongs to, with its sync status. Fields the model does not know are kept in `customFields`. */
 export const Integration: z.ZodType<Types.Integration> = withCustomFields(IntegrationObject);
 export type Integration = Types.Integration;
 
@@ -855,7 +855,7 @@ export const LineItemFields: LooseFields<
   | 'createdAt'
   | 'updatedAt'
 > = LineItemObject;
-/** Makini's `LineItem`. Fields the model does not know are kept in `customFields`. */
+/** Makini's `LineItem`: one purchase-order line as `/purchase-orders.line-items` returns it, with `cost`. Fields the model does not know are kept in `customFields`. */
 export const LineItem: z.ZodType<Types.LineItem> = withCustomFields(LineItemObject);
 export type LineItem = Types.LineItem;
 
@@ -1164,7 +1164,7 @@ export const POLineItemFields: LooseFields<
   | 'updatedAt'
   | 'deletedAt'
 > = POLineItemObject;
-/** Makini's `POLineItem`. Fields the model does not know are kept in `customFields`. */
+/** Makini's `POLineItem`: one line of a purchasing document (order, receipt, requisition, return …). Fields the model does not know are kept in `customFields`. */
 export const POLineItem: z.ZodType<Types.POLineItem> = withCustomFields(POLineItemObject);
 export type POLineItem = Types.POLineItem;
 
@@ -1313,7 +1313,7 @@ const PlatformObject = z.looseObject({
 /** The fields of `Platform`, for field mappings and schema extensions. */
 export const PlatformFields: LooseFields<'id' | 'name' | 'provider' | 'category' | 'logo_url'> =
   PlatformObject;
-/** Makini's `Platform`. Fields the model does not know are kept in `customFields`. */
+/** Makini's `Platform`: a platform Makini connects to (SAP S/4HANA, Oracle NetSuite, IBM Maximo …). Fields the model does not know are kept in `customFields`. */
 export const Platform: z.ZodType<Types.Platform> = withCustomFields(PlatformObject);
 export type Platform = Types.Platform;
 
@@ -1548,7 +1548,7 @@ export const PurchaseOrderFields: LooseFields<
   | 'updatedAt'
   | 'lineItems'
 > = PurchaseOrderObject;
-/** Makini's `PurchaseOrder`. Fields the model does not know are kept in `customFields`. */
+/** Makini's `PurchaseOrder`: a purchase order; which fields are present depends on the source system. Fields the model does not know are kept in `customFields`. */
 export const PurchaseOrder: z.ZodType<Types.PurchaseOrder> = withCustomFields(PurchaseOrderObject);
 export type PurchaseOrder = Types.PurchaseOrder;
 
@@ -2165,7 +2165,7 @@ export const StatusFields: LooseFields<
   | 'updatedAt'
   | 'deletedAt'
 > = StatusObject;
-/** Makini's `Status`. Fields the model does not know are kept in `customFields`. */
+/** Makini's `Status`: a status a document can have in the source system (open, approved, received …), referenced by its `statusKey`. Fields the model does not know are kept in `customFields`. */
 export const Status: z.ZodType<Types.Status> = withCustomFields(StatusObject);
 export type Status = Types.Status;
 
@@ -2421,7 +2421,7 @@ const UnitOfMeasureObject = z.looseObject({
 export const UnitOfMeasureFields: LooseFields<
   'key' | 'name' | 'code' | 'rateBaseKey' | 'rate' | 'isActive'
 > = UnitOfMeasureObject;
-/** Makini's `UnitOfMeasure`. Fields the model does not know are kept in `customFields`. */
+/** Makini's `UnitOfMeasure`: a unit of measure (EA, KG, M) for quantities. Fields the model does not know are kept in `customFields`. */
 export const UnitOfMeasure: z.ZodType<Types.UnitOfMeasure> = withCustomFields(UnitOfMeasureObject);
 export type UnitOfMeasure = Types.UnitOfMeasure;
 
@@ -2479,7 +2479,7 @@ export const VendorFields: LooseFields<
   | 'updatedAt'
   | 'deletedAt'
 > = VendorObject;
-/** Makini's `Vendor`. Fields the model does not know are kept in `customFields`. */
+/** Makini's `Vendor`: a supplier purchase orders are placed with. Fields the model does not know are kept in `customFields`. */
 export const Vendor: z.ZodType<Types.Vendor> = withCustomFields(VendorObject);
 export type Vendor = Types.Vendor;
 

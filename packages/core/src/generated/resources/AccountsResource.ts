@@ -27,7 +27,7 @@ export class AccountsResource {
   }
 
   /**
-   * List Account.
+   * List accounts.
    *
    * `GET /api/erp/accounts`
    * @example
@@ -38,7 +38,7 @@ export class AccountsResource {
   }
 
   /**
-   * Get an Account.
+   * Get an account by its key.
    *
    * `GET /api/erp/accounts/{key}`
    * @example

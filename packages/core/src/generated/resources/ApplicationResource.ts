@@ -19,7 +19,7 @@ export class ApplicationResource {
   }
 
   /**
-   * Get a Client.
+   * Get your application: the Makini client the token belongs to.
    *
    * `GET /api/system/client`
    * @example

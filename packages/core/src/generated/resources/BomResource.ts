@@ -27,7 +27,7 @@ export class BomResource {
   }
 
   /**
-   * List BillOfMaterial.
+   * List bills of materials.
    *
    * `GET /api/erp/bom`
    * @example
@@ -38,7 +38,7 @@ export class BomResource {
   }
 
   /**
-   * Get a BillOfMaterial.
+   * Get a bill of materials by its key.
    *
    * `GET /api/erp/bom/{key}`
    * @example

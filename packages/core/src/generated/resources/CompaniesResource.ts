@@ -27,7 +27,7 @@ export class CompaniesResource {
   }
 
   /**
-   * List Company.
+   * List companies.
    *
    * `GET /api/erp/companies`
    * @example
@@ -38,7 +38,7 @@ export class CompaniesResource {
   }
 
   /**
-   * Get a Company.
+   * Get a company by its key.
    *
    * `GET /api/erp/companies/{key}`
    * @example

@@ -36,7 +36,7 @@ export class ConnectionsResource {
   }
 
   /**
-   * List Connections.
+   * List connections.
    *
    * `GET /api/system/connections`
    * @example
@@ -47,7 +47,7 @@ export class ConnectionsResource {
   }
 
   /**
-   * Create a Connection.
+   * Create a connection.
    *
    * `POST /api/system/connections`
    * @example
@@ -65,7 +65,7 @@ export class ConnectionsResource {
   }
 
   /**
-   * Delete a Connection.
+   * Delete a connection.
    *
    * `DELETE /api/system/connections/{id}`
    * @example
@@ -76,7 +76,7 @@ export class ConnectionsResource {
   }
 
   /**
-   * List ConnectionMetadatas.
+   * List a connection's metadata.
    *
    * `GET /api/system/connections/{id}/metadata`
    * @example
@@ -95,7 +95,7 @@ export class ConnectionsResource {
   }
 
   /**
-   * Create a ConnectionMetadata.
+   * Set a connection's metadata.
    *
    * `POST /api/system/connections/{id}/metadata`
    * @example
@@ -117,7 +117,7 @@ export class ConnectionsResource {
   }
 
   /**
-   * Create a ConnectionToken.
+   * Create an access token for a connection.
    *
    * `POST /api/system/connections/{id}/token`
    * @example

@@ -27,7 +27,7 @@ export class CurrenciesResource {
   }
 
   /**
-   * List Currency.
+   * List currencies.
    *
    * `GET /api/erp/currencies`
    * @example
@@ -38,7 +38,7 @@ export class CurrenciesResource {
   }
 
   /**
-   * Get a Currency.
+   * Get a currency by its key.
    *
    * `GET /api/erp/currencies/{key}`
    * @example

@@ -29,7 +29,7 @@ export class CustomersResource {
   }
 
   /**
-   * List Customer.
+   * List customers.
    *
    * `GET /api/erp/customers`
    * @example
@@ -40,7 +40,7 @@ export class CustomersResource {
   }
 
   /**
-   * Create a Customer.
+   * Create a customer.
    *
    * `POST /api/erp/customers`
    * @example
@@ -51,7 +51,7 @@ export class CustomersResource {
   }
 
   /**
-   * Get a Customer.
+   * Get a customer by its key.
    *
    * `GET /api/erp/customers/{key}`
    * @example
@@ -62,7 +62,7 @@ export class CustomersResource {
   }
 
   /**
-   * Update a Customer.
+   * Update a customer.
    *
    * `PUT /api/erp/customers/{key}`
    * @example

@@ -27,7 +27,7 @@ export class ExchangeRatesResource {
   }
 
   /**
-   * List ExchangeRate.
+   * List exchange rates.
    *
    * `GET /api/erp/exchange-rates`
    * @example
@@ -38,7 +38,7 @@ export class ExchangeRatesResource {
   }
 
   /**
-   * Get an ExchangeRate.
+   * Get an exchange rate by its key.
    *
    * `GET /api/erp/exchange-rates/{key}`
    * @example

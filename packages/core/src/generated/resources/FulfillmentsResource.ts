@@ -30,7 +30,7 @@ export class FulfillmentsStatuses {
   }
 
   /**
-   * List Status Fulfillments.
+   * List the statuses fulfillments can have.
    *
    * `GET /api/erp/statuses/fulfillments`
    * @example
@@ -59,7 +59,7 @@ export class FulfillmentsResource {
   }
 
   /**
-   * List Fulfillment.
+   * List fulfillments.
    *
    * `GET /api/erp/fulfillments`
    * @example
@@ -70,7 +70,7 @@ export class FulfillmentsResource {
   }
 
   /**
-   * Create a Fulfillment.
+   * Create a fulfillment.
    *
    * `POST /api/erp/fulfillments`
    * @example
@@ -88,7 +88,7 @@ export class FulfillmentsResource {
   }
 
   /**
-   * Get a Fulfillment.
+   * Get a fulfillment by its key.
    *
    * `GET /api/erp/fulfillments/{key}`
    * @example
@@ -104,7 +104,7 @@ export class FulfillmentsResource {
   }
 
   /**
-   * Update a Fulfillment.
+   * Update a fulfillment.
    *
    * `PUT /api/erp/fulfillments/{key}`
    * @example
@@ -122,7 +122,7 @@ export class FulfillmentsResource {
   }
 
   /**
-   * Update a Fulfillment Status.
+   * Change the status of a fulfillment.
    *
    * `PUT /api/erp/fulfillments/{key}/status`
    * @example

@@ -20,7 +20,7 @@ export class IntegrationsResource {
   }
 
   /**
-   * Get an Integration Current.
+   * Get the current integration: the connection the token belongs to.
    *
    * `GET /api/integrations/current`
    * @example
@@ -31,7 +31,7 @@ export class IntegrationsResource {
   }
 
   /**
-   * Delete an Integration Integration.
+   * Delete the current integration: the connection the token belongs to.
    *
    * `DELETE /api/integrations/current`
    * @example

@@ -29,7 +29,7 @@ export class InventoriesResource {
   }
 
   /**
-   * List Inventory.
+   * List inventories.
    *
    * `GET /api/erp/inventories`
    * @example
@@ -40,7 +40,7 @@ export class InventoriesResource {
   }
 
   /**
-   * Get an Inventory.
+   * Get an inventory by its key.
    *
    * `GET /api/erp/inventories/{key}`
    * @example
@@ -56,7 +56,7 @@ export class InventoriesResource {
   }
 
   /**
-   * Update an Inventory.
+   * Update an inventory.
    *
    * `PUT /api/erp/inventories/{key}`
    * @example

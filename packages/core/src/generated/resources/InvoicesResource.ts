@@ -30,7 +30,7 @@ export class InvoicesStatuses {
   }
 
   /**
-   * List Status Invoices.
+   * List the statuses invoices can have.
    *
    * `GET /api/erp/statuses/invoices`
    * @example
@@ -59,7 +59,7 @@ export class InvoicesResource {
   }
 
   /**
-   * Update an Invoice Status.
+   * Change the status of an invoice.
    *
    * `PUT /api/erp/invoices/{key}/status`
    * @example
@@ -77,7 +77,7 @@ export class InvoicesResource {
   }
 
   /**
-   * List Invoice.
+   * List invoices.
    *
    * `GET /api/erp/invoices`
    * @example
@@ -88,7 +88,7 @@ export class InvoicesResource {
   }
 
   /**
-   * Create an Invoice.
+   * Create an invoice.
    *
    * `POST /api/erp/invoices`
    * @example
@@ -99,7 +99,7 @@ export class InvoicesResource {
   }
 
   /**
-   * Get an Invoice.
+   * Get an invoice by its key.
    *
    * `GET /api/erp/invoices/{key}`
    * @example
@@ -110,7 +110,7 @@ export class InvoicesResource {
   }
 
   /**
-   * Update an Invoice.
+   * Update an invoice.
    *
    * `PUT /api/erp/invoices/{key}`
    * @example

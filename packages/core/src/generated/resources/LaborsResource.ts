@@ -27,7 +27,7 @@ export class LaborsResource {
   }
 
   /**
-   * List Labor.
+   * List labors.
    *
    * `GET /api/erp/labors`
    * @example
@@ -38,7 +38,7 @@ export class LaborsResource {
   }
 
   /**
-   * Get a Labor.
+   * Get a labor by its key.
    *
    * `GET /api/erp/labors/{key}`
    * @example

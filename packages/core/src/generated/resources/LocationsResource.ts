@@ -27,7 +27,7 @@ export class LocationsResource {
   }
 
   /**
-   * List Location.
+   * List locations.
    *
    * `GET /api/erp/locations`
    * @example
@@ -38,7 +38,7 @@ export class LocationsResource {
   }
 
   /**
-   * Get a Location.
+   * Get a location by its key.
    *
    * `GET /api/erp/locations/{key}`
    * @example

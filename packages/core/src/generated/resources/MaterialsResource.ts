@@ -35,7 +35,7 @@ export class MaterialsResource {
   }
 
   /**
-   * Update a Material Inventory.
+   * Update the inventory of a material.
    *
    * `PUT /api/erp/materials/{key}/inventory`
    * @example
@@ -57,7 +57,7 @@ export class MaterialsResource {
   }
 
   /**
-   * Get a MaterialItem Material.
+   * List the child materials of a material.
    *
    * `GET /api/erp/materials/{key}/children`
    * @example
@@ -73,7 +73,7 @@ export class MaterialsResource {
   }
 
   /**
-   * List Part.
+   * List materials.
    *
    * `GET /api/erp/materials`
    * @example
@@ -84,7 +84,7 @@ export class MaterialsResource {
   }
 
   /**
-   * Create a Part.
+   * Create a material.
    *
    * `POST /api/erp/materials`
    * @example
@@ -95,7 +95,7 @@ export class MaterialsResource {
   }
 
   /**
-   * Get a Part.
+   * Get a material by its key.
    *
    * `GET /api/erp/materials/{key}`
    * @example
@@ -106,7 +106,7 @@ export class MaterialsResource {
   }
 
   /**
-   * Update a Part.
+   * Update a material.
    *
    * `PUT /api/erp/materials/{key}`
    * @example

@@ -27,7 +27,7 @@ export class OrganizationsResource {
   }
 
   /**
-   * List Organization.
+   * List organizations.
    *
    * `GET /api/erp/organizations`
    * @example
@@ -38,7 +38,7 @@ export class OrganizationsResource {
   }
 
   /**
-   * Get an Organization.
+   * Get an organization by its key.
    *
    * `GET /api/erp/organizations/{key}`
    * @example

@@ -19,7 +19,7 @@ export class PassthroughResource {
   }
 
   /**
-   * Create a Passthrough.
+   * Send a request to the connection's source system through Makini.
    *
    * `POST /api/passthrough`
    * @example

@@ -20,7 +20,7 @@ export class PlatformsResource {
   }
 
   /**
-   * List Platforms.
+   * List the platforms Makini connects to.
    *
    * `GET /api/system/platforms`
    * @example

@@ -22,7 +22,7 @@ export class ProductionOrdersStatuses {
   }
 
   /**
-   * List Status ProductionOrders.
+   * List the statuses production orders can have.
    *
    * `GET /api/erp/statuses/production-orders`
    * @example
@@ -51,7 +51,7 @@ export class ProductionOrdersResource {
   }
 
   /**
-   * Get a MaterialItem Material.
+   * List the materials of a production order.
    *
    * `GET /api/erp/production-orders/{key}/materials`
    * @example
@@ -67,7 +67,7 @@ export class ProductionOrdersResource {
   }
 
   /**
-   * List ProductionOrder.
+   * List production orders.
    *
    * `GET /api/erp/production-orders`
    * @example
@@ -78,7 +78,7 @@ export class ProductionOrdersResource {
   }
 
   /**
-   * Get a ProductionOrder.
+   * Get a production order by its key.
    *
    * `GET /api/erp/production-orders/{key}`
    * @example

@@ -29,7 +29,7 @@ export class ProductsResource {
   }
 
   /**
-   * List Product.
+   * List products.
    *
    * `GET /api/erp/products`
    * @example
@@ -40,7 +40,7 @@ export class ProductsResource {
   }
 
   /**
-   * Create a Product.
+   * Create a product.
    *
    * `POST /api/erp/products`
    * @example
@@ -51,7 +51,7 @@ export class ProductsResource {
   }
 
   /**
-   * Get a Product.
+   * Get a product by its key.
    *
    * `GET /api/erp/products/{key}`
    * @example
@@ -62,7 +62,7 @@ export class ProductsResource {
   }
 
   /**
-   * Update a Product.
+   * Update a product.
    *
    * `PUT /api/erp/products/{key}`
    * @example

@@ -22,7 +22,7 @@ export class ProjectsStatuses {
   }
 
   /**
-   * List Status Projects.
+   * List the statuses projects can have.
    *
    * `GET /api/erp/statuses/projects`
    * @example
@@ -51,7 +51,7 @@ export class ProjectsResource {
   }
 
   /**
-   * List Project.
+   * List projects.
    *
    * `GET /api/erp/projects`
    * @example
@@ -62,7 +62,7 @@ export class ProjectsResource {
   }
 
   /**
-   * Get a Project.
+   * Get a project by its key.
    *
    * `GET /api/erp/projects/{key}`
    * @example

@@ -31,7 +31,7 @@ export class PurchaseOrdersLineItems {
   }
 
   /**
-   * List LineItem.
+   * List purchase-order line items.
    *
    * `GET /api/erp/purchase-orders.line-items`
    * @example
@@ -47,7 +47,7 @@ export class PurchaseOrdersLineItems {
   }
 
   /**
-   * Get a LineItem.
+   * Get a purchase-order line item by its key.
    *
    * `GET /api/erp/purchase-orders.line-items/{key}`
    * @example
@@ -72,7 +72,7 @@ export class PurchaseOrdersStatuses {
   }
 
   /**
-   * List Status PurchaseOrders.
+   * List the statuses purchase orders can have.
    *
    * `GET /api/erp/statuses/purchase-orders`
    * @example
@@ -104,7 +104,7 @@ export class PurchaseOrdersResource {
   }
 
   /**
-   * Update a PurchaseOrder Status.
+   * Change the status of a purchase order.
    *
    * `PUT /api/erp/purchase-orders/{key}/status`
    * @example
@@ -126,7 +126,7 @@ export class PurchaseOrdersResource {
   }
 
   /**
-   * List PurchaseOrder.
+   * List purchase orders.
    *
    * `GET /api/erp/purchase-orders`
    * @example
@@ -137,7 +137,7 @@ export class PurchaseOrdersResource {
   }
 
   /**
-   * Create a PurchaseOrder.
+   * Create a purchase order.
    *
    * `POST /api/erp/purchase-orders`
    * @example
@@ -155,7 +155,7 @@ export class PurchaseOrdersResource {
   }
 
   /**
-   * Get a PurchaseOrder.
+   * Get a purchase order by its key.
    *
    * `GET /api/erp/purchase-orders/{key}`
    * @example
@@ -171,7 +171,7 @@ export class PurchaseOrdersResource {
   }
 
   /**
-   * Update a PurchaseOrder.
+   * Update a purchase order.
    *
    * `PUT /api/erp/purchase-orders/{key}`
    * @example

@@ -22,7 +22,7 @@ export class PurchaseRequisitionsStatuses {
   }
 
   /**
-   * List Status PurchaseRequisitions.
+   * List the statuses purchase requisitions can have.
    *
    * `GET /api/erp/statuses/purchase-requisitions`
    * @example
@@ -56,7 +56,7 @@ export class PurchaseRequisitionsResource {
   }
 
   /**
-   * List PurchaseRequisition.
+   * List purchase requisitions.
    *
    * `GET /api/erp/purchase-requisitions`
    * @example
@@ -72,7 +72,7 @@ export class PurchaseRequisitionsResource {
   }
 
   /**
-   * Get a PurchaseRequisition.
+   * Get a purchase requisition by its key.
    *
    * `GET /api/erp/purchase-requisitions/{key}`
    * @example

@@ -22,7 +22,7 @@ export class RawTables {
   }
 
   /**
-   * Get list of tables.
+   * List the source system's raw tables.
    *
    * `GET /api/raw/tables`
    * @example
@@ -33,7 +33,7 @@ export class RawTables {
   }
 
   /**
-   * Get raw data from a table.
+   * List the rows of a raw table.
    *
    * `GET /api/raw/tables/{table}/data`
    * @example

@@ -27,7 +27,7 @@ export class ReceiptsResource {
   }
 
   /**
-   * List Receipt.
+   * List receipts.
    *
    * `GET /api/erp/receipts`
    * @example
@@ -38,7 +38,7 @@ export class ReceiptsResource {
   }
 
   /**
-   * Get a Receipt.
+   * Get a receipt by its key.
    *
    * `GET /api/erp/receipts/{key}`
    * @example

@@ -24,7 +24,7 @@ export class ReceivingStatuses {
   }
 
   /**
-   * List Status Receivings.
+   * List the statuses receiving records can have.
    *
    * `GET /api/erp/statuses/receiving`
    * @example
@@ -53,7 +53,7 @@ export class ReceivingResource {
   }
 
   /**
-   * List Receiving.
+   * List receiving records.
    *
    * `GET /api/erp/receiving`
    * @example
@@ -64,7 +64,7 @@ export class ReceivingResource {
   }
 
   /**
-   * Create a Receiving.
+   * Create a receiving record.
    *
    * `POST /api/erp/receiving`
    * @example
@@ -82,7 +82,7 @@ export class ReceivingResource {
   }
 
   /**
-   * Get a Receiving.
+   * Get a receiving record by its key.
    *
    * `GET /api/erp/receiving/{key}`
    * @example
@@ -98,7 +98,7 @@ export class ReceivingResource {
   }
 
   /**
-   * Update a Receiving.
+   * Update a receiving record.
    *
    * `PUT /api/erp/receiving/{key}`
    * @example

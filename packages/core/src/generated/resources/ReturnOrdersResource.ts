@@ -24,7 +24,7 @@ export class ReturnOrdersStatuses {
   }
 
   /**
-   * List Status ReturnOrders.
+   * List the statuses return orders can have.
    *
    * `GET /api/erp/statuses/return-orders`
    * @example
@@ -53,7 +53,7 @@ export class ReturnOrdersResource {
   }
 
   /**
-   * List ReturnOrder.
+   * List return orders.
    *
    * `GET /api/erp/return-orders`
    * @example
@@ -64,7 +64,7 @@ export class ReturnOrdersResource {
   }
 
   /**
-   * Create a ReturnOrder.
+   * Create a return order.
    *
    * `POST /api/erp/return-orders`
    * @example
@@ -82,7 +82,7 @@ export class ReturnOrdersResource {
   }
 
   /**
-   * Get a ReturnOrder.
+   * Get a return order by its key.
    *
    * `GET /api/erp/return-orders/{key}`
    * @example
@@ -98,7 +98,7 @@ export class ReturnOrdersResource {
   }
 
   /**
-   * Update a ReturnOrder.
+   * Update a return order.
    *
    * `PUT /api/erp/return-orders/{key}`
    * @example

@@ -29,7 +29,7 @@ export class RfqStatuses {
   }
 
   /**
-   * List Status Rfqs.
+   * List the statuses requests for quotation can have.
    *
    * `GET /api/erp/statuses/rfq`
    * @example
@@ -58,7 +58,7 @@ export class RfqResource {
   }
 
   /**
-   * List RequestForQuotation.
+   * List requests for quotation.
    *
    * `GET /api/erp/rfq`
    * @example
@@ -69,7 +69,7 @@ export class RfqResource {
   }
 
   /**
-   * Create a RequestForQuotation.
+   * Create a request for quotation.
    *
    * `POST /api/erp/rfq`
    * @example
@@ -87,7 +87,7 @@ export class RfqResource {
   }
 
   /**
-   * Get a RequestForQuotation.
+   * Get a request for quotation by its key.
    *
    * `GET /api/erp/rfq/{key}`
    * @example
@@ -103,7 +103,7 @@ export class RfqResource {
   }
 
   /**
-   * Update a RequestForQuotation.
+   * Update a request for quotation.
    *
    * `PUT /api/erp/rfq/{key}`
    * @example

@@ -24,7 +24,7 @@ export class SalesOrdersStatuses {
   }
 
   /**
-   * List Status SalesOrders.
+   * List the statuses sales orders can have.
    *
    * `GET /api/erp/statuses/sales-orders`
    * @example
@@ -53,7 +53,7 @@ export class SalesOrdersResource {
   }
 
   /**
-   * List SalesOrder.
+   * List sales orders.
    *
    * `GET /api/erp/sales-orders`
    * @example
@@ -64,7 +64,7 @@ export class SalesOrdersResource {
   }
 
   /**
-   * Create a SalesOrder.
+   * Create a sales order.
    *
    * `POST /api/erp/sales-orders`
    * @example
@@ -82,7 +82,7 @@ export class SalesOrdersResource {
   }
 
   /**
-   * Get a SalesOrder.
+   * Get a sales order by its key.
    *
    * `GET /api/erp/sales-orders/{key}`
    * @example
@@ -98,7 +98,7 @@ export class SalesOrdersResource {
   }
 
   /**
-   * Update a SalesOrder.
+   * Update a sales order.
    *
    * `PUT /api/erp/sales-orders/{key}`
    * @example

@@ -27,7 +27,7 @@ export class SitesResource {
   }
 
   /**
-   * List Site.
+   * List sites.
    *
    * `GET /api/erp/sites`
    * @example
@@ -38,7 +38,7 @@ export class SitesResource {
   }
 
   /**
-   * Get a Site.
+   * Get a site by its key.
    *
    * `GET /api/erp/sites/{key}`
    * @example

@@ -29,7 +29,7 @@ export class StockTransfersResource {
   }
 
   /**
-   * List StockTransfer.
+   * List stock transfers.
    *
    * `GET /api/erp/stock-transfers`
    * @example
@@ -40,7 +40,7 @@ export class StockTransfersResource {
   }
 
   /**
-   * Create a StockTransfer.
+   * Create a stock transfer.
    *
    * `POST /api/erp/stock-transfers`
    * @example
@@ -58,7 +58,7 @@ export class StockTransfersResource {
   }
 
   /**
-   * Get a StockTransfer.
+   * Get a stock transfer by its key.
    *
    * `GET /api/erp/stock-transfers/{key}`
    * @example
@@ -74,7 +74,7 @@ export class StockTransfersResource {
   }
 
   /**
-   * Update a StockTransfer.
+   * Update a stock transfer.
    *
    * `PUT /api/erp/stock-transfers/{key}`
    * @example

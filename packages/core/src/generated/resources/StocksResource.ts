@@ -29,7 +29,7 @@ export class StocksResource {
   }
 
   /**
-   * List Stock.
+   * List stock records.
    *
    * `GET /api/erp/stocks`
    * @example
@@ -40,7 +40,7 @@ export class StocksResource {
   }
 
   /**
-   * Create a Stock.
+   * Create a stock record.
    *
    * `POST /api/erp/stocks`
    * @example
@@ -51,7 +51,7 @@ export class StocksResource {
   }
 
   /**
-   * Get a Stock.
+   * Get a stock record by its key.
    *
    * `GET /api/erp/stocks/{key}`
    * @example
@@ -62,7 +62,7 @@ export class StocksResource {
   }
 
   /**
-   * Update a Stock.
+   * Update a stock record.
    *
    * `PUT /api/erp/stocks/{key}`
    * @example

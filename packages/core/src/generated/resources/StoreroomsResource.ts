@@ -27,7 +27,7 @@ export class StoreroomsResource {
   }
 
   /**
-   * List Storeroom.
+   * List storerooms.
    *
    * `GET /api/erp/storerooms`
    * @example
@@ -38,7 +38,7 @@ export class StoreroomsResource {
   }
 
   /**
-   * Get a Storeroom.
+   * Get a storeroom by its key.
    *
    * `GET /api/erp/storerooms/{key}`
    * @example

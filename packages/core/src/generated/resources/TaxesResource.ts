@@ -27,7 +27,7 @@ export class TaxesResource {
   }
 
   /**
-   * List Tax.
+   * List taxes.
    *
    * `GET /api/erp/taxes`
    * @example
@@ -38,7 +38,7 @@ export class TaxesResource {
   }
 
   /**
-   * Get a Tax.
+   * Get a tax by its key.
    *
    * `GET /api/erp/taxes/{key}`
    * @example

@@ -27,7 +27,7 @@ export class TeamsResource {
   }
 
   /**
-   * List Team.
+   * List teams.
    *
    * `GET /api/erp/teams`
    * @example
@@ -38,7 +38,7 @@ export class TeamsResource {
   }
 
   /**
-   * Get a Team.
+   * Get a team by its key.
    *
    * `GET /api/erp/teams/{key}`
    * @example

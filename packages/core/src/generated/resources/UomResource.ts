@@ -27,7 +27,7 @@ export class UomResource {
   }
 
   /**
-   * List UnitOfMeasure.
+   * List units of measure.
    *
    * `GET /api/erp/uom`
    * @example
@@ -38,7 +38,7 @@ export class UomResource {
   }
 
   /**
-   * Get an UnitOfMeasure.
+   * Get a unit of measure by its key.
    *
    * `GET /api/erp/uom/{key}`
    * @example

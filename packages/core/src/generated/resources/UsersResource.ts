@@ -27,7 +27,7 @@ export class UsersResource {
   }
 
   /**
-   * List User.
+   * List users.
    *
    * `GET /api/erp/users`
    * @example
@@ -38,7 +38,7 @@ export class UsersResource {
   }
 
   /**
-   * Get an User.
+   * Get a user by its key.
    *
    * `GET /api/erp/users/{key}`
    * @example

@@ -27,7 +27,7 @@ export class VendorsResource {
   }
 
   /**
-   * List Vendor.
+   * List vendors.
    *
    * `GET /api/erp/vendors`
    * @example
@@ -38,7 +38,7 @@ export class VendorsResource {
   }
 
   /**
-   * Get a Vendor.
+   * Get a vendor by its key.
    *
    * `GET /api/erp/vendors/{key}`
    * @example
