@@ -1,3 +1,4 @@
+import { parseFlag } from '@makini-kit/core';
 import { ApiError } from './ApiError.js';
 
 const OPERATORS = ['eq', 'contains', 'startsWith', 'gt', 'gteq', 'lt', 'lteq'] as const;
@@ -15,6 +16,8 @@ export interface ListQuery {
   filters: Filter[];
   match: 'all' | 'any';
   sort: Array<{ field: string; descending: boolean }>;
+  /** What each field holds (`decimal`, `date`, `boolean`, `text`, …), for comparisons. */
+  kinds: Readonly<Record<string, string>>;
 }
 
 export const MAX_PER_PAGE = 1000;
@@ -44,7 +47,12 @@ function positiveInteger(
  */
 export function parseListQuery(
   query: URLSearchParams,
-  fields: { filterable: readonly string[]; sortable: readonly string[] },
+  fields: {
+    filterable: readonly string[];
+    sortable: readonly string[];
+    /** Field kinds from the generated schemas; without one a field compares as it looks. */
+    kinds?: Readonly<Record<string, string>>;
+  },
 ): ListQuery {
   const filters: Filter[] = [];
   const sort: ListQuery['sort'] = [];
@@ -98,35 +106,53 @@ export function parseListQuery(
     filters,
     match,
     sort,
+    kinds: fields.kinds ?? {},
   };
 }
 
-function compareValues(left: unknown, right: string): number {
+/**
+ * Compares a field's value with a filter value (or another record's) by what the field holds:
+ * decimals and integers as numbers, date-times as instants, everything else as text (an order
+ * number of digits is still text). A field of unknown kind (raw table columns) compares as a
+ * number when both sides read as one.
+ */
+function compareValues(left: unknown, right: string, kind: string | undefined): number {
   const text = left === null || left === undefined ? '' : String(left);
-  const a = Number(text);
-  const b = Number(right);
-  if (text !== '' && right !== '' && Number.isFinite(a) && Number.isFinite(b)) return a - b;
+  if (text !== '' && right !== '') {
+    if (kind === 'date') {
+      const a = Date.parse(text);
+      const b = Date.parse(right);
+      if (Number.isFinite(a) && Number.isFinite(b)) return a - b;
+    } else if (kind === undefined || kind === 'decimal' || kind === 'integer') {
+      const a = Number(text);
+      const b = Number(right);
+      if (Number.isFinite(a) && Number.isFinite(b)) return a - b;
+    }
+  }
   return text < right ? -1 : text > right ? 1 : 0;
 }
 
-function matches(record: Record<string, unknown>, filter: Filter): boolean {
+function matches(record: Record<string, unknown>, filter: Filter, kinds: ListQuery['kinds']) {
   const value = record[filter.field];
   const text = value === null || value === undefined ? '' : String(value);
+  const kind = kinds[filter.field];
   switch (filter.operator) {
     case 'eq':
+      if (kind === 'boolean' && parseFlag(filter.value) !== undefined)
+        return parseFlag(value as string | boolean | null) === parseFlag(filter.value);
       return text === filter.value;
     case 'contains':
       return text.toLowerCase().includes(filter.value.toLowerCase());
     case 'startsWith':
       return text.toLowerCase().startsWith(filter.value.toLowerCase());
     case 'gt':
-      return compareValues(value, filter.value) > 0;
+      return compareValues(value, filter.value, kind) > 0;
     case 'gteq':
-      return compareValues(value, filter.value) >= 0;
+      return compareValues(value, filter.value, kind) >= 0;
     case 'lt':
-      return compareValues(value, filter.value) < 0;
+      return compareValues(value, filter.value, kind) < 0;
     case 'lteq':
-      return compareValues(value, filter.value) <= 0;
+      return compareValues(value, filter.value, kind) <= 0;
   }
 }
 
@@ -134,15 +160,15 @@ function matches(record: Record<string, unknown>, filter: Filter): boolean {
 export function passesFilters(record: Record<string, unknown>, query: ListQuery): boolean {
   if (query.filters.length === 0) return true;
   return query.match === 'all'
-    ? query.filters.every((filter) => matches(record, filter))
-    : query.filters.some((filter) => matches(record, filter));
+    ? query.filters.every((filter) => matches(record, filter, query.kinds))
+    : query.filters.some((filter) => matches(record, filter, query.kinds));
 }
 
 /** Orders records by the query's sort keys (stable). */
 export function sortComparator(query: ListQuery) {
   return (left: Record<string, unknown>, right: Record<string, unknown>) => {
     for (const { field, descending } of query.sort) {
-      const order = compareValues(left[field], String(right[field] ?? ''));
+      const order = compareValues(left[field], String(right[field] ?? ''), query.kinds[field]);
       if (order !== 0) return descending ? -order : order;
     }
     return 0;

@@ -14,8 +14,10 @@ function project(record: SandboxRecord, schema: string, fill: SandboxRecord = {}
 }
 
 const pageOf = (context: Parameters<Handler>[0], schema: string, records: SandboxRecord[]) => {
-  const names = fieldsOf(schema).map((field) => field.name);
-  const query = parseListQuery(context.query, { filterable: names, sortable: names });
+  const fields = fieldsOf(schema);
+  const names = fields.map((field) => field.name);
+  const kinds = Object.fromEntries(fields.map((field) => [field.name, field.kind]));
+  const query = parseListQuery(context.query, { filterable: names, sortable: names, kinds });
   return json(listPage(context.url, query, records));
 };
 

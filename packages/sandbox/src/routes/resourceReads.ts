@@ -27,14 +27,16 @@ export const listResource =
   (segment: string): Handler =>
   (context) => {
     const connection = context.requireConnection();
-    const fields = resourceCatalog().get(segment)?.fieldNames ?? ['key'];
+    const resource = resourceCatalog().get(segment);
+    const fields = resource?.fieldNames ?? ['key'];
+    const kinds = resource?.kinds ?? {};
     // A platform without the resource holds none of its records: an empty page, as the spec
     // declares no error for a list.
     if (!platformServes(connection.platform.provider, segment))
       return json(
         listPage(
           context.url,
-          parseListQuery(context.query, { filterable: fields, sortable: fields }),
+          parseListQuery(context.query, { filterable: fields, sortable: fields, kinds }),
           [],
         ),
       );
@@ -43,7 +45,7 @@ export const listResource =
     const cacheKey = `${segment}|${context.url.host}|${context.url.search}`;
     const cached = corrupt ? undefined : data.pages.get(cacheKey);
     if (cached && cached.version === data.version) return { status: 200, rawJson: cached.text };
-    const query = parseListQuery(context.query, { filterable: fields, sortable: fields });
+    const query = parseListQuery(context.query, { filterable: fields, sortable: fields, kinds });
     const collection = data.collection(segment);
     const text = pageJson(
       context.url,

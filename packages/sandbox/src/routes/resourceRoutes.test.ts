@@ -248,3 +248,24 @@ describe('writes stored as the record schema holds them', () => {
     expect(read.body.data.shippingAddress).toEqual(rfq.data.shippingAddress);
   });
 });
+
+describe('filters and sort by field kind', () => {
+  it('compares date-times as instants, decimals as numbers and text as text', async () => {
+    const order = (await list('/api/erp/purchase-orders?per_page=1')).data[0] as Rec;
+    const instant = new Date(String(order.orderDate));
+    // The same instant five hours ahead: as text it sorts after the order's UTC date.
+    const shifted = new Date(instant.getTime() + 5 * 3_600_000)
+      .toISOString()
+      .replace(/\.\d+Z$/, '+05:00');
+    const at = (op: string) =>
+      list(
+        `/api/erp/purchase-orders?per_page=1000&filter[orderDate:${op}]=${encodeURIComponent(shifted)}`,
+      );
+    const keys = (page: { data: Rec[] }) => page.data.map((record) => record.key);
+    expect(keys(await at('gteq'))).toContain(order.key);
+    expect(keys(await at('gt'))).not.toContain(order.key);
+    const sorted = await list('/api/erp/purchase-orders?per_page=60&sort[totalNetValue]=0');
+    const totals = sorted.data.map((record) => Number(record.totalNetValue));
+    expect(totals).toEqual([...totals].sort((a, b) => a - b));
+  });
+});

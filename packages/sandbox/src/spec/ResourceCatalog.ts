@@ -10,6 +10,8 @@ export interface ResourceModel {
   fields: FieldModel[];
   /** Field names, for filter and sort checks. */
   fieldNames: string[];
+  /** Field kinds by name, for filter and sort comparisons. */
+  kinds: Readonly<Record<string, string>>;
 }
 
 function buildCatalog(): Map<string, ResourceModel> {
@@ -26,6 +28,7 @@ function buildCatalog(): Map<string, ResourceModel> {
       schema,
       fields,
       fieldNames: fields.map((field) => field.name),
+      kinds: Object.fromEntries(fields.map((field) => [field.name, field.kind])),
     });
   }
   return catalog;
