@@ -35,7 +35,16 @@ describe('responses', () => {
     ]);
     const missingKey = validator.checkResponse(
       'purchaseOrders.list',
-      json({ data: [{ orderNo: 'A' }] }),
+      json({
+        data: [{ orderNo: 'A' }],
+        links: {
+          first: 'https://api.makini.io/x?page=1',
+          last: 'https://api.makini.io/x?page=1',
+          prev: null,
+          next: null,
+        },
+        meta: { current_page: 1, last_page: 1, per_page: 1, total: 1, from: 1, to: 1, path: '' },
+      }),
     );
     expect(missingKey).toMatchObject([
       { pointer: '/data/0/key', value: undefined, message: 'is required' },
@@ -132,10 +141,10 @@ describe('requests', () => {
   it('reports a sort direction other than 0/1, a page that is no integer, an undeclared parameter and filterMatch outside all/any', () => {
     const violations = validator.checkRequest(
       'sites.list',
-      get('/api/erp/sites', 'sort[name]=desc&page=first&per_page=5&filterMatch=some'),
+      get('/api/erp/sites', 'sort[name]=desc&page=first&perPage=5&filterMatch=some'),
     );
     expect(violations.map((v) => v.pointer).sort()).toEqual(
-      ['/filterMatch', '/page', '/per_page', '/sort/name'].sort(),
+      ['/filterMatch', '/page', '/perPage', '/sort/name'].sort(),
     );
   });
 
