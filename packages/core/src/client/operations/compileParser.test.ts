@@ -21,23 +21,23 @@ function expectSameAsZod(schema: z.ZodType, value: unknown) {
   const generated = compileParser(schema);
   const closures = compileParser(schema, { generate: false });
   expect(generated).toBeDefined();
-  const fast = generated?.(value);
-  const fromClosures = closures?.(value);
-  if (fast === NO_MATCH || fromClosures === NO_MATCH) expect(fromClosures).toBe(fast);
-  else expect(fromClosures).toStrictEqual(fast);
   const slow = schema.safeParse(value);
-  if (fast === NO_MATCH) {
-    expect(slow.success, `fast path refused what zod accepts: ${JSON.stringify(value)}`).toBe(
-      false,
-    );
-    return false;
-  }
-  expect(slow.success, `fast path accepted what zod refuses: ${JSON.stringify(value)}`).toBe(true);
-  expect(fast).toStrictEqual(slow.data);
-  expect(Object.keys(fast as object).sort()).toEqual(Object.keys(slow.data as object).sort());
   const custom = (record: unknown) => (record as { customFields?: unknown })?.customFields;
-  expect(custom(fast)).toStrictEqual(custom(slow.data));
-  return true;
+  const matches = (fast: unknown) => {
+    if (fast === NO_MATCH) return false;
+    expect(slow.success, `fast path accepted what zod refuses: ${JSON.stringify(value)}`).toBe(
+      true,
+    );
+    expect(fast).toStrictEqual(slow.data);
+    expect(Object.keys(fast as object).sort()).toEqual(Object.keys(slow.data as object).sort());
+    expect(custom(fast)).toStrictEqual(custom(slow.data));
+    return true;
+  };
+  const fromClosures = matches(closures?.(value));
+  const fromGenerated = matches(generated?.(value));
+  // Generated code may leave more to zod than the closures (a present key holding undefined).
+  if (fromGenerated) expect(fromClosures).toBe(true);
+  return fromGenerated;
 }
 
 const order = {
@@ -159,10 +159,44 @@ describe('compileParser', () => {
     );
   });
 
+  it('matches zod on records of plain string keys', () => {
+    const dimensions = z.object({ dimensions: z.record(z.string(), decimal()).nullish() });
+    expect(
+      [
+        { dimensions: { width: 2, height: '3.5', '10': null } },
+        { dimensions: {} },
+        { dimensions: null },
+        { dimensions: { width: { value: 1 } } },
+        { dimensions: ['2'] },
+      ].map((value) => expectSameAsZod(dimensions, value)),
+    ).toEqual([true, true, true, false, false]);
+  });
+
+  it('matches zod on optional schemas whose inner schema takes undefined', () => {
+    const schema = z.object({
+      scopes: z.union([z.string(), stringList()]).nullish(),
+      filled: z
+        .string()
+        .optional()
+        .transform((value) => value ?? 'none')
+        .optional(),
+    });
+    expect(
+      [
+        { scopes: 'a b' },
+        { scopes: ['a'] },
+        { scopes: undefined, filled: undefined },
+        {},
+        { scopes: 3 },
+      ].map((value) => expectSameAsZod(schema, value)),
+    ).toEqual([true, true, false, true, false]);
+  });
+
   it('does not compile what it does not cover', () => {
     expect(compileParser(z.string().email())).toBeUndefined();
     expect(compileParser(z.object({ a: z.string().default('x') }))).toBeUndefined();
-    expect(compileParser(z.record(z.string(), z.string()))).toBeUndefined();
+    expect(compileParser(z.record(z.enum(['a', 'b']), z.string()))).toBeUndefined();
+    expect(compileParser(z.record(z.string().min(2), z.string()))).toBeUndefined();
     expect(compileParser(z.number().multipleOf(2))).toBeUndefined();
     expect(compileParser(z.object({ a: z.string() }).refine(() => true))).toBeUndefined();
   });

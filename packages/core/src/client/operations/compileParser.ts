@@ -95,10 +95,11 @@ function compile(schema: unknown): CompiledParser {
       return (value) => (values.has(value) ? value : NO_MATCH);
     }
     case 'optional': {
-      const inner = def.innerType;
-      // An inner schema that takes `undefined` itself (a default) decides on its own terms.
-      if (internals(inner).optin !== undefined || checks.length > 0) throw new Unsupported();
-      const parse = compile(inner);
+      // zod answers undefined for undefined, unless a default inside substitutes one: left to zod.
+      if (internals(def.innerType).optin === 'defaulted' || checks.length > 0) {
+        throw new Unsupported();
+      }
+      const parse = compile(def.innerType);
       return (value) => (value === undefined ? undefined : parse(value));
     }
     case 'nullable': {
@@ -125,6 +126,9 @@ function compile(schema: unknown): CompiledParser {
     case 'object':
       if (checks.length > 0) throw new Unsupported();
       return compileObject(def);
+    case 'record':
+      if (checks.length > 0) throw new Unsupported();
+      return compileRecord(def);
     case 'pipe': {
       if (checks.length > 0) throw new Unsupported();
       const first = compile(def.in);
@@ -165,6 +169,27 @@ function compile(schema: unknown): CompiledParser {
     default:
       throw new Unsupported();
   }
+}
+
+/** `z.record(z.string(), value)`: every own key kept, every value parsed. */
+function compileRecord(def: Internals['def']): CompiledParser {
+  const key = internals(def.keyType);
+  const plainKeys =
+    key.def.type === 'string' && !key.def.coerce && !key.def.checks?.length && !key.values;
+  if (!plainKeys || def.partial) throw new Unsupported();
+  const parse = compile(def.valueType);
+  return (value) => {
+    // A record must be a plain object; a JSON object always is.
+    if (!isObject(value) || Object.getPrototypeOf(value) !== Object.prototype) return NO_MATCH;
+    if (Object.hasOwn(value, '__proto__')) return NO_MATCH;
+    const output: Record<string, unknown> = {};
+    for (const name in value) {
+      const parsed = parse(value[name]);
+      if (parsed === NO_MATCH) return NO_MATCH;
+      output[name] = parsed;
+    }
+    return output;
+  };
 }
 
 /** `.int()`, `.nonnegative()`, `.min()`, `.max()` and the like; anything else is not covered. */
@@ -220,7 +245,9 @@ function inlineNode(schema: unknown): FieldNode | undefined {
     case 'optional':
     case 'nullable': {
       if (checks.length > 0) return undefined;
-      if (def.type === 'optional' && internals(def.innerType).optin !== undefined) return undefined;
+      if (def.type === 'optional' && internals(def.innerType).optin === 'defaulted') {
+        return undefined;
+      }
       const inner = inlineNode(def.innerType);
       return inner && { kind: def.type, inner };
     }

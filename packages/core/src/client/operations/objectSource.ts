@@ -66,9 +66,9 @@ export function objectSource(fields: readonly FieldSource[], keep: boolean): str
   for (const field of fields) {
     const name = JSON.stringify(field.key);
     lines.push(`v = value[${name}];`);
-    // JSON holds no undefined: an undefined value is an absent key (or one zod would see as such).
+    // JSON holds no undefined: an undefined value is an absent key, or one left to zod.
     const absent = field.omitWhenAbsent
-      ? 'if (v !== undefined) {'
+      ? `if (v === undefined) { if (${name} in value) return NO_MATCH; } else {`
       : `if (v === undefined && !(${name} in value)) return NO_MATCH; {`;
     lines.push(absent);
     const check = failure(field.node, 'v');
