@@ -137,8 +137,10 @@ function build(
   for (const declared of fields) {
     // A `*Key` the spec types as a decimal (`Material.uomKey`) still names a record: the
     // sandbox's keys are digits, so the reference is a valid decimal too.
+    // `Part.vendorKeys` is text: one key, as the spec's example shows.
     const field: FieldModel =
-      declared.kind === 'decimal' && declared.name.endsWith('Key')
+      (declared.kind === 'decimal' && declared.name.endsWith('Key')) ||
+      (declared.kind === 'text' && declared.name.endsWith('Keys'))
         ? { name: declared.name, kind: 'ref' }
         : declared;
     if (depth === 0 && !platformFills(context.provider, segment, field.name, field.kind)) continue;
