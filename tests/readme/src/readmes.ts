@@ -26,6 +26,7 @@ export const READMES: readonly ReadmeEntry[] = [
   { path: 'packages/webhook-node/README.md', prelude: 'webhook-node.d.ts' },
   { path: 'packages/sandbox/README.md', prelude: 'none.d.ts' },
   { path: 'apps/demo/README.md', prelude: 'none.d.ts' },
+  { path: 'tests/contract/README.md', prelude: 'none.d.ts' },
   { path: 'examples/README.md', prelude: 'none.d.ts' },
   { path: 'examples/backend/README.md', prelude: 'none.d.ts' },
   { path: 'examples/frontend/README.md', prelude: 'none.d.ts' },
