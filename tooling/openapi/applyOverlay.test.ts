@@ -94,6 +94,21 @@ describe('the overlaid specs', () => {
     expect(problems).toEqual([]);
   });
 
+  it('give no `*Key` field a format: keys are plain strings, never decimals or dates', () => {
+    const formatted: string[] = [];
+    const walk = (node: unknown, path: string): void => {
+      if (typeof node !== 'object' || node === null) return;
+      const record = node as Record<string, unknown>;
+      const properties = record.properties as Record<string, { format?: string }> | undefined;
+      for (const [field, property] of Object.entries(properties ?? {}))
+        if (/Key$/.test(field) && property?.format !== undefined)
+          formatted.push(`${path}/properties/${field}: format ${property.format}`);
+      for (const [key, value] of Object.entries(record)) walk(value, `${path}/${key}`);
+    };
+    walk(specs, '#');
+    expect(formatted).toEqual([]);
+  });
+
   it('give every operation an operationId and error responses', () => {
     const missing: string[] = [];
     for (const spec of [specs.system, specs.erp]) {

@@ -506,7 +506,6 @@ export interface LineItem extends WithCustomFields {
   /** Quantity received so far, in the unit `uomKey` names. An exact decimal string; read it with `parseDecimal`. */
   receivedQuantity?: string | null | undefined;
   type?: string | null | undefined;
-  /** An exact decimal string; read it with `parseDecimal`. */
   uomKey?: string | null | undefined;
   /** An exact decimal string; read it with `parseDecimal`. */
   cost?: string | null | undefined;
@@ -558,7 +557,6 @@ export interface Material extends WithCustomFields {
   criticality?: string | null | undefined;
   isActive?: boolean | string | null | undefined;
   manufacturerName?: string | null | undefined;
-  /** An exact decimal string; read it with `parseDecimal`. */
   uomKey?: string | null | undefined;
   supplyOptions?: Array<SupplyOption> | null | undefined;
   priceLevels?: Array<PriceLevel> | null | undefined;
