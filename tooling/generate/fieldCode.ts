@@ -68,6 +68,8 @@ export function fieldCode(name: string, raw: SchemaNode, required: boolean): Fie
         nullish: false,
       };
     default:
-      return { type: 'unknown', zod: 'z.unknown()', nullish: true };
+      // Not `nullish: true`: zod 4 treats a bare `z.unknown()` key as required ("expected
+      // nonoptional"), so an optional field gets its `.nullish()` like any other.
+      return { type: 'unknown', zod: 'z.unknown()', nullish: false };
   }
 }

@@ -38,11 +38,7 @@ export function validateBody(
   const schema = schemaName ? schemaNamed(schemaName) : undefined;
   if (!schema || !schemaName) return body as Record<string, unknown>;
   const result = schema.safeParse(body);
-  // zod 4 reports an absent `z.unknown()` key (PassthroughRequest.body) as "nonoptional"; the
-  // overlaid spec does not require those fields, so their absence is no error.
-  const issue = result.error?.issues.find(
-    (candidate) => !(candidate.code === 'invalid_type' && candidate.expected === 'nonoptional'),
-  );
+  const issue = result.error?.issues[0];
   if (issue) {
     const path = issue?.path ?? [];
     const name = path.map(String).join('.') || 'body';
