@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadOverlaidSpecs } from '../openapi/loadOverlaidSpecs.js';
+import { emitFormats } from './emitFormats.js';
 import { emitInterfaces, emitSchemas, HEADER } from './emitModels.js';
 import { emitOperations, withOperationsTable } from './emitOperations.js';
 import { emitResources, resourceClass } from './emitResources.js';
@@ -35,6 +36,7 @@ export function generateSources(readme: string) {
   files.set('interfaces.ts', emitInterfaces(schemas) + listTypes);
   files.set('schemas.ts', emitSchemas(schemas, lists));
   files.set('operations.ts', emitOperations(operations));
+  files.set('formats.ts', emitFormats(schemas));
   const resources = emitResources(operations, schemas);
   for (const [name, source] of resources) files.set(`resources/${name}`, source);
   const resourceNames = [
@@ -42,7 +44,8 @@ export function generateSources(readme: string) {
   ];
   files.set(
     'index.ts',
-    `${HEADER}export { OPERATIONS } from './operations.js';\nexport * from './schemas.js';\n${[
+    `${HEADER}export { FIELD_FORMATS, type FieldFormat } from './formats.js';
+export { OPERATIONS } from './operations.js';\nexport * from './schemas.js';\n${[
       ...resources.keys(),
     ]
       .map((file) => {

@@ -1,6 +1,5 @@
-import { SCHEMAS } from '@makini-kit/core';
+import { FIELD_FORMATS, SCHEMAS } from '@makini-kit/core';
 import type * as z from 'zod';
-import { DATE_TIME_FIELDS } from './dateTimeFields.js';
 
 /** What a field holds, read from the generated schemas and the overlaid spec's formats. */
 export type FieldKind =
@@ -100,7 +99,11 @@ export function fieldsOf(schemaName: string): FieldModel[] {
   let fields = cache.get(schemaName);
   if (!fields) {
     const shape = objectOf(SCHEMAS[schemaName])?.shape ?? {};
-    const dateTimes = new Set(DATE_TIME_FIELDS[schemaName] ?? []);
+    // The zod builders keep a timestamp as a plain string: the spec's stated format tells it.
+    const formats = FIELD_FORMATS[schemaName] ?? {};
+    const dateTimes = new Set(
+      Object.keys(formats).filter((field) => formats[field] === 'date-time'),
+    );
     fields = Object.entries(shape).map(([name, field]) => classify(name, field, dateTimes));
     cache.set(schemaName, fields);
   }
