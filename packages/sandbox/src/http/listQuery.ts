@@ -183,9 +183,9 @@ export function pageEnvelope<Item>(url: URL, query: ListQuery, total: number, da
     target.searchParams.set('page', String(page));
     return target.toString();
   };
-  // An empty page says 0 for `from` and `to`: the spec types both as numbers, not nullable
-  // (Laravel, which this envelope follows, would send null).
-  const from = data.length > 0 ? (query.page - 1) * query.perPage + 1 : 0;
+  // An empty page says null for `from` and `to`, as Laravel's paginator (whose envelope this is)
+  // does; the overlay makes both nullable where the spec types them as plain numbers.
+  const from = data.length > 0 ? (query.page - 1) * query.perPage + 1 : null;
   return {
     data,
     links: {
@@ -200,7 +200,7 @@ export function pageEnvelope<Item>(url: URL, query: ListQuery, total: number, da
       last_page: lastPage,
       path: `${url.origin}${url.pathname}`,
       per_page: query.perPage,
-      to: from === 0 ? 0 : from + data.length - 1,
+      to: from === null ? null : from + data.length - 1,
       total,
     },
   };

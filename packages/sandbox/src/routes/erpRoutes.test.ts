@@ -58,7 +58,8 @@ describe('purchase-order pagination', () => {
   it('answers an empty page past the end', async () => {
     const page = await orders('?per_page=40&page=9');
     expect(page.data).toEqual([]);
-    expect(page.meta).toMatchObject({ from: 0, to: 0, total: 250 });
+    // Laravel's paginator, whose envelope Makini sends, says null for both on an empty page.
+    expect(page.meta).toMatchObject({ from: null, to: null, total: 250 });
   });
 
   it('visits every order exactly once by following next links', async () => {
