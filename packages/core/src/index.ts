@@ -47,6 +47,7 @@ export {
 export { ClientErrorCode } from './errors/ClientErrorCode.js';
 export { ErrorCode, isErrorCode } from './errors/ErrorCode.js';
 export { errorFromResponse } from './errors/errorFromResponse.js';
+export { InvalidArgumentError } from './errors/InvalidArgumentError.js';
 export { LinkErrorCode } from './errors/LinkErrorCode.js';
 export {
   AbortError,

@@ -12,6 +12,7 @@ import { AttemptScope } from './AttemptScope.js';
 import { parseRetryAfter, retryDelay } from './backoff.js';
 import type { ClientHooks } from './ClientHooks.js';
 import { ClientRateLimiter } from './ClientRateLimiter.js';
+import { invalidPathKey } from './operations/pathKey.js';
 import { parseErrorBody, parseResponse } from './parseResponse.js';
 import { RateLimitGate } from './RateLimitGate.js';
 import type { RequestInput } from './RequestInput.js';
@@ -21,7 +22,6 @@ import { redactKnown, redactPath } from './redact.js';
 import { type BodyRedaction, redactBody } from './redactBody.js';
 import { requestInit } from './requestInit.js';
 import {
-  checkNumber,
   resolveSettings,
   type TransportOptions,
   type TransportSettings,
@@ -29,6 +29,7 @@ import {
 import { MAX_TIMEOUT_MS, sleep } from './timers.js';
 import {
   abortError,
+  callNumber,
   type FailureContext,
   type FailureState,
   gateClosed,
@@ -111,13 +112,17 @@ export class Transport {
     input: RequestInput<Schema>,
   ): Promise<Schema extends z.ZodType ? z.output<Schema> : unknown> {
     const { settings } = this;
+    // A mistake in the call rejects here, before anything is sent, and is never retried.
+    const invalidKey = invalidPathKey(input.method, input.path);
+    if (invalidKey) throw invalidKey;
     const url = this.url(input.path, input.query);
     const path = redactPath(url.slice(settings.baseUrl.length));
-    const maxRetries = checkNumber('maxRetries', input.maxRetries ?? settings.maxRetries, {
+    const where = { method: input.method, path };
+    const maxRetries = callNumber('maxRetries', input.maxRetries ?? settings.maxRetries, where, {
       min: 0,
       max: 100,
     });
-    const timeoutMs = checkNumber('timeoutMs', input.timeoutMs ?? settings.timeoutMs, {
+    const timeoutMs = callNumber('timeoutMs', input.timeoutMs ?? settings.timeoutMs, where, {
       min: 1,
       max: MAX_TIMEOUT_MS,
     });

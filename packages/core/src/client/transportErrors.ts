@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
 import {
   AbortError,
   ConnectionError,
@@ -10,6 +11,7 @@ import {
 import type { GateClosure } from './RateLimitGate.js';
 import { redactText } from './redact.js';
 import { redactError } from './redactError.js';
+import { checkNumber } from './TransportOptions.js';
 
 /** Which call failed, and how far it got. */
 export interface FailureContext extends ErrorContext {
@@ -158,4 +160,24 @@ export function gateClosed(
     `${where(context)} was not sent: the server asked this connection to wait ${closed.askedMs} ms, longer than maxRetryAfterMs (${maxRetryAfterMs} ms), so calls fail at once until ${until.toISOString()} (an hour at most; then one call asks the server again). Retry after error.retryAfterMs.`,
     { ...context, requestId: closed.requestId, retryAfterMs: closed.remainingMs, resetAt: until },
   );
+}
+
+/**
+ * A per-call number option (`maxRetries`, `timeoutMs`) checked like the client's own, but as a
+ * call's mistake: `InvalidArgumentError` naming it, for the call to reject with.
+ */
+export function callNumber(
+  name: string,
+  value: number,
+  context: { method: string; path: string },
+  range: { min: number; max: number },
+): number {
+  try {
+    return checkNumber(name, value, range);
+  } catch (caught) {
+    throw new InvalidArgumentError(
+      `${context.method} ${context.path}: ${(caught as Error).message} Pass it in range, or leave it out for the client's setting.`,
+      { ...context, argument: name },
+    );
+  }
 }

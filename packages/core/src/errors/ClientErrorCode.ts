@@ -17,6 +17,11 @@ export const ClientErrorCode = {
   ABORTED: 'ABORTED',
   /** A list's `meta.current_page` repeated or went back: the server is not paging forward. */
   PAGINATION_STALLED: 'PAGINATION_STALLED',
+  /**
+   * The call was given an argument it cannot send (an empty key, an unknown filter operator, a
+   * blank `idempotencyKey`); `argument` names it. Rejected before sending, never retried.
+   */
+  INVALID_ARGUMENT: 'INVALID_ARGUMENT',
   /** `getToken()` returned no token or failed with an error of its own. Not retried. */
   TOKEN_UNAVAILABLE: 'TOKEN_UNAVAILABLE',
 } as const;

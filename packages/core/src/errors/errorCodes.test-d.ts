@@ -2,6 +2,7 @@ import { describe, expectTypeOf, it } from 'vitest';
 import type { LinkError } from '../oauth/LinkError.js';
 import type { ClientErrorCode } from './ClientErrorCode.js';
 import type { ErrorCode } from './ErrorCode.js';
+import type { InvalidArgumentError } from './InvalidArgumentError.js';
 import type { LinkErrorCode } from './LinkErrorCode.js';
 import type {
   AbortError,
@@ -34,6 +35,7 @@ describe('error codes', () => {
     expectTypeOf<AbortError['code']>().toEqualTypeOf<'ABORTED'>();
     expectTypeOf<ResponseTooLargeError['code']>().toEqualTypeOf<'RESPONSE_TOO_LARGE'>();
     expectTypeOf<PaginationError['code']>().toEqualTypeOf<'PAGINATION_STALLED'>();
+    expectTypeOf<InvalidArgumentError['code']>().toEqualTypeOf<'INVALID_ARGUMENT'>();
     expectTypeOf<ConnectionError['code']>().toEqualTypeOf<
       'CONNECTION_FAILED' | 'INVALID_RESPONSE'
     >();

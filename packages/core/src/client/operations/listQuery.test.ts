@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
 import type { ListParams } from './ListParams.js';
 import { listQuery, pageQuery } from './listQuery.js';
 
@@ -55,6 +56,23 @@ describe('listQuery', () => {
     expect(() => wire({ filter: { a: Number.NaN } })).toThrow(/filter\.a must be/);
     expect(() => wire({ sort: { a: 'down' as never } })).toThrow(/sort\.a must be 'asc' or 'desc'/);
     expect(() => wire({ filterMatch: 'some' as never })).toThrow(/filterMatch must be/);
+  });
+
+  it('refuses with InvalidArgumentError naming the argument and the call', () => {
+    let caught: unknown;
+    try {
+      listQuery({ sort: { quantity: 1 as never } }, { method: 'GET', path: '/api/erp/stocks' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(InvalidArgumentError);
+    expect(caught).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      argument: 'sort.quantity',
+      method: 'GET',
+      path: '/api/erp/stocks',
+    });
+    expect((caught as Error).message).toMatch(/^GET \/api\/erp\/stocks: sort\.quantity must be/);
   });
 
   it('puts page first and keeps the rest', () => {

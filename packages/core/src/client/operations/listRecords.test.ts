@@ -217,8 +217,13 @@ describe('one record that breaks its schema', () => {
     expect(record.customFields).toEqual({ ZZ_COST_CENTER: '4711' });
   });
 
-  it('an empty key is refused before any request', () => {
-    expect(() => pathKey('')).toThrow(/non-empty string/);
+  it('an empty key is refused before any request, as a rejection', async () => {
+    const client = clientFor();
+    const before = client.requestLog.list().length;
+    const call = getRecord(client, `/api/erp/purchase-orders/${pathKey('')}`, PurchaseOrder);
+    await expect(call).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', argument: 'key' });
+    await expect(call).rejects.toThrow(/non-empty string/);
+    expect(client.requestLog.list().length).toBe(before);
     expect(pathKey('PO/1 2')).toBe('PO%2F1%202');
   });
 });

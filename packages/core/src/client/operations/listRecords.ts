@@ -39,7 +39,8 @@ function parsePage<Item>(
  * breaks `schema` is set aside in `page.invalidRecords` (and reported to `onInvalidRecord` and the
  * client's `hooks.onInvalidRecord`) instead of failing its page, unless `strict`.
  *
- * @throws TypeError at once for a filter or sort Makini cannot take (an unknown operator, an object value).
+ * A filter or sort Makini cannot take (an unknown operator, an object value) rejects the list
+ * with `InvalidArgumentError` when it is awaited or iterated, before anything is sent.
  * @example
  * const orders = listRecords(client, '/api/erp/purchase-orders', PurchaseOrder, { perPage: 100 });
  * for await (const order of orders) console.log(order.orderNo);
@@ -51,8 +52,14 @@ export function listRecords<Item, Fields extends string = string>(
   schema: z.ZodType<Item>,
   params: ListParams<Fields> = {},
 ): PagePromise<Item> {
-  const base = listQuery(params as ListParams);
   const operation = `GET ${path}`;
+  let base: URLSearchParams;
+  try {
+    base = listQuery(params as ListParams, { method: 'GET', path });
+  } catch (error) {
+    // A list is lazy: its mistake rejects when it is awaited or iterated, like any failure.
+    return new PagePromise<Item>(() => Promise.reject(error), params.page ?? 1, operation);
+  }
   const options = requestOptions(params);
   return new PagePromise<Item>(
     (page) =>

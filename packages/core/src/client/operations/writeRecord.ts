@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
 import type { MakiniClient } from '../MakiniClient.js';
 import type { RecordOptions } from './getRecord.js';
 import { parseItem } from './parseItem.js';
@@ -32,14 +33,16 @@ export function writeRecord<Item>(
   schema: z.ZodType<Item>,
   options: WriteOptions = {},
 ): Promise<Item> {
-  if (options.idempotencyKey !== undefined) {
-    if (typeof options.idempotencyKey !== 'string' || options.idempotencyKey.trim() === '') {
-      throw new TypeError(
-        'idempotencyKey must be a non-empty string (a UUID per intended write), or left out.',
-      );
-    }
-  }
   const operation = `${method} ${path}`;
+  const key = options.idempotencyKey;
+  if (key !== undefined && (typeof key !== 'string' || key.trim() === '')) {
+    return Promise.reject(
+      new InvalidArgumentError(
+        `${operation}: idempotencyKey must be a non-empty string (a UUID per intended write, e.g. crypto.randomUUID()), or left out; got ${typeof key === 'string' ? 'a blank string' : typeof key}.`,
+        { method, path, argument: 'idempotencyKey' },
+      ),
+    );
+  }
   return client.request({
     method,
     path,
