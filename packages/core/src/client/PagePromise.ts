@@ -2,9 +2,11 @@ import { PaginationError } from '../errors/PaginationError.js';
 import type { Page } from '../models/Page.js';
 
 /**
- * The result of a list call: a promise of the first page that is also an `AsyncIterable` over
- * every record of every page. Pages are fetched one at a time as iteration needs them, so memory
- * stays flat however many there are.
+ * The result of a list call: a `Promise` of the first page (it has `then`, `catch` and `finally`,
+ * so it goes wherever a `Promise<Page<Item>>` is asked for) that is also an `AsyncIterable` over
+ * every record of every page. It is lazy: nothing is fetched until it is awaited (or `then`,
+ * `catch`, `finally` is called) or iterated. Pages are fetched one at a time as iteration needs
+ * them, so memory stays flat however many there are.
  *
  * @example
  * const first = await client.purchaseOrders.list({ perPage: 100 }); // one page
@@ -17,10 +19,16 @@ import type { Page } from '../models/Page.js';
  * that does not page forward ends the loop instead of repeating it for ever, whatever `last_page`
  * promises. There is no page cap: a list as long as the server's data is walked to its end.
  */
-export class PagePromise<Item> implements PromiseLike<Page<Item>>, AsyncIterable<Item> {
-  private first: Promise<Page<Item>> | undefined;
+export class PagePromise<Item> implements Promise<Page<Item>>, AsyncIterable<Item> {
+  readonly #fetchPage: (page: number) => Promise<Page<Item>>;
+  readonly #startPage: number;
+  readonly #label: string;
+  #first: Promise<Page<Item>> | undefined;
   #invalidRecordCount = 0;
   #pageCount = 0;
+
+  /** `'PagePromise'`, for `Object.prototype.toString`, as a `Promise` says `'Promise'`. */
+  readonly [Symbol.toStringTag]: string = 'PagePromise';
 
   /**
    * Records set aside (`page.invalidRecords`) on the pages this list has walked through
@@ -40,16 +48,22 @@ export class PagePromise<Item> implements PromiseLike<Page<Item>>, AsyncIterable
     return this.#pageCount;
   }
 
-  constructor(
-    private readonly fetchPage: (page: number) => Promise<Page<Item>>,
-    private readonly startPage = 1,
-    /** Names the list in errors, e.g. `GET /api/erp/purchase-orders`. */
-    private readonly label = 'the list',
-  ) {}
+  /**
+   * @internal Resource methods (`client.<resource>.list()`) and `listRecords` build it; an
+   * application does not.
+   * @param fetchPage Fetches one page by number; called first when the list is awaited or iterated.
+   * @param startPage The first page to fetch. @default 1
+   * @param label Names the list in errors, e.g. `GET /api/erp/purchase-orders`.
+   */
+  constructor(fetchPage: (page: number) => Promise<Page<Item>>, startPage = 1, label = 'the list') {
+    this.#fetchPage = fetchPage;
+    this.#startPage = startPage;
+    this.#label = label;
+  }
 
-  private firstPage(): Promise<Page<Item>> {
-    this.first ??= this.fetchPage(this.startPage);
-    return this.first;
+  #firstPage(): Promise<Page<Item>> {
+    this.#first ??= this.#fetchPage(this.#startPage);
+    return this.#first;
   }
 
   // biome-ignore lint/suspicious/noThenProperty: a PagePromise is meant to be awaited.
@@ -57,19 +71,24 @@ export class PagePromise<Item> implements PromiseLike<Page<Item>>, AsyncIterable
     onFulfilled?: ((page: Page<Item>) => Result | PromiseLike<Result>) | null,
     onRejected?: ((reason: unknown) => Failure | PromiseLike<Failure>) | null,
   ): Promise<Result | Failure> {
-    return this.firstPage().then(onFulfilled, onRejected);
+    return this.#firstPage().then(onFulfilled, onRejected);
   }
 
   catch<Failure = never>(
-    onRejected: (reason: unknown) => Failure | PromiseLike<Failure>,
+    onRejected?: ((reason: unknown) => Failure | PromiseLike<Failure>) | null,
   ): Promise<Page<Item> | Failure> {
-    return this.firstPage().catch(onRejected);
+    return this.#firstPage().catch(onRejected);
+  }
+
+  /** Runs `onFinally` once the first page arrived or failed; fetches it if nothing has yet. */
+  finally(onFinally?: (() => void) | null): Promise<Page<Item>> {
+    return this.#firstPage().finally(onFinally);
   }
 
   /** Every page from the first, fetched as the loop asks for it. */
   async *pages(): AsyncGenerator<Page<Item>, void, undefined> {
-    let requested = this.startPage;
-    let page = await this.firstPage();
+    let requested = this.#startPage;
+    let page = await this.#firstPage();
     this.#count(page);
     yield page;
     // A page whose every record was set aside is not the end: only an empty one is.
@@ -78,16 +97,16 @@ export class PagePromise<Item> implements PromiseLike<Page<Item>>, AsyncIterable
       const previousRecords = recordsOf(page);
       // Never less than the page after the server's own (a server may number from 1 when asked for 0).
       requested = Math.max(requested, previous) + 1;
-      page = await this.fetchPage(requested);
+      page = await this.#fetchPage(requested);
       if (page.meta.current_page <= previous) {
         throw new PaginationError(
-          `${this.label}: asked for page ${requested} and the server answered with page ${page.meta.current_page} after page ${previous} (last_page ${page.meta.last_page}). The server is not paging forward; iteration stopped instead of looping.`,
+          `${this.#label}: asked for page ${requested} and the server answered with page ${page.meta.current_page} after page ${previous} (last_page ${page.meta.last_page}). The server is not paging forward; iteration stopped instead of looping.`,
           { requestedPage: requested, currentPage: page.meta.current_page },
         );
       }
       if (sizeOf(page) > 0 && recordsOf(page) === previousRecords) {
         throw new PaginationError(
-          `${this.label}: page ${requested} holds the same records as page ${previous} (last_page ${page.meta.last_page}). The server is not paging forward; iteration stopped instead of yielding them again.`,
+          `${this.#label}: page ${requested} holds the same records as page ${previous} (last_page ${page.meta.last_page}). The server is not paging forward; iteration stopped instead of yielding them again.`,
           { requestedPage: requested, currentPage: page.meta.current_page },
         );
       }
