@@ -53,6 +53,7 @@ export {
   AbortError,
   AuthenticationError,
   BadRequestError,
+  ConflictError,
   ConnectionError,
   type ErrorContext,
   MakiniApiError,

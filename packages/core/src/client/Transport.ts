@@ -40,8 +40,12 @@ import {
   transportError,
 } from './transportErrors.js';
 
-const RETRYABLE_STATUS = (status: number) =>
-  status === 408 || status === 409 || status === 429 || status >= 500;
+/**
+ * Statuses another attempt may fix. Not 409: Makini's conflicts (an `Idempotency-Key` reused with
+ * another body, a connection that exists already) answer the same however often they are sent,
+ * and Makini documents no transient, lock-style 409 that a retry could outwait.
+ */
+const RETRYABLE_STATUS = (status: number) => status === 408 || status === 429 || status >= 500;
 /**
  * Methods that are safe to send again. A PUT is idempotent by HTTP's definition, but a Makini
  * write may emit webhooks or append history, so PUT, like POST and PATCH, is retried only with an

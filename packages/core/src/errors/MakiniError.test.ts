@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { errorFromResponse } from './errorFromResponse.js';
 import {
   AuthenticationError,
+  BadRequestError,
+  ConflictError,
   MakiniApiError,
   MakiniError,
   NotFoundError,
@@ -20,6 +22,8 @@ describe('errorFromResponse', () => {
     [401, 'AUTHENTICATION_FAILED', AuthenticationError],
     [401, 'REAUTHORIZATION_REQUIRED', ReauthorizationRequiredError],
     [404, 'NOT_FOUND', NotFoundError],
+    [409, 'CONFLICT', ConflictError],
+    [422, 'VALIDATION_ERROR', BadRequestError],
     [429, 'RATE_LIMIT_EXCEEDED', RateLimitError],
     [503, 'SERVICE_UNAVAILABLE', ServerError],
   ])('%i %s → %o', (status, code, type) => {

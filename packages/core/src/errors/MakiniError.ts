@@ -218,6 +218,16 @@ export class BadRequestError extends MakiniApiError {
   static override readonly KIND: string = 'BadRequestError';
 }
 
+/**
+ * 409 `CONFLICT`: the request conflicts with the server's state, e.g. an `idempotencyKey` reused
+ * with another body, or a connection that exists already. Sending it again cannot succeed, so it
+ * is not retried: use a new key for a different write, or read the current state first. A
+ * `BadRequestError` too, so code that handles "the server refused this request" catches it.
+ */
+export class ConflictError extends BadRequestError {
+  static override readonly KIND: string = 'ConflictError';
+}
+
 /** 5xx: the server or the source system failed. Retried automatically; this is after the last try. */
 export class ServerError extends MakiniApiError {
   static override readonly KIND: string = 'ServerError';

@@ -5,6 +5,7 @@ import { type LinkErrorCode, toLinkErrorCode } from './LinkErrorCode.js';
 import {
   AuthenticationError,
   BadRequestError,
+  ConflictError,
   type ErrorContext,
   keptHeaders,
   MakiniApiError,
@@ -30,6 +31,8 @@ const NEXT_STEP: Partial<Record<ErrorCode | LinkErrorCode, string>> = {
   RATE_LIMIT_EXCEEDED:
     "The connection's rate limit is spent: call again after error.retryAfterMs. The client waits by itself only for waits up to maxRetryAfterMs, within maxRetries; turn on rateLimit to stay under the limit.",
   NOT_FOUND: 'Check the id and that the token belongs to the right connection.',
+  CONFLICT:
+    'Sending it again cannot succeed: use a new idempotencyKey for a different write, or read the current state first.',
   FORBIDDEN: 'Use a client token for /api/system/* and a connection token for data endpoints.',
   INTERNAL_ERROR: 'Retry later; quote the request id if it persists.',
   invalid_client: 'Check clientId and clientSecret.',
@@ -118,7 +121,9 @@ export function errorFromResponse(
   if (status === 403) return new PermissionError(status, code, message, full);
   if (status === 404) return new NotFoundError(status, code, message, full);
   if (status >= 500) return new ServerError(status, code, message, full);
-  if (status >= 400 && status < 500 && status !== 408 && status !== 409)
+  if (status === 409) return new ConflictError(status, code, message, full);
+  // 408 is the server giving up on a slow request: transient and retried, so no BadRequestError.
+  if (status >= 400 && status < 500 && status !== 408)
     return new BadRequestError(status, code, message, full);
   return new MakiniApiError(status, code, message, full);
 }
