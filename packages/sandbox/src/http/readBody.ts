@@ -37,6 +37,40 @@ export function isJsonContentType(contentType: string | undefined): boolean {
   return contentType?.split(';', 1)[0]?.trim().toLowerCase() === 'application/json';
 }
 
+/**
+ * The deepest a JSON body may nest objects and lists. Makini's records nest three levels at most
+ * (an order, its lines, a line's address); a bound keeps a hostile body from overflowing the stack
+ * of every `JSON.stringify` that later serializes what was stored (replies, webhooks, state file).
+ */
+export const MAX_JSON_DEPTH = 64;
+
+const OPEN_BRACE = 0x7b;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACE = 0x7d;
+const CLOSE_BRACKET = 0x5d;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/** How deep a JSON text nests, counting brackets outside strings (one pass, no recursion). */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (inString) {
+      if (code === BACKSLASH) index++;
+      else if (code === QUOTE) inString = false;
+    } else if (code === QUOTE) inString = true;
+    else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+      depth++;
+      if (depth > deepest) deepest = depth;
+      if (deepest > MAX_JSON_DEPTH) return deepest;
+    } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) depth--;
+  }
+  return deepest;
+}
+
 /** Parses a JSON body sent as `application/json`, or answers 415 / 400 saying what is wrong with it. */
 export function parseJsonBody(body: Buffer, contentType: string | undefined): unknown {
   if (body.length === 0) return undefined;
@@ -48,8 +82,16 @@ export function parseJsonBody(body: Buffer, contentType: string | undefined): un
       { fields: { 'content-type': ['must be application/json'] } },
     );
   }
+  const text = body.toString('utf8');
+  if (nestingDepth(text) > MAX_JSON_DEPTH) {
+    throw new ApiError(
+      400,
+      'VALIDATION_ERROR',
+      `The request body nests objects and lists more than ${MAX_JSON_DEPTH} levels deep; no Makini record needs more than a few.`,
+    );
+  }
   try {
-    return JSON.parse(body.toString('utf8'));
+    return JSON.parse(text);
   } catch (cause) {
     throw new ApiError(
       400,

@@ -80,6 +80,16 @@ function store(
   const connection = context.requireConnection();
   const schema = resourceCatalog().get(segment)?.schema;
   const stored = schema ? fitRecord(record, schema) : record;
+  // Serialized before it is stored: a record every later read, webhook and state file can write.
+  try {
+    JSON.stringify(stored);
+  } catch (cause) {
+    throw new ApiError(
+      422,
+      'VALIDATION_ERROR',
+      `The record this write would store cannot be written as JSON (${(cause as Error).message}); nothing was stored.`,
+    );
+  }
   connection.data.write(segment, stored);
   context.state.changed();
   if (context.state.options.assumptions.recordWebhooks || segment === 'purchase-orders') {

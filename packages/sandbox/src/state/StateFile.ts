@@ -39,16 +39,29 @@ export class StateFile {
   /** Saves soon; several changes in a burst are written once. */
   changed(): void {
     if (this.timer) return;
+    // A timer's exception would end the process that embeds the sandbox: flush never throws.
     this.timer = setTimeout(() => this.flush(), 50);
     this.timer.unref?.();
   }
 
-  flush(): void {
+  /**
+   * Writes the state now. A failure (a full disk, state that cannot be serialized) is logged and
+   * leaves the previous file in place; it returns false rather than throwing, since it runs from a
+   * timer and from `close()`.
+   */
+  flush(): boolean {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    mkdirSync(dirname(this.path), { recursive: true });
-    const temporary = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(this.collect()), { mode: 0o600 });
-    renameSync(temporary, this.path);
+    try {
+      const text = JSON.stringify(this.collect());
+      mkdirSync(dirname(this.path), { recursive: true });
+      const temporary = `${this.path}.${process.pid}.tmp`;
+      writeFileSync(temporary, text, { mode: 0o600 });
+      renameSync(temporary, this.path);
+      return true;
+    } catch (cause) {
+      console.error(`makini-sandbox: could not save state to ${this.path}:`, cause);
+      return false;
+    }
   }
 }

@@ -116,7 +116,7 @@ export class WebhookSender {
     };
     for (const endpoint of this.endpoints.values()) {
       if (endpoint.events && !endpoint.events.includes(type)) continue;
-      void this.deliver(endpoint, event, `dlv_${randomUUID().slice(0, 12)}`, 1);
+      this.deliverSafely(endpoint, event, `dlv_${randomUUID().slice(0, 12)}`, 1);
     }
     return event;
   }
@@ -144,6 +144,18 @@ export class WebhookSender {
     });
   }
 
+  /** Runs a delivery whose failure is logged: a rejection would end the embedding process. */
+  private deliverSafely(
+    endpoint: WebhookEndpoint,
+    event: SentEvent,
+    deliveryId: string,
+    attempt: number,
+  ) {
+    this.deliver(endpoint, event, deliveryId, attempt).catch((cause: unknown) => {
+      console.error(`makini-sandbox: webhook delivery ${deliveryId} failed:`, cause);
+    });
+  }
+
   private async deliver(
     endpoint: WebhookEndpoint,
     event: SentEvent,
@@ -151,7 +163,26 @@ export class WebhookSender {
     attempt: number,
   ) {
     if (this.closed) return;
-    const body = JSON.stringify(event);
+    let body: string;
+    try {
+      body = JSON.stringify(event);
+    } catch (cause) {
+      // Not retried: the same event would fail the same way.
+      this.record({
+        deliveryId,
+        eventId: event.id,
+        eventType: event.type,
+        endpointId: endpoint.id,
+        url: endpoint.url,
+        attempt,
+        status: null,
+        ok: false,
+        durationMs: 0,
+        at: new Date(this.now()).toISOString(),
+        error: `could not serialize the event: ${(cause as Error).message}`,
+      });
+      return;
+    }
     const timestamp = Math.floor(this.now() / 1000);
     const signature =
       endpoint.scheme === 'legacy'
@@ -203,19 +234,23 @@ export class WebhookSender {
       ...(error ? { error } : {}),
       ...(delay !== undefined ? { nextAttemptAt: new Date(this.now() + delay).toISOString() } : {}),
     };
+    this.record(record);
+    if (delay !== undefined) {
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        this.deliverSafely(endpoint, event, deliveryId, attempt + 1);
+      }, delay);
+      this.timers.add(timer);
+    }
+  }
+
+  private record(record: DeliveryAttempt) {
     this.attempts.add(record);
     this.waiters = this.waiters.filter((waiter) => {
       if (!waiter.match(record)) return true;
       waiter.resolve(record);
       return false;
     });
-    if (delay !== undefined) {
-      const timer = setTimeout(() => {
-        this.timers.delete(timer);
-        void this.deliver(endpoint, event, deliveryId, attempt + 1);
-      }, delay);
-      this.timers.add(timer);
-    }
   }
 
   clearHistory() {
