@@ -48,6 +48,7 @@ export { ClientErrorCode } from './errors/ClientErrorCode.js';
 export { ErrorCode, isErrorCode } from './errors/ErrorCode.js';
 export { errorFromResponse } from './errors/errorFromResponse.js';
 export { InvalidArgumentError } from './errors/InvalidArgumentError.js';
+export type { InvalidFields } from './errors/invalidFields.js';
 export { LinkErrorCode } from './errors/LinkErrorCode.js';
 export {
   AbortError,

@@ -1,6 +1,7 @@
 import { boundedWait } from '../client/serverWait.js';
 import type { ClientErrorCode } from './ClientErrorCode.js';
 import type { ErrorCode } from './ErrorCode.js';
+import { type InvalidFields, invalidFields } from './invalidFields.js';
 import type { LinkErrorCode } from './LinkErrorCode.js';
 import type { MakiniErrorCode } from './MakiniErrorCode.js';
 
@@ -213,9 +214,41 @@ export class NotFoundError extends MakiniApiError {
   static override readonly KIND: string = 'NotFoundError';
 }
 
-/** 400/422: the server refused the input (`VALIDATION_ERROR`); the body's `fields` names what to fix. */
+/**
+ * 400/422 and other 4xx: the server refused your input (`VALIDATION_ERROR`, …). `fields` names
+ * each invalid field with what is wrong with it. Not to be confused with `ValidationError`, which
+ * is a response that broke its schema.
+ *
+ * @example
+ * try {
+ *   await client.purchaseOrders.update(key, { totalNetValue: input });
+ * } catch (error) {
+ *   if (BadRequestError.is(error)) showFieldErrors(error.fields ?? {}); // { totalNetValue: ['must be a decimal …'] }
+ *   else throw error;
+ * }
+ */
 export class BadRequestError extends MakiniApiError {
   static override readonly KIND: string = 'BadRequestError';
+  /**
+   * The invalid fields by name, each with the server's messages (`{ totalNetValue: ['must be a
+   * decimal …'] }`), read from the body's `error.fields` (or a Laravel-style `errors`);
+   * `undefined` when the server named none.
+   */
+  readonly fields: InvalidFields | undefined;
+
+  constructor(
+    status: number,
+    code: ErrorCode | LinkErrorCode,
+    message: string,
+    context: ConstructorParameters<typeof MakiniApiError>[3] = {},
+  ) {
+    super(status, code, message, context);
+    this.fields = invalidFields(context.body);
+  }
+
+  override toJSON() {
+    return { ...super.toJSON(), fields: this.fields };
+  }
 }
 
 /**
