@@ -31,7 +31,7 @@ Options:
                      localhost, 127.0.0.1 and [::1] on the port, against DNS rebinding
   --webhook-retry-scale <n>     scale Makini's retry schedule (30 s doubling to 24 h); 1 = real time
   --corrupt-records <n>         break every nth record of every list (tolerant-parsing tests)
-  --no-rate-limit-headers, --no-idempotency, --no-record-webhooks
+  --no-rate-limit-headers, --no-idempotency, --no-record-webhooks, --no-strict-bodies
                                 switch off a behaviour the spec does not state (FIDELITY.md)`,
   trigger: `Usage: makini-sandbox trigger <event-type> --connection <key> [--url ${DEFAULT_URL}] [--admin-token <t>]
 
@@ -116,6 +116,7 @@ async function main(argv: string[]) {
       'no-rate-limit-headers': { type: 'boolean' },
       'no-idempotency': { type: 'boolean' },
       'no-record-webhooks': { type: 'boolean' },
+      'no-strict-bodies': { type: 'boolean' },
       'corrupt-records': { type: 'string' },
     },
   });
@@ -146,6 +147,7 @@ async function main(argv: string[]) {
         rateLimitHeaders: !values['no-rate-limit-headers'],
         idempotency: !values['no-idempotency'],
         recordWebhooks: !values['no-record-webhooks'],
+        strictBodies: !values['no-strict-bodies'],
       },
       ...(values['corrupt-records']
         ? {

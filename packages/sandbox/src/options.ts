@@ -22,6 +22,11 @@ export interface SandboxAssumptions {
   idempotency?: boolean;
   /** `<record>.inserted` / `.updated` webhooks for resources beyond the documented families. @default true */
   recordWebhooks?: boolean;
+  /**
+   * A write body's field that the operation's request schema does not name is refused with 422.
+   * Off, it is stored and read back in `customFields`. @default true
+   */
+  strictBodies?: boolean;
 }
 
 /** Makini's documented webhook retry schedule: exponential from 30 s, doubling, up to 24 h. */
@@ -167,6 +172,7 @@ export function resolveOptions(options: SandboxOptions): ResolvedOptions {
       rateLimitHeaders: options.assumptions?.rateLimitHeaders ?? true,
       idempotency: options.assumptions?.idempotency ?? true,
       recordWebhooks: options.assumptions?.recordWebhooks ?? true,
+      strictBodies: options.assumptions?.strictBodies ?? true,
     },
     faults: options.faults ?? {},
     codeTtlMs: options.codeTtlMs ?? 60_000,

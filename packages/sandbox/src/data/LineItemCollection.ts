@@ -23,8 +23,10 @@ export class LineItemCollection implements Collection {
       const lines: SandboxRecord[] = [];
       for (let index = 0; index < this.orders.size; index++) {
         const order = this.orders.record(index);
-        for (const line of (order?.lineItems as SandboxRecord[] | undefined) ?? [])
-          lines.push(toLineItem(line, order ?? {}));
+        // Writes are validated, but a state file may hold anything: a line that is not an object
+        // is no line item.
+        const embedded = Array.isArray(order?.lineItems) ? (order.lineItems as unknown[]) : [];
+        for (const line of embedded) if (isRecord(line)) lines.push(toLineItem(line, order ?? {}));
       }
       this.materialized = { lines, keys: new Map(lines.map((line, at) => [String(line.key), at])) };
     }
@@ -63,6 +65,9 @@ export class LineItemCollection implements Collection {
     throw new Error('Line items are written through their purchase order.');
   }
 }
+
+const isRecord = (value: unknown): value is SandboxRecord =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function toLineItem(line: SandboxRecord, order: SandboxRecord): SandboxRecord {
   return { ...line, vendorKey: order.vendorKey ?? null, cost: line.lineTotalValue ?? null };

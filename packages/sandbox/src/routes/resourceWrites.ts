@@ -9,7 +9,7 @@ import { parseJsonBody } from '../http/readBody.js';
 import { resourceCatalog } from '../spec/ResourceCatalog.js';
 import { fitRecord } from './fitRecord.js';
 import { connectionFor } from './resourceReads.js';
-import { invalidField, validateBody } from './validateBody.js';
+import { invalidField, validateBody, validateRecord } from './validateBody.js';
 
 /** `purchase-orders` → `purchase_order`: the family of its `*.inserted` / `*.updated` events. */
 export function eventFamily(segment: string): string {
@@ -44,7 +44,9 @@ async function idempotent(
 ) {
   const connection = connectionFor(context, segment);
   const raw = await context.body();
-  const body = validateBody(parseJsonBody(raw, context.request.headers['content-type']), schema);
+  const body = validateBody(parseJsonBody(raw, context.request.headers['content-type']), schema, {
+    strict: context.state.options.assumptions.strictBodies,
+  });
   const header = context.request.headers['idempotency-key'];
   const key =
     typeof header === 'string' && context.state.options.assumptions.idempotency
@@ -80,6 +82,7 @@ function store(
   const connection = context.requireConnection();
   const schema = resourceCatalog().get(segment)?.schema;
   const stored = schema ? fitRecord(record, schema) : record;
+  if (schema) validateRecord(stored, schema);
   // Serialized before it is stored: a record every later read, webhook and state file can write.
   try {
     JSON.stringify(stored);
