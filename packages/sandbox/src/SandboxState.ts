@@ -83,6 +83,7 @@ export class SandboxState {
       this.options.orders,
       this.options.now,
       firstClient,
+      { ttlMs: this.options.idempotencyTtlMs, maxKeys: this.options.idempotencyMaxKeys },
     );
   }
 

@@ -1,3 +1,4 @@
+import { IDEMPOTENCY_MAX_KEYS, IDEMPOTENCY_TTL_MS } from './data/IdempotencyStore.js';
 import { SandboxOptionsError, SandboxOptionsErrorCode } from './SandboxOptionsError.js';
 import type { WebhookEndpointOptions } from './webhooks/WebhookSender.js';
 
@@ -89,6 +90,16 @@ export interface SandboxOptions {
   expiresInFormat?: 'seconds' | 'epoch' | 'epoch-string';
   /** Entries kept in the request log. @default 1000 */
   requestLogSize?: number;
+  /**
+   * How long an `Idempotency-Key`'s first reply is replayed, on the sandbox clock (`now`).
+   * @default 86_400_000 (24 h, as Stripe keeps keys)
+   */
+  idempotencyTtlMs?: number;
+  /**
+   * `Idempotency-Key`s kept per connection; past it (or past 16 MiB of kept replies) the least
+   * recently used is forgotten. @default 1000
+   */
+  idempotencyMaxKeys?: number;
   /** Largest accepted request body. @default 1_048_576 */
   maxBodyBytes?: number;
   /**
@@ -181,6 +192,8 @@ export function resolveOptions(options: SandboxOptions): ResolvedOptions {
     expiresInFormat: options.expiresInFormat ?? 'seconds',
     requestLogSize: options.requestLogSize ?? 1000,
     maxBodyBytes: options.maxBodyBytes ?? 1_048_576,
+    idempotencyTtlMs: options.idempotencyTtlMs ?? IDEMPOTENCY_TTL_MS,
+    idempotencyMaxKeys: options.idempotencyMaxKeys ?? IDEMPOTENCY_MAX_KEYS,
     now: options.now ?? Date.now,
     stateFile: options.stateFile,
   };

@@ -1,5 +1,5 @@
-import type { Reply } from '../http/Reply.js';
 import { ArrayCollection, type Collection, type SandboxRecord } from './Collection.js';
+import { type IdempotencyLimits, IdempotencyStore } from './IdempotencyStore.js';
 import { LineItemCollection } from './LineItemCollection.js';
 import { OrderCollection } from './OrderCollection.js';
 import type { PurchaseOrderGenerator } from './PurchaseOrderGenerator.js';
@@ -24,8 +24,8 @@ export class ConnectionData {
   version = 0;
   /** Written records, for the state file. */
   readonly writes: SavedRecords = {};
-  /** First replies by `Idempotency-Key`, with the request's fingerprint. */
-  readonly idempotency = new Map<string, { fingerprint: string; reply: Reply }>();
+  /** First replies by `Idempotency-Key`, with the request's fingerprint; expiring and bounded. */
+  readonly idempotency: IdempotencyStore;
   /** Serialized pages by request, valid for one `version`. */
   readonly pages = new Map<string, { version: number; text: string }>();
 
@@ -34,7 +34,9 @@ export class ConnectionData {
     connectionKey: string,
     provider: string,
     generator: PurchaseOrderGenerator,
+    idempotency: IdempotencyLimits = {},
   ) {
+    this.idempotency = new IdempotencyStore(idempotency);
     this.orders = new OrderCollection(generator);
     this.lines = new LineItemCollection(this.orders);
     this.collections.set('purchase-orders', this.orders);

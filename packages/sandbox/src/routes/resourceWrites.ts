@@ -57,7 +57,8 @@ async function idempotent(
     .update(`${context.request.method} ${context.url.pathname}\n`)
     .update(raw)
     .digest('hex');
-  const seen = connection.data.idempotency.get(key);
+  const now = context.state.options.now();
+  const seen = connection.data.idempotency.get(key, now);
   if (seen) {
     if (seen.fingerprint !== fingerprint) {
       throw new ApiError(
@@ -69,7 +70,7 @@ async function idempotent(
     return { ...seen.reply, headers: { ...seen.reply.headers, 'idempotent-replayed': 'true' } };
   }
   const reply = write(context, body);
-  connection.data.idempotency.set(key, { fingerprint, reply });
+  connection.data.idempotency.set(key, { fingerprint, reply }, now);
   return reply;
 }
 

@@ -1,5 +1,6 @@
 import type { Connection } from '@makini-kit/core';
 import { ConnectionData } from '../data/ConnectionData.js';
+import type { IdempotencyLimits } from '../data/IdempotencyStore.js';
 import { PurchaseOrderGenerator } from '../data/PurchaseOrderGenerator.js';
 import { findPlatform, PLATFORMS, type PlatformDefinition } from '../data/platforms.js';
 import type { Wire } from '../data/Wire.js';
@@ -75,6 +76,7 @@ export class ConnectionRegistry {
     private readonly orderCount: number,
     private readonly now: () => number,
     seedClientId: string,
+    private readonly idempotency: IdempotencyLimits = {},
   ) {
     const createdAt = Date.UTC(2025, 0, 6, 9);
     for (const entry of SEEDED) {
@@ -122,7 +124,7 @@ export class ConnectionRegistry {
       syncUpdatedAt: createdAt,
       currencyIndex: index % 4,
       orders,
-      data: new ConnectionData(this.seed, key, input.platform.provider, orders),
+      data: new ConnectionData(this.seed, key, input.platform.provider, orders, this.idempotency),
     };
     this.byKey.set(key, connection);
     return connection;
