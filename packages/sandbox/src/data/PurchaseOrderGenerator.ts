@@ -64,20 +64,26 @@ export class PurchaseOrderGenerator {
     return this.lineOffsets[this.count] ?? 0;
   }
 
+  /**
+   * `5`, the connection's index in two digits (more from the 101st connection on) and the order's
+   * index in eleven: 14 digits for the first hundred connections, one more past them.
+   */
   keyOf(index: number): string {
-    return `5${String(this.connection.index).padStart(2, '0')}${String(index).padStart(11, '0')}`;
+    return `${this.keyPrefix}${String(index).padStart(11, '0')}`;
+  }
+
+  private get keyPrefix(): string {
+    return `5${String(this.connection.index).padStart(2, '0')}`;
   }
 
   /** The index of an order key of this connection, or -1. */
   indexOf(key: string): number {
-    if (
-      !/^\d{14}$/.test(key) ||
-      key.slice(1, 3) !== String(this.connection.index).padStart(2, '0')
-    ) {
+    const prefix = this.keyPrefix;
+    if (key.length !== prefix.length + 11 || !key.startsWith(prefix) || !/^\d+$/.test(key)) {
       return -1;
     }
-    const index = Number(key.slice(3));
-    return index < this.count && key[0] === '5' ? index : -1;
+    const index = Number(key.slice(prefix.length));
+    return index < this.count ? index : -1;
   }
 
   private lineCount(index: number): number {
