@@ -17,7 +17,8 @@ interface Method {
 
 function pathExpression(operation: Operation): string {
   if (operation.pathParams.length === 0) return `'${operation.path}'`;
-  return `\`${operation.path.replace(/\{(\w+)\}/g, (_, name: string) => `\${pathKey(${name})}`)}\``;
+  // The runtime fills the template in when the call starts, so a bad key rejects the call.
+  return `{ template: '${operation.path}', params: { ${operation.pathParams.join(', ')} } }`;
 }
 
 function exampleCall(operation: Operation, params: string): string {
@@ -31,7 +32,6 @@ function method(operation: Operation, schemas: Map<string, NamedSchema>): Method
   const runtime = new Set<string>();
   const keys = operation.pathParams.map((param) => `${param}: string`);
   const path = pathExpression(operation);
-  if (operation.pathParams.length > 0) runtime.add('pathKey');
   const doc = (example: string) =>
     `  /**\n   * ${operationSummary(operation.id, operation.path)}.\n   *\n   * \`${operation.method} ${operation.path}\`\n   * @example\n   * ${example}\n   */\n`;
   const schema = operation.schema;

@@ -12,7 +12,6 @@ import { AttemptScope } from './AttemptScope.js';
 import { parseRetryAfter, retryDelay } from './backoff.js';
 import type { ClientHooks } from './ClientHooks.js';
 import { ClientRateLimiter } from './ClientRateLimiter.js';
-import { invalidPathKey } from './operations/pathKey.js';
 import { parseErrorBody, parseResponse } from './parseResponse.js';
 import { RateLimitGate } from './RateLimitGate.js';
 import type { RequestInput } from './RequestInput.js';
@@ -116,9 +115,6 @@ export class Transport {
     input: RequestInput<Schema>,
   ): Promise<Schema extends z.ZodType ? z.output<Schema> : unknown> {
     const { settings } = this;
-    // A mistake in the call rejects here, before anything is sent, and is never retried.
-    const invalidKey = invalidPathKey(input.method, input.path);
-    if (invalidKey) throw invalidKey;
     const url = this.url(input.path, input.query);
     const path = redactPath(url.slice(settings.baseUrl.length));
     const where = { method: input.method, path };

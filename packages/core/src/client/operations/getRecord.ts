@@ -3,6 +3,7 @@ import type { MakiniClient } from '../MakiniClient.js';
 import type { RequestOptions } from '../RequestInput.js';
 import type { InvalidRecordEvent } from './InvalidRecord.js';
 import { parseItem } from './parseItem.js';
+import { type OperationPath, resolvePath } from './pathKey.js';
 import { requestOptions } from './requestOptions.js';
 
 /** Options of a call that returns one record. */
@@ -21,14 +22,20 @@ export interface RecordOptions extends RequestOptions {
  * marked (check with `invalidRecordOf`), or throws `ValidationError` under `strict`.
  *
  * @example
- * const order = await getRecord(client, `/api/erp/purchase-orders/${pathKey(key)}`, PurchaseOrder);
+ * const order = await getRecord(client, { template: '/api/erp/purchase-orders/{key}', params: { key } }, PurchaseOrder);
  */
 export function getRecord<Item>(
   client: MakiniClient,
-  path: string,
+  operationPath: OperationPath,
   schema: z.ZodType<Item>,
   options: RecordOptions = {},
 ): Promise<Item> {
+  let path: string;
+  try {
+    path = resolvePath('GET', operationPath);
+  } catch (error) {
+    return Promise.reject(error);
+  }
   const operation = `GET ${path}`;
   return client.request({
     method: 'GET',

@@ -12,7 +12,7 @@ export type {
   Sort,
 } from './ListParams.js';
 export { listRecords } from './listRecords.js';
-export { pathKey } from './pathKey.js';
+export { type OperationPath, type PathTemplate, pathKey } from './pathKey.js';
 export type { ObjectRequestOptions } from './requestObject.js';
 export { requestObject } from './requestObject.js';
 export type { WriteOptions } from './writeRecord.js';

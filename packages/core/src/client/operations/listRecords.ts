@@ -8,6 +8,7 @@ import { fastParser } from './fastParser.js';
 import type { ListParams } from './ListParams.js';
 import { listQuery, pageQuery } from './listQuery.js';
 import { parseRecords, type RecordParsing } from './parseRecords.js';
+import { type OperationPath, resolvePath } from './pathKey.js';
 import { requestOptions } from './requestOptions.js';
 
 /** Parses a page: the envelope strictly, then each record on its own. */
@@ -48,13 +49,16 @@ function parsePage<Item>(
  */
 export function listRecords<Item, Fields extends string = string>(
   client: MakiniClient,
-  path: string,
+  operationPath: OperationPath,
   schema: z.ZodType<Item>,
   params: ListParams<Fields> = {},
 ): PagePromise<Item> {
-  const operation = `GET ${path}`;
+  let path = typeof operationPath === 'string' ? operationPath : operationPath.template;
+  let operation = `GET ${path}`;
   let base: URLSearchParams;
   try {
+    path = resolvePath('GET', operationPath);
+    operation = `GET ${path}`;
     base = listQuery(params as ListParams, { method: 'GET', path });
   } catch (error) {
     // A list is lazy: its mistake rejects when it is awaited or iterated, like any failure.

@@ -1,5 +1,6 @@
 import type { MakiniClient } from '../MakiniClient.js';
 import type { RequestOptions } from '../RequestInput.js';
+import { type OperationPath, resolvePath } from './pathKey.js';
 import { requestOptions } from './requestOptions.js';
 
 /** Options of a call whose answer has no record schema. */
@@ -20,9 +21,15 @@ export interface ObjectRequestOptions extends RequestOptions {
 export function requestObject(
   client: MakiniClient,
   method: 'GET' | 'POST' | 'PUT' | 'DELETE',
-  path: string,
+  operationPath: OperationPath,
   options: ObjectRequestOptions = {},
 ): Promise<unknown> {
+  let path: string;
+  try {
+    path = resolvePath(method, operationPath);
+  } catch (error) {
+    return Promise.reject(error);
+  }
   return client.request({
     method,
     path,

@@ -3,6 +3,7 @@ import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
 import type { MakiniClient } from '../MakiniClient.js';
 import type { RecordOptions } from './getRecord.js';
 import { parseItem } from './parseItem.js';
+import { type OperationPath, resolvePath } from './pathKey.js';
 import { requestOptions } from './requestOptions.js';
 
 /** Options of a write (`create`, `update`, `updateStatus`, …). */
@@ -28,11 +29,17 @@ export interface WriteOptions extends RecordOptions {
 export function writeRecord<Item>(
   client: MakiniClient,
   method: 'POST' | 'PUT',
-  path: string,
+  operationPath: OperationPath,
   body: unknown,
   schema: z.ZodType<Item>,
   options: WriteOptions = {},
 ): Promise<Item> {
+  let path: string;
+  try {
+    path = resolvePath(method, operationPath);
+  } catch (error) {
+    return Promise.reject(error);
+  }
   const operation = `${method} ${path}`;
   const key = options.idempotencyKey;
   if (key !== undefined && (typeof key !== 'string' || key.trim() === '')) {

@@ -5,7 +5,6 @@ import {
   getRecord,
   type ListParams,
   listRecords,
-  pathKey,
   type RecordOptions,
 } from '../../client/operations/index.js';
 import type { PagePromise } from '../../client/PagePromise.js';
@@ -45,6 +44,11 @@ export class AccountsResource {
    * const record = await client.accounts.get('KEY-1');
    */
   get(key: string, options?: RecordOptions): Promise<Account> {
-    return getRecord(this.#client, `/api/erp/accounts/${pathKey(key)}`, schemas.Account, options);
+    return getRecord(
+      this.#client,
+      { template: '/api/erp/accounts/{key}', params: { key } },
+      schemas.Account,
+      options,
+    );
   }
 }

@@ -5,7 +5,6 @@ import {
   getRecord,
   type ListParams,
   listRecords,
-  pathKey,
   type RecordOptions,
 } from '../../client/operations/index.js';
 import type { PagePromise } from '../../client/PagePromise.js';
@@ -45,6 +44,11 @@ export class BomResource {
    * const record = await client.bom.get('KEY-1');
    */
   get(key: string, options?: RecordOptions): Promise<BillOfMaterial> {
-    return getRecord(this.#client, `/api/erp/bom/${pathKey(key)}`, schemas.BillOfMaterial, options);
+    return getRecord(
+      this.#client,
+      { template: '/api/erp/bom/{key}', params: { key } },
+      schemas.BillOfMaterial,
+      options,
+    );
   }
 }

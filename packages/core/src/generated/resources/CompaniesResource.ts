@@ -5,7 +5,6 @@ import {
   getRecord,
   type ListParams,
   listRecords,
-  pathKey,
   type RecordOptions,
 } from '../../client/operations/index.js';
 import type { PagePromise } from '../../client/PagePromise.js';
@@ -45,6 +44,11 @@ export class CompaniesResource {
    * const record = await client.companies.get('KEY-1');
    */
   get(key: string, options?: RecordOptions): Promise<Company> {
-    return getRecord(this.#client, `/api/erp/companies/${pathKey(key)}`, schemas.Company, options);
+    return getRecord(
+      this.#client,
+      { template: '/api/erp/companies/{key}', params: { key } },
+      schemas.Company,
+      options,
+    );
   }
 }

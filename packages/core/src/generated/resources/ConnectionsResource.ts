@@ -4,7 +4,6 @@ import {
   type FieldsOf,
   type ListParams,
   listRecords,
-  pathKey,
   requestObject,
   type WriteOptions,
   writeRecord,
@@ -72,7 +71,12 @@ export class ConnectionsResource {
    * await client.connections.delete('KEY-1');
    */
   async delete(id: string, options?: RequestOptions): Promise<void> {
-    await requestObject(this.#client, 'DELETE', `/api/system/connections/${pathKey(id)}`, options);
+    await requestObject(
+      this.#client,
+      'DELETE',
+      { template: '/api/system/connections/{id}', params: { id } },
+      options,
+    );
   }
 
   /**
@@ -88,7 +92,7 @@ export class ConnectionsResource {
   ): PagePromise<ConnectionMetadata> {
     return listRecords(
       this.#client,
-      `/api/system/connections/${pathKey(id)}/metadata`,
+      { template: '/api/system/connections/{id}/metadata', params: { id } },
       schemas.ConnectionMetadata,
       params,
     );
@@ -109,7 +113,7 @@ export class ConnectionsResource {
     return writeRecord(
       this.#client,
       'POST',
-      `/api/system/connections/${pathKey(id)}/metadata`,
+      { template: '/api/system/connections/{id}/metadata', params: { id } },
       body,
       schemas.ConnectionMetadata,
       options,
@@ -127,7 +131,7 @@ export class ConnectionsResource {
     return writeRecord(
       this.#client,
       'POST',
-      `/api/system/connections/${pathKey(id)}/token`,
+      { template: '/api/system/connections/{id}/token', params: { id } },
       {},
       schemas.ConnectionToken,
       options,

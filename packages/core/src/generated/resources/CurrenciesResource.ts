@@ -5,7 +5,6 @@ import {
   getRecord,
   type ListParams,
   listRecords,
-  pathKey,
   type RecordOptions,
 } from '../../client/operations/index.js';
 import type { PagePromise } from '../../client/PagePromise.js';
@@ -47,7 +46,7 @@ export class CurrenciesResource {
   get(key: string, options?: RecordOptions): Promise<Currency> {
     return getRecord(
       this.#client,
-      `/api/erp/currencies/${pathKey(key)}`,
+      { template: '/api/erp/currencies/{key}', params: { key } },
       schemas.Currency,
       options,
     );

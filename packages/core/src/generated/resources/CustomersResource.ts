@@ -5,7 +5,6 @@ import {
   getRecord,
   type ListParams,
   listRecords,
-  pathKey,
   type RecordOptions,
   type WriteOptions,
   writeRecord,
@@ -58,7 +57,12 @@ export class CustomersResource {
    * const record = await client.customers.get('KEY-1');
    */
   get(key: string, options?: RecordOptions): Promise<Customer> {
-    return getRecord(this.#client, `/api/erp/customers/${pathKey(key)}`, schemas.Customer, options);
+    return getRecord(
+      this.#client,
+      { template: '/api/erp/customers/{key}', params: { key } },
+      schemas.Customer,
+      options,
+    );
   }
 
   /**
@@ -72,7 +76,7 @@ export class CustomersResource {
     return writeRecord(
       this.#client,
       'PUT',
-      `/api/erp/customers/${pathKey(key)}`,
+      { template: '/api/erp/customers/{key}', params: { key } },
       body,
       schemas.Customer,
       options,

@@ -5,7 +5,6 @@ import {
   getRecord,
   type ListParams,
   listRecords,
-  pathKey,
   type RecordOptions,
 } from '../../client/operations/index.js';
 import type { PagePromise } from '../../client/PagePromise.js';
@@ -47,7 +46,7 @@ export class ExchangeRatesResource {
   get(key: string, options?: RecordOptions): Promise<ExchangeRate> {
     return getRecord(
       this.#client,
-      `/api/erp/exchange-rates/${pathKey(key)}`,
+      { template: '/api/erp/exchange-rates/{key}', params: { key } },
       schemas.ExchangeRate,
       options,
     );

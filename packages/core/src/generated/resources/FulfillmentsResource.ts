@@ -5,7 +5,6 @@ import {
   getRecord,
   type ListParams,
   listRecords,
-  pathKey,
   type RecordOptions,
   type WriteOptions,
   writeRecord,
@@ -97,7 +96,7 @@ export class FulfillmentsResource {
   get(key: string, options?: RecordOptions): Promise<Fulfillment> {
     return getRecord(
       this.#client,
-      `/api/erp/fulfillments/${pathKey(key)}`,
+      { template: '/api/erp/fulfillments/{key}', params: { key } },
       schemas.Fulfillment,
       options,
     );
@@ -114,7 +113,7 @@ export class FulfillmentsResource {
     return writeRecord(
       this.#client,
       'PUT',
-      `/api/erp/fulfillments/${pathKey(key)}`,
+      { template: '/api/erp/fulfillments/{key}', params: { key } },
       body,
       schemas.Fulfillment,
       options,
@@ -136,7 +135,7 @@ export class FulfillmentsResource {
     return writeRecord(
       this.#client,
       'PUT',
-      `/api/erp/fulfillments/${pathKey(key)}/status`,
+      { template: '/api/erp/fulfillments/{key}/status', params: { key } },
       body,
       schemas.Fulfillment,
       options,

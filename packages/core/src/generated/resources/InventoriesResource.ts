@@ -5,7 +5,6 @@ import {
   getRecord,
   type ListParams,
   listRecords,
-  pathKey,
   type RecordOptions,
   type WriteOptions,
   writeRecord,
@@ -49,7 +48,7 @@ export class InventoriesResource {
   get(key: string, options?: RecordOptions): Promise<Inventory> {
     return getRecord(
       this.#client,
-      `/api/erp/inventories/${pathKey(key)}`,
+      { template: '/api/erp/inventories/{key}', params: { key } },
       schemas.Inventory,
       options,
     );
@@ -66,7 +65,7 @@ export class InventoriesResource {
     return writeRecord(
       this.#client,
       'PUT',
-      `/api/erp/inventories/${pathKey(key)}`,
+      { template: '/api/erp/inventories/{key}', params: { key } },
       body,
       schemas.Inventory,
       options,

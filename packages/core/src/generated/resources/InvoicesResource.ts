@@ -5,7 +5,6 @@ import {
   getRecord,
   type ListParams,
   listRecords,
-  pathKey,
   type RecordOptions,
   type WriteOptions,
   writeRecord,
@@ -69,7 +68,7 @@ export class InvoicesResource {
     return writeRecord(
       this.#client,
       'PUT',
-      `/api/erp/invoices/${pathKey(key)}/status`,
+      { template: '/api/erp/invoices/{key}/status', params: { key } },
       body,
       schemas.Invoice,
       options,
@@ -106,7 +105,12 @@ export class InvoicesResource {
    * const record = await client.invoices.get('KEY-1');
    */
   get(key: string, options?: RecordOptions): Promise<Invoice> {
-    return getRecord(this.#client, `/api/erp/invoices/${pathKey(key)}`, schemas.Invoice, options);
+    return getRecord(
+      this.#client,
+      { template: '/api/erp/invoices/{key}', params: { key } },
+      schemas.Invoice,
+      options,
+    );
   }
 
   /**
@@ -120,7 +124,7 @@ export class InvoicesResource {
     return writeRecord(
       this.#client,
       'PUT',
-      `/api/erp/invoices/${pathKey(key)}`,
+      { template: '/api/erp/invoices/{key}', params: { key } },
       body,
       schemas.Invoice,
       options,

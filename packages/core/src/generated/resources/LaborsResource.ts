@@ -5,7 +5,6 @@ import {
   getRecord,
   type ListParams,
   listRecords,
-  pathKey,
   type RecordOptions,
 } from '../../client/operations/index.js';
 import type { PagePromise } from '../../client/PagePromise.js';
@@ -45,6 +44,11 @@ export class LaborsResource {
    * const record = await client.labors.get('KEY-1');
    */
   get(key: string, options?: RecordOptions): Promise<Labor> {
-    return getRecord(this.#client, `/api/erp/labors/${pathKey(key)}`, schemas.Labor, options);
+    return getRecord(
+      this.#client,
+      { template: '/api/erp/labors/{key}', params: { key } },
+      schemas.Labor,
+      options,
+    );
   }
 }

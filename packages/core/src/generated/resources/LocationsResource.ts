@@ -5,7 +5,6 @@ import {
   getRecord,
   type ListParams,
   listRecords,
-  pathKey,
   type RecordOptions,
 } from '../../client/operations/index.js';
 import type { PagePromise } from '../../client/PagePromise.js';
@@ -45,6 +44,11 @@ export class LocationsResource {
    * const record = await client.locations.get('KEY-1');
    */
   get(key: string, options?: RecordOptions): Promise<Location> {
-    return getRecord(this.#client, `/api/erp/locations/${pathKey(key)}`, schemas.Location, options);
+    return getRecord(
+      this.#client,
+      { template: '/api/erp/locations/{key}', params: { key } },
+      schemas.Location,
+      options,
+    );
   }
 }

@@ -5,7 +5,6 @@ import {
   getRecord,
   type ListParams,
   listRecords,
-  pathKey,
   type RecordOptions,
   type WriteOptions,
   writeRecord,
@@ -49,7 +48,7 @@ export class MaterialsResource {
     return writeRecord(
       this.#client,
       'PUT',
-      `/api/erp/materials/${pathKey(key)}/inventory`,
+      { template: '/api/erp/materials/{key}/inventory', params: { key } },
       body,
       schemas.Material,
       options,
@@ -66,7 +65,7 @@ export class MaterialsResource {
   children(key: string, params?: ListParams<FieldsOf<Material>>): PagePromise<Material> {
     return listRecords(
       this.#client,
-      `/api/erp/materials/${pathKey(key)}/children`,
+      { template: '/api/erp/materials/{key}/children', params: { key } },
       schemas.Material,
       params,
     );
@@ -102,7 +101,12 @@ export class MaterialsResource {
    * const record = await client.materials.get('KEY-1');
    */
   get(key: string, options?: RecordOptions): Promise<Part> {
-    return getRecord(this.#client, `/api/erp/materials/${pathKey(key)}`, schemas.Part, options);
+    return getRecord(
+      this.#client,
+      { template: '/api/erp/materials/{key}', params: { key } },
+      schemas.Part,
+      options,
+    );
   }
 
   /**
@@ -116,7 +120,7 @@ export class MaterialsResource {
     return writeRecord(
       this.#client,
       'PUT',
-      `/api/erp/materials/${pathKey(key)}`,
+      { template: '/api/erp/materials/{key}', params: { key } },
       body,
       schemas.Part,
       options,

@@ -5,7 +5,6 @@ import {
   getRecord,
   type ListParams,
   listRecords,
-  pathKey,
   type RecordOptions,
 } from '../../client/operations/index.js';
 import type { PagePromise } from '../../client/PagePromise.js';
@@ -47,7 +46,7 @@ export class OrganizationsResource {
   get(key: string, options?: RecordOptions): Promise<Organization> {
     return getRecord(
       this.#client,
-      `/api/erp/organizations/${pathKey(key)}`,
+      { template: '/api/erp/organizations/{key}', params: { key } },
       schemas.Organization,
       options,
     );

@@ -5,7 +5,6 @@ import {
   getRecord,
   type ListParams,
   listRecords,
-  pathKey,
   type RecordOptions,
 } from '../../client/operations/index.js';
 import type { PagePromise } from '../../client/PagePromise.js';
@@ -60,7 +59,7 @@ export class ProductionOrdersResource {
   materials(key: string, params?: ListParams<FieldsOf<MaterialItem>>): PagePromise<MaterialItem> {
     return listRecords(
       this.#client,
-      `/api/erp/production-orders/${pathKey(key)}/materials`,
+      { template: '/api/erp/production-orders/{key}/materials', params: { key } },
       schemas.MaterialItem,
       params,
     );
@@ -87,7 +86,7 @@ export class ProductionOrdersResource {
   get(key: string, options?: RecordOptions): Promise<ProductionOrder> {
     return getRecord(
       this.#client,
-      `/api/erp/production-orders/${pathKey(key)}`,
+      { template: '/api/erp/production-orders/{key}', params: { key } },
       schemas.ProductionOrder,
       options,
     );

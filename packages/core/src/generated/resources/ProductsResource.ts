@@ -5,7 +5,6 @@ import {
   getRecord,
   type ListParams,
   listRecords,
-  pathKey,
   type RecordOptions,
   type WriteOptions,
   writeRecord,
@@ -58,7 +57,12 @@ export class ProductsResource {
    * const record = await client.products.get('KEY-1');
    */
   get(key: string, options?: RecordOptions): Promise<Product> {
-    return getRecord(this.#client, `/api/erp/products/${pathKey(key)}`, schemas.Product, options);
+    return getRecord(
+      this.#client,
+      { template: '/api/erp/products/{key}', params: { key } },
+      schemas.Product,
+      options,
+    );
   }
 
   /**
@@ -72,7 +76,7 @@ export class ProductsResource {
     return writeRecord(
       this.#client,
       'PUT',
-      `/api/erp/products/${pathKey(key)}`,
+      { template: '/api/erp/products/{key}', params: { key } },
       body,
       schemas.Product,
       options,

@@ -5,7 +5,6 @@ import {
   getRecord,
   type ListParams,
   listRecords,
-  pathKey,
   type RecordOptions,
 } from '../../client/operations/index.js';
 import type { PagePromise } from '../../client/PagePromise.js';
@@ -69,6 +68,11 @@ export class ProjectsResource {
    * const record = await client.projects.get('KEY-1');
    */
   get(key: string, options?: RecordOptions): Promise<Project> {
-    return getRecord(this.#client, `/api/erp/projects/${pathKey(key)}`, schemas.Project, options);
+    return getRecord(
+      this.#client,
+      { template: '/api/erp/projects/{key}', params: { key } },
+      schemas.Project,
+      options,
+    );
   }
 }

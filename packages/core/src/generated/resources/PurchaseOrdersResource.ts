@@ -5,7 +5,6 @@ import {
   getRecord,
   type ListParams,
   listRecords,
-  pathKey,
   type RecordOptions,
   type WriteOptions,
   writeRecord,
@@ -56,7 +55,7 @@ export class PurchaseOrdersLineItems {
   get(key: string, options?: RecordOptions): Promise<LineItem> {
     return getRecord(
       this.#client,
-      `/api/erp/purchase-orders.line-items/${pathKey(key)}`,
+      { template: '/api/erp/purchase-orders.line-items/{key}', params: { key } },
       schemas.LineItem,
       options,
     );
@@ -118,7 +117,7 @@ export class PurchaseOrdersResource {
     return writeRecord(
       this.#client,
       'PUT',
-      `/api/erp/purchase-orders/${pathKey(key)}/status`,
+      { template: '/api/erp/purchase-orders/{key}/status', params: { key } },
       body,
       schemas.PurchaseOrder,
       options,
@@ -164,7 +163,7 @@ export class PurchaseOrdersResource {
   get(key: string, options?: RecordOptions): Promise<PurchaseOrder> {
     return getRecord(
       this.#client,
-      `/api/erp/purchase-orders/${pathKey(key)}`,
+      { template: '/api/erp/purchase-orders/{key}', params: { key } },
       schemas.PurchaseOrder,
       options,
     );
@@ -185,7 +184,7 @@ export class PurchaseOrdersResource {
     return writeRecord(
       this.#client,
       'PUT',
-      `/api/erp/purchase-orders/${pathKey(key)}`,
+      { template: '/api/erp/purchase-orders/{key}', params: { key } },
       body,
       schemas.PurchaseOrder,
       options,

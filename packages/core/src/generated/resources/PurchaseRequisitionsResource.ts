@@ -5,7 +5,6 @@ import {
   getRecord,
   type ListParams,
   listRecords,
-  pathKey,
   type RecordOptions,
 } from '../../client/operations/index.js';
 import type { PagePromise } from '../../client/PagePromise.js';
@@ -81,7 +80,7 @@ export class PurchaseRequisitionsResource {
   get(key: string, options?: RecordOptions): Promise<PurchaseRequisition> {
     return getRecord(
       this.#client,
-      `/api/erp/purchase-requisitions/${pathKey(key)}`,
+      { template: '/api/erp/purchase-requisitions/{key}', params: { key } },
       schemas.PurchaseRequisition,
       options,
     );

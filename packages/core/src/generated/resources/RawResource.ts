@@ -4,7 +4,6 @@ import {
   type FieldsOf,
   type ListParams,
   listRecords,
-  pathKey,
   requestObject,
 } from '../../client/operations/index.js';
 import type { PagePromise } from '../../client/PagePromise.js';
@@ -42,7 +41,7 @@ export class RawTables {
   data(table: string, params?: ListParams<FieldsOf<RawData>>): PagePromise<RawData> {
     return listRecords(
       this.#client,
-      `/api/raw/tables/${pathKey(table)}/data`,
+      { template: '/api/raw/tables/{table}/data', params: { table } },
       schemas.RawData,
       params,
     );

@@ -5,7 +5,6 @@ import {
   getRecord,
   type ListParams,
   listRecords,
-  pathKey,
   type RecordOptions,
 } from '../../client/operations/index.js';
 import type { PagePromise } from '../../client/PagePromise.js';
@@ -45,6 +44,11 @@ export class ReceiptsResource {
    * const record = await client.receipts.get('KEY-1');
    */
   get(key: string, options?: RecordOptions): Promise<Receipt> {
-    return getRecord(this.#client, `/api/erp/receipts/${pathKey(key)}`, schemas.Receipt, options);
+    return getRecord(
+      this.#client,
+      { template: '/api/erp/receipts/{key}', params: { key } },
+      schemas.Receipt,
+      options,
+    );
   }
 }

@@ -5,7 +5,6 @@ import {
   getRecord,
   type ListParams,
   listRecords,
-  pathKey,
   type RecordOptions,
   type WriteOptions,
   writeRecord,
@@ -91,7 +90,7 @@ export class ReceivingResource {
   get(key: string, options?: RecordOptions): Promise<Receiving> {
     return getRecord(
       this.#client,
-      `/api/erp/receiving/${pathKey(key)}`,
+      { template: '/api/erp/receiving/{key}', params: { key } },
       schemas.Receiving,
       options,
     );
@@ -108,7 +107,7 @@ export class ReceivingResource {
     return writeRecord(
       this.#client,
       'PUT',
-      `/api/erp/receiving/${pathKey(key)}`,
+      { template: '/api/erp/receiving/{key}', params: { key } },
       body,
       schemas.Receiving,
       options,

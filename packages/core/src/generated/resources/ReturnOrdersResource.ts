@@ -5,7 +5,6 @@ import {
   getRecord,
   type ListParams,
   listRecords,
-  pathKey,
   type RecordOptions,
   type WriteOptions,
   writeRecord,
@@ -91,7 +90,7 @@ export class ReturnOrdersResource {
   get(key: string, options?: RecordOptions): Promise<ReturnOrder> {
     return getRecord(
       this.#client,
-      `/api/erp/return-orders/${pathKey(key)}`,
+      { template: '/api/erp/return-orders/{key}', params: { key } },
       schemas.ReturnOrder,
       options,
     );
@@ -108,7 +107,7 @@ export class ReturnOrdersResource {
     return writeRecord(
       this.#client,
       'PUT',
-      `/api/erp/return-orders/${pathKey(key)}`,
+      { template: '/api/erp/return-orders/{key}', params: { key } },
       body,
       schemas.ReturnOrder,
       options,

@@ -5,7 +5,6 @@ import {
   getRecord,
   type ListParams,
   listRecords,
-  pathKey,
   type RecordOptions,
   type WriteOptions,
   writeRecord,
@@ -96,7 +95,7 @@ export class RfqResource {
   get(key: string, options?: RecordOptions): Promise<RequestForQuotation> {
     return getRecord(
       this.#client,
-      `/api/erp/rfq/${pathKey(key)}`,
+      { template: '/api/erp/rfq/{key}', params: { key } },
       schemas.RequestForQuotation,
       options,
     );
@@ -117,7 +116,7 @@ export class RfqResource {
     return writeRecord(
       this.#client,
       'PUT',
-      `/api/erp/rfq/${pathKey(key)}`,
+      { template: '/api/erp/rfq/{key}', params: { key } },
       body,
       schemas.RequestForQuotation,
       options,

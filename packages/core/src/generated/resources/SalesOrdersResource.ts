@@ -5,7 +5,6 @@ import {
   getRecord,
   type ListParams,
   listRecords,
-  pathKey,
   type RecordOptions,
   type WriteOptions,
   writeRecord,
@@ -91,7 +90,7 @@ export class SalesOrdersResource {
   get(key: string, options?: RecordOptions): Promise<SalesOrder> {
     return getRecord(
       this.#client,
-      `/api/erp/sales-orders/${pathKey(key)}`,
+      { template: '/api/erp/sales-orders/{key}', params: { key } },
       schemas.SalesOrder,
       options,
     );
@@ -108,7 +107,7 @@ export class SalesOrdersResource {
     return writeRecord(
       this.#client,
       'PUT',
-      `/api/erp/sales-orders/${pathKey(key)}`,
+      { template: '/api/erp/sales-orders/{key}', params: { key } },
       body,
       schemas.SalesOrder,
       options,

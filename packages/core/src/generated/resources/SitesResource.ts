@@ -5,7 +5,6 @@ import {
   getRecord,
   type ListParams,
   listRecords,
-  pathKey,
   type RecordOptions,
 } from '../../client/operations/index.js';
 import type { PagePromise } from '../../client/PagePromise.js';
@@ -45,6 +44,11 @@ export class SitesResource {
    * const record = await client.sites.get('KEY-1');
    */
   get(key: string, options?: RecordOptions): Promise<Site> {
-    return getRecord(this.#client, `/api/erp/sites/${pathKey(key)}`, schemas.Site, options);
+    return getRecord(
+      this.#client,
+      { template: '/api/erp/sites/{key}', params: { key } },
+      schemas.Site,
+      options,
+    );
   }
 }

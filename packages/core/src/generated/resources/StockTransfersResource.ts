@@ -5,7 +5,6 @@ import {
   getRecord,
   type ListParams,
   listRecords,
-  pathKey,
   type RecordOptions,
   type WriteOptions,
   writeRecord,
@@ -67,7 +66,7 @@ export class StockTransfersResource {
   get(key: string, options?: RecordOptions): Promise<StockTransfer> {
     return getRecord(
       this.#client,
-      `/api/erp/stock-transfers/${pathKey(key)}`,
+      { template: '/api/erp/stock-transfers/{key}', params: { key } },
       schemas.StockTransfer,
       options,
     );
@@ -88,7 +87,7 @@ export class StockTransfersResource {
     return writeRecord(
       this.#client,
       'PUT',
-      `/api/erp/stock-transfers/${pathKey(key)}`,
+      { template: '/api/erp/stock-transfers/{key}', params: { key } },
       body,
       schemas.StockTransfer,
       options,

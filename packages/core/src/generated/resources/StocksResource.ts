@@ -5,7 +5,6 @@ import {
   getRecord,
   type ListParams,
   listRecords,
-  pathKey,
   type RecordOptions,
   type WriteOptions,
   writeRecord,
@@ -58,7 +57,12 @@ export class StocksResource {
    * const record = await client.stocks.get('KEY-1');
    */
   get(key: string, options?: RecordOptions): Promise<Stock> {
-    return getRecord(this.#client, `/api/erp/stocks/${pathKey(key)}`, schemas.Stock, options);
+    return getRecord(
+      this.#client,
+      { template: '/api/erp/stocks/{key}', params: { key } },
+      schemas.Stock,
+      options,
+    );
   }
 
   /**
@@ -72,7 +76,7 @@ export class StocksResource {
     return writeRecord(
       this.#client,
       'PUT',
-      `/api/erp/stocks/${pathKey(key)}`,
+      { template: '/api/erp/stocks/{key}', params: { key } },
       body,
       schemas.Stock,
       options,

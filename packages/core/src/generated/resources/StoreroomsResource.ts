@@ -5,7 +5,6 @@ import {
   getRecord,
   type ListParams,
   listRecords,
-  pathKey,
   type RecordOptions,
 } from '../../client/operations/index.js';
 import type { PagePromise } from '../../client/PagePromise.js';
@@ -47,7 +46,7 @@ export class StoreroomsResource {
   get(key: string, options?: RecordOptions): Promise<Storeroom> {
     return getRecord(
       this.#client,
-      `/api/erp/storerooms/${pathKey(key)}`,
+      { template: '/api/erp/storerooms/{key}', params: { key } },
       schemas.Storeroom,
       options,
     );

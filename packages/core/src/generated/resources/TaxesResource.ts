@@ -5,7 +5,6 @@ import {
   getRecord,
   type ListParams,
   listRecords,
-  pathKey,
   type RecordOptions,
 } from '../../client/operations/index.js';
 import type { PagePromise } from '../../client/PagePromise.js';
@@ -45,6 +44,11 @@ export class TaxesResource {
    * const record = await client.taxes.get('KEY-1');
    */
   get(key: string, options?: RecordOptions): Promise<Tax> {
-    return getRecord(this.#client, `/api/erp/taxes/${pathKey(key)}`, schemas.Tax, options);
+    return getRecord(
+      this.#client,
+      { template: '/api/erp/taxes/{key}', params: { key } },
+      schemas.Tax,
+      options,
+    );
   }
 }

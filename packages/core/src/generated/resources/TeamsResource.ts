@@ -5,7 +5,6 @@ import {
   getRecord,
   type ListParams,
   listRecords,
-  pathKey,
   type RecordOptions,
 } from '../../client/operations/index.js';
 import type { PagePromise } from '../../client/PagePromise.js';
@@ -45,6 +44,11 @@ export class TeamsResource {
    * const record = await client.teams.get('KEY-1');
    */
   get(key: string, options?: RecordOptions): Promise<Team> {
-    return getRecord(this.#client, `/api/erp/teams/${pathKey(key)}`, schemas.Team, options);
+    return getRecord(
+      this.#client,
+      { template: '/api/erp/teams/{key}', params: { key } },
+      schemas.Team,
+      options,
+    );
   }
 }

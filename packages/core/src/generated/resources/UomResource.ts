@@ -5,7 +5,6 @@ import {
   getRecord,
   type ListParams,
   listRecords,
-  pathKey,
   type RecordOptions,
 } from '../../client/operations/index.js';
 import type { PagePromise } from '../../client/PagePromise.js';
@@ -45,6 +44,11 @@ export class UomResource {
    * const record = await client.uom.get('KEY-1');
    */
   get(key: string, options?: RecordOptions): Promise<UnitOfMeasure> {
-    return getRecord(this.#client, `/api/erp/uom/${pathKey(key)}`, schemas.UnitOfMeasure, options);
+    return getRecord(
+      this.#client,
+      { template: '/api/erp/uom/{key}', params: { key } },
+      schemas.UnitOfMeasure,
+      options,
+    );
   }
 }

@@ -5,7 +5,6 @@ import {
   getRecord,
   type ListParams,
   listRecords,
-  pathKey,
   type RecordOptions,
 } from '../../client/operations/index.js';
 import type { PagePromise } from '../../client/PagePromise.js';
@@ -45,6 +44,11 @@ export class UsersResource {
    * const record = await client.users.get('KEY-1');
    */
   get(key: string, options?: RecordOptions): Promise<User> {
-    return getRecord(this.#client, `/api/erp/users/${pathKey(key)}`, schemas.User, options);
+    return getRecord(
+      this.#client,
+      { template: '/api/erp/users/{key}', params: { key } },
+      schemas.User,
+      options,
+    );
   }
 }

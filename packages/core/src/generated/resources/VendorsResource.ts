@@ -5,7 +5,6 @@ import {
   getRecord,
   type ListParams,
   listRecords,
-  pathKey,
   type RecordOptions,
 } from '../../client/operations/index.js';
 import type { PagePromise } from '../../client/PagePromise.js';
@@ -45,6 +44,11 @@ export class VendorsResource {
    * const record = await client.vendors.get('KEY-1');
    */
   get(key: string, options?: RecordOptions): Promise<Vendor> {
-    return getRecord(this.#client, `/api/erp/vendors/${pathKey(key)}`, schemas.Vendor, options);
+    return getRecord(
+      this.#client,
+      { template: '/api/erp/vendors/{key}', params: { key } },
+      schemas.Vendor,
+      options,
+    );
   }
 }
