@@ -21,6 +21,23 @@ function pathExpression(operation: Operation): string {
   return `{ template: '${operation.path}', params: { ${operation.pathParams.join(', ')} } }`;
 }
 
+/**
+ * Field names that hold a credential. Narrower than the client's redaction pattern (which also
+ * catches every `key`): only a schema with such a field makes its answers secret.
+ */
+const SECRET_FIELD =
+  /^(?:token|access_token|refresh_token|id_token|secret|client_secret|password)$/i;
+
+/** Whether the record an operation answers carries a credential (a token endpoint's answer). */
+export function secretBody(operation: Operation, schemas: Map<string, NamedSchema>): boolean {
+  const node = operation.schema ? schemas.get(operation.schema)?.node : undefined;
+  return Object.keys(node?.properties ?? {}).some((name) => SECRET_FIELD.test(name));
+}
+
+/** The options argument: the caller's, plus `secretBody` for an answer that holds credentials. */
+const optionsArg = (secret: boolean, name: string) =>
+  secret ? `{ ...${name}, secretBody: true }` : name;
+
 function exampleCall(operation: Operation, params: string): string {
   const args = operation.pathParams.map((name) => `'${name === 'table' ? 'TABLE' : 'KEY-1'}'`);
   return `client.${operation.id}(${[...args, params].filter(Boolean).join(', ')})`;
@@ -35,6 +52,7 @@ function method(operation: Operation, schemas: Map<string, NamedSchema>): Method
   const doc = (example: string) =>
     `  /**\n   * ${operationSummary(operation.id, operation.path)}.\n   *\n   * \`${operation.method} ${operation.path}\`\n   * @example\n   * ${example}\n   */\n`;
   const schema = operation.schema;
+  const secret = secretBody(operation, schemas);
   if (operation.response === 'page' && schema) {
     types.add(schema);
     runtime.add('listRecords');
@@ -50,7 +68,7 @@ function method(operation: Operation, schemas: Map<string, NamedSchema>): Method
     runtime.add('getRecord');
     const signature = [...keys, 'options?: RecordOptions'].join(', ');
     return {
-      code: `${doc(`const record = await ${exampleCall(operation, '')};`)}  ${name}(${signature}): Promise<${schema}> {\n    return getRecord(this.#client, ${path}, schemas.${schema}, options);\n  }\n`,
+      code: `${doc(`const record = await ${exampleCall(operation, '')};`)}  ${name}(${signature}): Promise<${schema}> {\n    return getRecord(this.#client, ${path}, schemas.${schema}, ${optionsArg(secret, 'options')});\n  }\n`,
       types,
       runtime,
     };
@@ -77,7 +95,7 @@ function method(operation: Operation, schemas: Map<string, NamedSchema>): Method
       `${takesBody ? `${sample}, ` : ''}{ idempotencyKey: crypto.randomUUID() }`,
     );
     return {
-      code: `${doc(`const record = await ${example};`)}  ${name}(${signature}): Promise<${schema}> {\n    return writeRecord(this.#client, '${operation.method}', ${path}, ${takesBody ? 'body' : '{}'}, schemas.${schema}, options);\n  }\n`,
+      code: `${doc(`const record = await ${example};`)}  ${name}(${signature}): Promise<${schema}> {\n    return writeRecord(this.#client, '${operation.method}', ${path}, ${takesBody ? 'body' : '{}'}, schemas.${schema}, ${optionsArg(secret, 'options')});\n  }\n`,
       types,
       runtime,
     };

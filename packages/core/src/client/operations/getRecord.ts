@@ -15,6 +15,13 @@ export interface RecordOptions extends RequestOptions {
   strict?: boolean | undefined;
   /** Called when the record breaks its schema, as is the client's `hooks.onInvalidRecord`. */
   onInvalidRecord?: ((event: InvalidRecordEvent) => void) | undefined;
+  /**
+   * The answer carries secrets (a token endpoint's): the copies a hook, an invalid-record mark or
+   * a `ValidationError` keep have the value under every secret-named key (`token`,
+   * `access_token`, `refresh_token`, `secret`, …) replaced by `[redacted]`. Generated methods of
+   * such operations set it. @default false
+   */
+  secretBody?: boolean | undefined;
 }
 
 /**
@@ -45,7 +52,9 @@ export function getRecord<Item>(
         strict: options.strict ?? context.strict,
         operation,
         onInvalidRecord: options.onInvalidRecord,
+        secretBody: options.secretBody,
       }),
+    secretBody: options.secretBody,
     ...requestOptions(options),
   }) as Promise<Item>;
 }

@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import type { ParseContext } from '../RequestInput.js';
+import { redactBody } from '../redactBody.js';
 import { NO_MATCH } from './compileParser.js';
 import { fastParser } from './fastParser.js';
 import type { InvalidRecord } from './InvalidRecord.js';
@@ -32,7 +33,9 @@ export function parseItem<Item>(
   if (parsing.strict || typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw context.validationError(where, first?.message ?? 'invalid', result.error);
   }
-  const record: InvalidRecord = { index: 0, raw, issues };
+  // The caller gets the record it asked for; what hooks and the mark keep holds no secret.
+  const kept = parsing.secretBody ? redactBody(raw, { secrets: [], secretBody: true }) : raw;
+  const record: InvalidRecord = { index: 0, raw: kept, issues };
   reportInvalid(record, context, parsing);
   return markInvalid(raw, record) as Item;
 }

@@ -11,6 +11,8 @@ export interface RecordParsing {
   operation: string;
   /** The call's own hook, besides the client's. */
   onInvalidRecord?: ((event: InvalidRecordEvent) => void) | undefined;
+  /** The records hold secrets: an invalid record keeps a copy of `raw` with them redacted. */
+  secretBody?: boolean | undefined;
 }
 
 export function issuesOf(error: z.ZodError): RecordIssue[] {

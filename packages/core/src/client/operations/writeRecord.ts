@@ -59,7 +59,9 @@ export function writeRecord<Item>(
         strict: options.strict ?? context.strict,
         operation,
         onInvalidRecord: options.onInvalidRecord,
+        secretBody: options.secretBody,
       }),
+    secretBody: options.secretBody,
     ...requestOptions(options),
   }) as Promise<Item>;
 }

@@ -59,7 +59,7 @@ export class ConnectionsResource {
       '/api/system/connections',
       body,
       schemas.ConnectionStore,
-      options,
+      { ...options, secretBody: true },
     );
   }
 
@@ -134,7 +134,7 @@ export class ConnectionsResource {
       { template: '/api/system/connections/{id}/token', params: { id } },
       {},
       schemas.ConnectionToken,
-      options,
+      { ...options, secretBody: true },
     );
   }
 }
