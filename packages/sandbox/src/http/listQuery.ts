@@ -32,13 +32,20 @@ function positiveInteger(
   const raw = query.get(name);
   if (raw === null) return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max) {
-    throw ApiError.invalid(
-      name,
-      `must be an integer from 1 to ${max === Number.MAX_SAFE_INTEGER ? 'any' : max}`,
-    );
+    const range =
+      max === Number.MAX_SAFE_INTEGER
+        ? `must be a whole number, 1 or more (the first ${name} is 1)`
+        : `must be a whole number from 1 to ${max}`;
+    throw ApiError.invalid(name, `${range}; got ${JSON.stringify(raw)}`);
   }
   return Number(raw);
 }
+
+/** Kinds of field that hold no single value to compare a filter with. */
+const NOT_FILTERABLE: Readonly<Record<string, string>> = {
+  object: 'an object',
+  array: 'a list of objects',
+};
 
 /**
  * Reads Makini's list parameters: `page`, `per_page`, `filter[field]` / `filter[field:op]`
@@ -56,15 +63,20 @@ export function parseListQuery(
 ): ListQuery {
   const filters: Filter[] = [];
   const sort: ListQuery['sort'] = [];
+  const kinds = fields.kinds ?? {};
+  const filterable = fields.filterable.filter((field) => !NOT_FILTERABLE[kinds[field] ?? '']);
   for (const [name, value] of query) {
     const filter = /^filter\[([^\]:]+)(?::([^\]]+))?\]$/.exec(name);
     if (filter) {
       const [, field = '', rawOperator = 'eq'] = filter;
       const operator = rawOperator === 'lted' ? 'lteq' : rawOperator;
-      if (!fields.filterable.includes(field)) {
+      if (!filterable.includes(field)) {
+        const holds = fields.filterable.includes(field) && NOT_FILTERABLE[kinds[field] ?? ''];
         throw ApiError.invalid(
           name,
-          `filters an unknown field; filterable fields: ${fields.filterable.join(', ')}`,
+          holds
+            ? `cannot filter by ${field}: it holds ${holds}, not a value; filterable fields: ${filterable.join(', ')}`
+            : `filters an unknown field; filterable fields: ${filterable.join(', ')}`,
         );
       }
       if (!OPERATORS.includes(operator as Operator)) {
@@ -106,7 +118,7 @@ export function parseListQuery(
     filters,
     match,
     sort,
-    kinds: fields.kinds ?? {},
+    kinds,
   };
 }
 

@@ -21,6 +21,9 @@ function fieldAt(schema: string, path: readonly PropertyKey[]): FieldModel | und
   return found;
 }
 
+const kindOf = (value: unknown) =>
+  value === null ? 'null' : Array.isArray(value) ? 'a list' : `a ${typeof value}`;
+
 /** Refuses the fields a request schema does not name, listing the ones it does. */
 function refuseUnknownFields(body: Record<string, unknown>, schemaName: string) {
   const known = fieldsOf(schemaName).map((field) => field.name);
@@ -75,7 +78,10 @@ export function validateBody(
   options: { strict?: boolean } = {},
 ): Record<string, unknown> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw invalid('body', 'must be a JSON object');
+    const problem = `must be a JSON object, not ${kindOf(body)}`;
+    throw new ApiError(422, 'VALIDATION_ERROR', `The body ${problem}.`, {
+      fields: { body: [problem] },
+    });
   }
   const record = body as Record<string, unknown>;
   if (!schemaName || !schemaNamed(schemaName)) return record;
