@@ -68,6 +68,7 @@ export {
   ValidationError,
 } from './errors/MakiniError.js';
 export type { MakiniErrorCode } from './errors/MakiniErrorCode.js';
+export { PageTooLargeError } from './errors/PageTooLargeError.js';
 export { PaginationError } from './errors/PaginationError.js';
 export { ResponseTooLargeError } from './errors/ResponseTooLargeError.js';
 export * from './generated/index.js';

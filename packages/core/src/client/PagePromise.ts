@@ -117,7 +117,7 @@ export class PagePromise<Item> implements Promise<Page<Item>>, AsyncIterable<Ite
 
   #count(page: Page<Item>) {
     this.#pageCount++;
-    this.#invalidRecordCount += page.invalidRecords?.length ?? 0;
+    this.#invalidRecordCount += page.invalidRecordCount ?? page.invalidRecords?.length ?? 0;
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
@@ -142,5 +142,5 @@ function recordsOf(page: Page<unknown>): string {
 
 /** Records the server sent on a page, parsed or set aside. */
 function sizeOf(page: Page<unknown>): number {
-  return page.data.length + (page.invalidRecords?.length ?? 0);
+  return page.data.length + (page.invalidRecordCount ?? page.invalidRecords?.length ?? 0);
 }

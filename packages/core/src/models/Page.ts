@@ -52,6 +52,11 @@ export type Page<Item> = {
   data: Item[];
   links: PageLinks;
   meta: PageMeta;
-  /** Records of this page that broke their schema, in the order sent. Empty under `strict`. */
+  /**
+   * Records of this page that broke their schema, in the order sent: the first 100 (the rest are
+   * counted in `invalidRecordCount`, not kept). Empty under `strict`.
+   */
   invalidRecords: InvalidRecord[];
+  /** Records of this page that broke their schema, kept or not. @default invalidRecords.length */
+  invalidRecordCount?: number | undefined;
 };

@@ -29,4 +29,9 @@ export interface InvalidRecordEvent {
   /** The path with its query, as in the request log. */
   path: string;
   requestId: string | undefined;
+  /**
+   * Set on the one event that stands for the records of a page set aside but not kept (past the
+   * first 100 per page): how many. Its `record` has no `raw`, and its one issue says so.
+   */
+  droppedCount?: number | undefined;
 }

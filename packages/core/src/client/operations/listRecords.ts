@@ -31,8 +31,13 @@ function parsePage<Item>(
       envelope.error,
     );
   }
-  const { data, invalidRecords } = parseRecords(envelope.data.data, schema, context, parsing);
-  return { ...envelope.data, data, invalidRecords };
+  const { data, invalidRecords, invalidRecordCount } = parseRecords(
+    envelope.data.data,
+    schema,
+    context,
+    parsing,
+  );
+  return { ...envelope.data, data, invalidRecords, invalidRecordCount };
 }
 
 /**
@@ -76,6 +81,7 @@ export function listRecords<Item, Fields extends string = string>(
             strict: params.strict ?? context.strict,
             operation,
             onInvalidRecord: params.onInvalidRecord,
+            maxRecords: params.perPage,
           }),
         ...options,
       }) as Promise<Page<Item>>,
