@@ -12,6 +12,7 @@ import { AttemptScope } from './AttemptScope.js';
 import { parseRetryAfter, retryDelay } from './backoff.js';
 import type { ClientHooks } from './ClientHooks.js';
 import { ClientRateLimiter } from './ClientRateLimiter.js';
+import { invalidIdempotencyKey } from './idempotencyKey.js';
 import { parseErrorBody, parseResponse } from './parseResponse.js';
 import { RateLimitGate } from './RateLimitGate.js';
 import type { RequestInput } from './RequestInput.js';
@@ -118,6 +119,9 @@ export class Transport {
     const url = this.url(input.path, input.query);
     const path = redactPath(url.slice(settings.baseUrl.length));
     const where = { method: input.method, path };
+    // A mistake in the call rejects before anything is sent, and is never retried.
+    const invalidKey = invalidIdempotencyKey(input.idempotencyKey, where);
+    if (invalidKey) throw invalidKey;
     const maxRetries = callNumber('maxRetries', input.maxRetries ?? settings.maxRetries, where, {
       min: 0,
       max: 100,
@@ -126,7 +130,8 @@ export class Transport {
       min: 1,
       max: MAX_TIMEOUT_MS,
     });
-    const retryable = IDEMPOTENT.has(input.method) || input.idempotencyKey !== undefined;
+    // The same condition that sends the header (requestInit): a write is retried only with it.
+    const retryable = IDEMPOTENT.has(input.method) || Boolean(input.idempotencyKey);
     const key = settings.connectionKey;
     // A wait longer than this fails at once: the server asked for too long, or the call has not the time.
     const longestWait = Math.min(settings.maxRetryAfterMs, timeoutMs);

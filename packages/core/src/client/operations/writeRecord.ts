@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import { InvalidArgumentError } from '../../errors/InvalidArgumentError.js';
+import { invalidIdempotencyKey } from '../idempotencyKey.js';
 import type { MakiniClient } from '../MakiniClient.js';
 import type { RecordOptions } from './getRecord.js';
 import { parseItem } from './parseItem.js';
@@ -41,15 +41,8 @@ export function writeRecord<Item>(
     return Promise.reject(error);
   }
   const operation = `${method} ${path}`;
-  const key = options.idempotencyKey;
-  if (key !== undefined && (typeof key !== 'string' || key.trim() === '')) {
-    return Promise.reject(
-      new InvalidArgumentError(
-        `${operation}: idempotencyKey must be a non-empty string (a UUID per intended write, e.g. crypto.randomUUID()), or left out; got ${typeof key === 'string' ? 'a blank string' : typeof key}.`,
-        { method, path, argument: 'idempotencyKey' },
-      ),
-    );
-  }
+  const invalidKey = invalidIdempotencyKey(options.idempotencyKey, { method, path });
+  if (invalidKey) return Promise.reject(invalidKey);
   return client.request({
     method,
     path,
