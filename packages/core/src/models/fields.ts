@@ -20,12 +20,19 @@ export const key = () => z.string().min(1, 'must be a non-empty key');
  */
 export const decimal = () =>
   z
-    .union([z.string(), z.number()])
+    .union([z.string(), z.number()], {
+      error: 'must be a decimal, as a string such as "12.50" (or a JSON number)',
+    })
     .transform((value) => (typeof value === 'number' ? String(value) : value))
     .nullish();
 
 /** A yes/no field that systems send as a boolean or as text (`"true"`, `"X"`, `"1"`). */
-export const flag = () => z.union([z.boolean(), z.string()]).nullish();
+export const flag = () =>
+  z
+    .union([z.boolean(), z.string()], {
+      error: 'must be a yes/no flag: a boolean or text such as "true" or "X"',
+    })
+    .nullish();
 
 /** An ISO 8601 timestamp, kept as sent; read it with `parseTimestamp`. */
 export const timestamp = () => z.string().nullish();

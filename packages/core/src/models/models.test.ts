@@ -3,6 +3,7 @@ import type * as z from 'zod';
 import {
   ApiErrorBody,
   Connection,
+  Currency,
   FieldMapping,
   Page,
   PurchaseOrder,
@@ -201,5 +202,24 @@ describe('token expiry', () => {
     expect(token.expiresAt).toBeGreaterThanOrEqual(before + 60_000);
     expect(token.expiresAt).toBeLessThanOrEqual(Date.now() + 60_000);
     expect(TokenResponse.parse({ access_token: 'a', expires_in: 'string' }).expiresAt).toBeNull();
+  });
+});
+
+describe('messages for a field of the wrong JSON type', () => {
+  it('says a decimal must be a decimal string, naming an example', () => {
+    const result = PurchaseOrder.safeParse({ key: 'K', totalNetValue: { amount: 10 } });
+    expect(result.error?.issues).toMatchObject([
+      {
+        path: ['totalNetValue'],
+        message: 'must be a decimal, as a string such as "12.50" (or a JSON number)',
+      },
+    ]);
+  });
+
+  it('says a flag must be a boolean or yes/no text', () => {
+    const result = Currency.safeParse({ key: 'EUR', isActive: { yes: true } });
+    expect(result.error?.issues).toMatchObject([
+      { path: ['isActive'], message: expect.stringContaining('must be a yes/no flag') },
+    ]);
   });
 });
