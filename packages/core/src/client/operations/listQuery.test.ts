@@ -33,8 +33,8 @@ describe('listQuery', () => {
   });
 
   it('sends customFilter like filter, by the name given', () => {
-    expect(wire({ customFilter: { ZZ_COST_CENTER: '4711', 'x:y': { contains: 'a' } } })).toBe(
-      'filter[ZZ_COST_CENTER]=4711&filter[x:y:contains]=a',
+    expect(wire({ customFilter: { ZZ_COST_CENTER: '4711', ZZ_X: { contains: 'a' } } })).toBe(
+      'filter[ZZ_COST_CENTER]=4711&filter[ZZ_X:contains]=a',
     );
   });
 
@@ -77,5 +77,57 @@ describe('listQuery', () => {
 
   it('puts page first and keeps the rest', () => {
     expect(pageQuery(listQuery({ perPage: 5 }), 3).toString()).toBe('page=3&per_page=5');
+  });
+});
+
+describe('listQuery refuses', () => {
+  const call = { method: 'GET', path: '/api/erp/purchase-orders' };
+  const refused = (params: ListParams) => {
+    try {
+      listQuery(params, call);
+    } catch (error) {
+      return error as InvalidArgumentError;
+    }
+    return undefined;
+  };
+
+  it.each([
+    ['totalNetValue:lt', /":"/],
+    ['', /empty/],
+    ['a[b]', /"\["/],
+    ['a]', /"\]"/],
+  ])('a customFilter field named %j', (field, why) => {
+    const error = refused({ customFilter: { [field]: '1' } });
+    expect(InvalidArgumentError.is(error)).toBe(true);
+    expect(error?.argument).toBe(`customFilter.${field}`);
+    expect(error?.message).toMatch(why);
+    expect(error?.message).toMatch(/operator/);
+    expect(refused({ filter: { [field]: '1' } })?.argument).toBe(`filter.${field}`);
+    expect(refused({ sort: { [field]: 'asc' } })?.argument).toBe(`sort.${field}`);
+  });
+
+  it.each([
+    ['perPage', 0],
+    ['perPage', -1],
+    ['perPage', 2.5],
+    ['perPage', Number.NaN],
+    ['perPage', '10'],
+    ['page', 0],
+    ['page', -3],
+    ['page', 1.5],
+    ['page', Number.POSITIVE_INFINITY],
+  ] as const)('%s: %j', (argument, value) => {
+    const error = refused({ [argument]: value } as ListParams);
+    expect(InvalidArgumentError.is(error)).toBe(true);
+    expect(error?.argument).toBe(argument);
+    expect(error?.message).toMatch(`${argument} must be a whole number of 1 or more`);
+  });
+
+  it('takes a custom field name the API uses as is', () => {
+    expect(
+      decodeURIComponent(
+        listQuery({ customFilter: { ZZ_COST_CENTER: '4711', 'a.b': 'x' } }).toString(),
+      ),
+    ).toBe('filter[ZZ_COST_CENTER]=4711&filter[a.b]=x');
   });
 });

@@ -33,13 +33,42 @@ function wireValue(call: ListCall | undefined, argument: string, value: unknown)
   );
 }
 
+/** A count the server pages by: a whole number of 1 or more. */
+function positiveInteger(call: ListCall | undefined, argument: string, value: unknown): number {
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 1) return value;
+  const got =
+    typeof value === 'number' ? String(value) : `${typeof value} ${JSON.stringify(value)}`;
+  throw invalid(
+    call,
+    argument,
+    `${argument} must be a whole number of 1 or more, got ${got}.${argument === 'page' ? ' Pages count from 1.' : ''}`,
+  );
+}
+
+/**
+ * A field name sent inside `filter[…]` or `sort[…]`. `:` would start an operator (a name
+ * `totalNetValue:lt` turns equality into "less than") and brackets would nest the parameter, so
+ * both are refused, as is an empty name (`filter[]`).
+ */
+function checkField(call: ListCall | undefined, argument: string, field: string) {
+  const bad = field === '' ? 'is empty' : [':', '[', ']'].find((char) => field.includes(char));
+  if (bad === undefined) return;
+  throw invalid(
+    call,
+    `${argument}.${field}`,
+    `${argument} has a field name that ${bad === 'is empty' ? bad : `holds "${bad}"`} (${JSON.stringify(field)}). Give the field's plain name and put an operator in the condition: { ${argument === 'sort' ? "field: 'asc'" : "field: { lt: '1' }"} }; a name may not be empty or hold ":", "[" or "]".`,
+  );
+}
+
 function appendCondition(
   call: ListCall | undefined,
   query: URLSearchParams,
   field: string,
   condition: FilterCondition | undefined,
+  argument: string,
 ) {
   if (condition === undefined) return;
+  checkField(call, argument, field);
   if (typeof condition !== 'object' || condition === null) {
     query.append(`filter[${field}]`, wireValue(call, `filter.${field}`, condition));
     return;
@@ -76,11 +105,15 @@ function appendCondition(
  */
 export function listQuery(params: ListParams, call?: ListCall): URLSearchParams {
   const query = new URLSearchParams();
+  if (params.page !== undefined) positiveInteger(call, 'page', params.page);
   if (params.perPage !== undefined)
-    query.set('per_page', wireValue(call, 'perPage', params.perPage));
-  for (const source of [params.filter, params.customFilter]) {
+    query.set('per_page', String(positiveInteger(call, 'perPage', params.perPage)));
+  for (const [argument, source] of [
+    ['filter', params.filter],
+    ['customFilter', params.customFilter],
+  ] as const) {
     for (const [field, condition] of Object.entries(source ?? {}))
-      appendCondition(call, query, field, condition as FilterCondition | undefined);
+      appendCondition(call, query, field, condition as FilterCondition | undefined, argument);
   }
   if (params.filterMatch !== undefined) {
     if (params.filterMatch !== 'all' && params.filterMatch !== 'any') {
@@ -94,6 +127,7 @@ export function listQuery(params: ListParams, call?: ListCall): URLSearchParams 
   }
   for (const [field, direction] of Object.entries(params.sort ?? {})) {
     if (direction === undefined) continue;
+    checkField(call, 'sort', field);
     if (direction !== 'asc' && direction !== 'desc') {
       throw invalid(
         call,
