@@ -2,7 +2,7 @@
 // (`lineItems`, `statuses`, `tables`) as properties, and methods named by operationName.ts.
 import { HEADER } from './emitModels.js';
 import { operationSummary } from './operationSummary.js';
-import type { NamedSchema, Operation } from './readSpecs.js';
+import type { NamedSchema, Operation, SchemaNode } from './readSpecs.js';
 
 const pascal = (name: string) => name[0]?.toUpperCase() + name.slice(1);
 
@@ -11,6 +11,8 @@ export const resourceClass = (resource: string) => `${pascal(resource)}Resource`
 
 interface Method {
   code: string;
+  /** The call its example makes, with every required argument, e.g. `client.invoices.get('KEY-1')`. */
+  call: string;
   types: Set<string>;
   runtime: Set<string>;
 }
@@ -43,6 +45,34 @@ function exampleCall(operation: Operation, params: string): string {
   return `client.${operation.id}(${[...args, params].filter(Boolean).join(', ')})`;
 }
 
+/** A value of a body field for examples: one the sandbox takes where the name says what it is. */
+function sampleValue(name: string, node: SchemaNode): string {
+  const byName: Record<string, string> = {
+    status: "'APPROVED'",
+    email: "'ops@example.com'",
+    method: "'get'",
+    path: "'/api/v1/items'",
+    provider: "'sap'",
+  };
+  if (byName[name]) return byName[name];
+  if (node.format === 'decimal') return "'10'";
+  if (node.type === 'boolean') return 'true';
+  if (node.type === 'integer' || node.type === 'number') return '1';
+  if (node.type === 'array') return '[]';
+  if (node.type === 'object') return '{}';
+  return "'value'";
+}
+
+/** An example body: its first text field and every required one, so the example compiles. */
+function sampleBody(node: SchemaNode | undefined): string {
+  const properties = Object.entries(node?.properties ?? {});
+  const firstText = properties.find(([, field]) => field.type === 'string')?.[0];
+  const required = new Set(node?.required ?? []);
+  const fields = properties.filter(([name]) => name === firstText || required.has(name));
+  if (fields.length === 0) return '{}';
+  return `{ ${fields.map(([name, field]) => `${name}: ${sampleValue(name, field)}`).join(', ')} }`;
+}
+
 function method(operation: Operation, schemas: Map<string, NamedSchema>): Method {
   const name = operation.id.slice(operation.id.lastIndexOf('.') + 1);
   const types = new Set<string>();
@@ -58,6 +88,7 @@ function method(operation: Operation, schemas: Map<string, NamedSchema>): Method
     runtime.add('listRecords');
     const signature = [...keys, `params?: ListParams<FieldsOf<${schema}>>`].join(', ');
     return {
+      call: exampleCall(operation, '{ perPage: 100 }'),
       code: `${doc(`for await (const record of ${exampleCall(operation, '{ perPage: 100 }')}) console.log(record);`)}  ${name}(${signature}): PagePromise<${schema}> {\n    return listRecords(this.#client, ${path}, schemas.${schema}, params);\n  }\n`,
       types,
       runtime,
@@ -68,6 +99,7 @@ function method(operation: Operation, schemas: Map<string, NamedSchema>): Method
     runtime.add('getRecord');
     const signature = [...keys, 'options?: RecordOptions'].join(', ');
     return {
+      call: exampleCall(operation, ''),
       code: `${doc(`const record = await ${exampleCall(operation, '')};`)}  ${name}(${signature}): Promise<${schema}> {\n    return getRecord(this.#client, ${path}, schemas.${schema}, ${optionsArg(secret, 'options')});\n  }\n`,
       types,
       runtime,
@@ -84,17 +116,13 @@ function method(operation: Operation, schemas: Map<string, NamedSchema>): Method
       ...(takesBody ? [`body: ${operation.body}`] : []),
       'options?: WriteOptions',
     ].join(', ');
-    const firstField = Object.entries(bodyNode?.properties ?? {}).find(
-      ([, node]) => node.type === 'string',
-    )?.[0];
-    const sample = operation.bodyIsList
-      ? "[{ key: 'k', value: 'v' }]"
-      : `{ ${firstField ?? 'field'}: 'value' }`;
+    const sample = operation.bodyIsList ? "[{ key: 'k', value: 'v' }]" : sampleBody(bodyNode);
     const example = exampleCall(
       operation,
       `${takesBody ? `${sample}, ` : ''}{ idempotencyKey: crypto.randomUUID() }`,
     );
     return {
+      call: example,
       code: `${doc(`const record = await ${example};`)}  ${name}(${signature}): Promise<${schema}> {\n    return writeRecord(this.#client, '${operation.method}', ${path}, ${takesBody ? 'body' : '{}'}, schemas.${schema}, ${optionsArg(secret, 'options')});\n  }\n`,
       types,
       runtime,
@@ -104,6 +132,7 @@ function method(operation: Operation, schemas: Map<string, NamedSchema>): Method
   if (operation.method === 'DELETE') {
     const signature = [...keys, 'options?: RequestOptions'].join(', ');
     return {
+      call: exampleCall(operation, ''),
       code: `${doc(`await ${exampleCall(operation, '')};`)}  async ${name}(${signature}): Promise<void> {\n    await requestObject(this.#client, 'DELETE', ${path}, options);\n  }\n`,
       types,
       runtime,
@@ -111,6 +140,7 @@ function method(operation: Operation, schemas: Map<string, NamedSchema>): Method
   }
   const signature = [...keys, 'options?: RequestOptions'].join(', ');
   return {
+    call: exampleCall(operation, ''),
     code: `${doc(`const answer = await ${exampleCall(operation, '')};`)}  ${name}(${signature}): Promise<unknown> {\n    return requestObject(this.#client, '${operation.method}', ${path}, options);\n  }\n`,
     types,
     runtime,
@@ -182,11 +212,11 @@ export function emitResources(
     const routes = [...new Set(group.map((operation) => operation.path))]
       .map((path) => `\`${path}\``)
       .join(', ');
-    const first = group[0] as Operation;
+    const firstCall = method(group[0] as Operation, bySchema).call;
     classes.push(
       classCode(
         className,
-        `/**\n * \`client.${resource}\`: ${routes}.\n *\n * @example\n * const client = new MakiniClient({ token });\n * ${exampleCall(first, first.response === 'page' ? '{ perPage: 100 }' : '')};\n */`,
+        `/**\n * \`client.${resource}\`: ${routes}.\n *\n * @example\n * const client = new MakiniClient({ token });\n * ${firstCall};\n */`,
         methods,
         collections,
       ),

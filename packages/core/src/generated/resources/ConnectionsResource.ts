@@ -50,7 +50,7 @@ export class ConnectionsResource {
    *
    * `POST /api/system/connections`
    * @example
-   * const record = await client.connections.create({ name: 'value' }, { idempotencyKey: crypto.randomUUID() });
+   * const record = await client.connections.create({ name: 'value', email: 'ops@example.com', provider: 'sap' }, { idempotencyKey: crypto.randomUUID() });
    */
   create(body: ConnectionStoreInput, options?: WriteOptions): Promise<ConnectionStore> {
     return writeRecord(

@@ -125,7 +125,7 @@ export class FulfillmentsResource {
    *
    * `PUT /api/erp/fulfillments/{key}/status`
    * @example
-   * const record = await client.fulfillments.updateStatus('KEY-1', { status: 'value' }, { idempotencyKey: crypto.randomUUID() });
+   * const record = await client.fulfillments.updateStatus('KEY-1', { status: 'APPROVED' }, { idempotencyKey: crypto.randomUUID() });
    */
   updateStatus(
     key: string,

@@ -45,7 +45,7 @@ export class InvoicesStatuses {
  *
  * @example
  * const client = new MakiniClient({ token });
- * client.invoices.updateStatus('KEY-1');
+ * client.invoices.updateStatus('KEY-1', { status: 'APPROVED' }, { idempotencyKey: crypto.randomUUID() });
  */
 export class InvoicesResource {
   readonly #client: MakiniClient;
@@ -62,7 +62,7 @@ export class InvoicesResource {
    *
    * `PUT /api/erp/invoices/{key}/status`
    * @example
-   * const record = await client.invoices.updateStatus('KEY-1', { status: 'value' }, { idempotencyKey: crypto.randomUUID() });
+   * const record = await client.invoices.updateStatus('KEY-1', { status: 'APPROVED' }, { idempotencyKey: crypto.randomUUID() });
    */
   updateStatus(key: string, body: InvoiceStatusInput, options?: WriteOptions): Promise<Invoice> {
     return writeRecord(

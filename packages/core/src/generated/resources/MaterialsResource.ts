@@ -24,7 +24,7 @@ import * as schemas from '../schemas.js';
  *
  * @example
  * const client = new MakiniClient({ token });
- * client.materials.updateInventory('KEY-1');
+ * client.materials.updateInventory('KEY-1', { code: 'value' }, { idempotencyKey: crypto.randomUUID() });
  */
 export class MaterialsResource {
   readonly #client: MakiniClient;

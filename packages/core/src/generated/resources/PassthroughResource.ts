@@ -9,7 +9,7 @@ import * as schemas from '../schemas.js';
  *
  * @example
  * const client = new MakiniClient({ token });
- * client.passthrough.request();
+ * client.passthrough.request({ path: '/api/v1/items', method: 'get' }, { idempotencyKey: crypto.randomUUID() });
  */
 export class PassthroughResource {
   readonly #client: MakiniClient;
@@ -23,7 +23,7 @@ export class PassthroughResource {
    *
    * `POST /api/passthrough`
    * @example
-   * const record = await client.passthrough.request({ path: 'value' }, { idempotencyKey: crypto.randomUUID() });
+   * const record = await client.passthrough.request({ path: '/api/v1/items', method: 'get' }, { idempotencyKey: crypto.randomUUID() });
    */
   request(body: PassthroughRequest, options?: WriteOptions): Promise<Passthrough> {
     return writeRecord(

@@ -87,7 +87,7 @@ export class PurchaseOrdersStatuses {
  *
  * @example
  * const client = new MakiniClient({ token });
- * client.purchaseOrders.updateStatus('KEY-1');
+ * client.purchaseOrders.updateStatus('KEY-1', { status: 'APPROVED' }, { idempotencyKey: crypto.randomUUID() });
  */
 export class PurchaseOrdersResource {
   readonly #client: MakiniClient;
@@ -107,7 +107,7 @@ export class PurchaseOrdersResource {
    *
    * `PUT /api/erp/purchase-orders/{key}/status`
    * @example
-   * const record = await client.purchaseOrders.updateStatus('KEY-1', { status: 'value' }, { idempotencyKey: crypto.randomUUID() });
+   * const record = await client.purchaseOrders.updateStatus('KEY-1', { status: 'APPROVED' }, { idempotencyKey: crypto.randomUUID() });
    */
   updateStatus(
     key: string,
