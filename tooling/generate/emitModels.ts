@@ -30,7 +30,11 @@ function describe(named: NamedSchema): string {
 function fieldDoc(node: SchemaNode): string {
   const doc = node.description && node.description !== 'Description' ? node.description : undefined;
   const format =
-    node.format === 'decimal' ? 'An exact decimal string; read it with `parseDecimal`.' : undefined;
+    node.format === 'decimal'
+      ? 'An exact decimal string; read it with `parseDecimal`.'
+      : node.format === 'date-time'
+        ? 'ISO 8601 text, kept as sent; read it with `parseTimestamp`.'
+        : undefined;
   const text = [doc, format].filter(Boolean).join(' ');
   return text ? `  /** ${text} */\n` : '';
 }

@@ -272,6 +272,7 @@ export const FIELD_FORMATS: Readonly<Record<string, Readonly<Record<string, Fiel
   },
   Stock: {
     quantity: 'decimal',
+    reorderPoint: 'decimal',
     expiresAt: 'date-time',
     reorderQuantity: 'decimal',
     minLevel: 'decimal',
@@ -293,6 +294,7 @@ export const FIELD_FORMATS: Readonly<Record<string, Readonly<Record<string, Fiel
   Storeroom: { createdAt: 'date-time', updatedAt: 'date-time', deletedAt: 'date-time' },
   SupplyOption: {
     uomQuantity: 'decimal',
+    reorderPoint: 'decimal',
     createdAt: 'date-time',
     updatedAt: 'date-time',
     price: 'decimal',

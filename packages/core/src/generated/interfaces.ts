@@ -7,10 +7,15 @@ export interface Account extends WithCustomFields {
   code?: string | null | undefined;
   name?: string | null | undefined;
   description?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   activatedAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   expiresAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   createdAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   updatedAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   deletedAt?: string | null | undefined;
 }
 
@@ -29,7 +34,9 @@ export interface Address extends WithCustomFields {
   email?: string | null | undefined;
   notes?: string | null | undefined;
   isActive?: boolean | string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   createdAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   updatedAt?: string | null | undefined;
 }
 
@@ -46,7 +53,9 @@ export interface BOMLineItem extends WithCustomFields {
   notes?: string | null | undefined;
   /** An exact decimal string; read it with `parseDecimal`. */
   price?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   createdAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   updatedAt?: string | null | undefined;
 }
 
@@ -58,7 +67,9 @@ export interface BillOfMaterial extends WithCustomFields {
   projectKey?: string | null | undefined;
   type?: string | null | undefined;
   lineItems?: Array<BOMLineItem> | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   createdAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   updatedAt?: string | null | undefined;
 }
 
@@ -84,8 +95,11 @@ export interface Company extends WithCustomFields {
   billingAddress?: Address | null | undefined;
   currencyKey?: string | null | undefined;
   notes?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   createdAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   updatedAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   deletedAt?: string | null | undefined;
 }
 
@@ -102,8 +116,11 @@ export interface Connection extends WithCustomFields {
   /** Read from a JSON array or from a string holding one (`"[]"`, as in Makini's example). */
   tags?: string[] | null | undefined;
   client_id?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   updated_at?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   created_at?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   connected_at?: string | null | undefined;
   scopes?: string | string[] | null | undefined;
   /** Data the SaaS product attached to the connection; a string or an object depending on how it was set. */
@@ -121,8 +138,11 @@ export interface ConnectionMetadata extends WithCustomFields {
   integration_name?: string | null | undefined;
   redirect?: string | null | undefined;
   client_id?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   updated_at?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   created_at?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   connected_at?: string | null | undefined;
   scopes?: string | string[] | null | undefined;
   /** Data the SaaS product attached to the connection; a string or an object depending on how it was set. */
@@ -184,8 +204,11 @@ export interface Currency extends WithCustomFields {
   /** Whether this is the company's base currency. */
   isBase?: boolean | string | null | undefined;
   isActive?: boolean | string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   createdAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   updatedAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   deletedAt?: string | null | undefined;
 }
 
@@ -198,8 +221,11 @@ export interface Customer extends WithCustomFields {
   addresses?: string | null | undefined;
   billingAddress?: string | null | undefined;
   companyKey?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   createdAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   updatedAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   deletedAt?: string | null | undefined;
 }
 
@@ -232,7 +258,9 @@ export interface Document extends WithCustomFields {
   contentType?: string | null | undefined;
   description?: string | null | undefined;
   notes?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   createdAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   updatedAt?: string | null | undefined;
 }
 
@@ -252,6 +280,7 @@ export interface ExchangeRate extends WithCustomFields {
   baseCurrencyKey?: string | null | undefined;
   /** An exact decimal string; read it with `parseDecimal`. */
   rate?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   createdAt?: string | null | undefined;
 }
 
@@ -267,14 +296,18 @@ export interface Fulfillment extends WithCustomFields {
   statusKey?: string | null | undefined;
   code?: string | null | undefined;
   orderNo?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   orderDate?: string | null | undefined;
   title?: string | null | undefined;
   description?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   completedAt?: string | null | undefined;
   notes?: string | null | undefined;
   shipmentAddress?: Address | null | undefined;
   lineItems?: Array<StockLineItem> | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   createdAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   updatedAt?: string | null | undefined;
 }
 
@@ -326,9 +359,11 @@ export interface Integration extends WithCustomFields {
   email?: string | null | undefined;
   /** The platform slug, e.g. `sap-s4hana`. */
   provider?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   updated_at?: string | null | undefined;
   /** A `SyncStatus` (`inprogress`, `done`, `fulldone`, `error`, `fail`: the platform credentials are invalid), or another string a newer API sends; check it with `isSyncStatus`. */
   sync_status?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   sync_updated_at?: string | null | undefined;
 }
 
@@ -342,7 +377,9 @@ export interface Inventory extends WithCustomFields {
   /** An exact decimal string; read it with `parseDecimal`. */
   unitCost?: string | null | undefined;
   locationKey?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   updatedAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   createdAt?: string | null | undefined;
 }
 
@@ -365,11 +402,15 @@ export interface Invoice extends WithCustomFields {
   locationKey?: string | null | undefined;
   invoiceNumber?: string | null | undefined;
   vendorKey?: string | null | undefined;
+  /** The `key` of the purchase order this document belongs to: list an order's documents with `filter: { poKey: order.key }`. */
   poKey?: string | null | undefined;
   statusKey?: string | null | undefined;
   lineItems?: Array<InvoiceLineItem> | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   invoiceDate?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   dueDate?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   receivedDate?: string | null | undefined;
   currencyKey?: string | null | undefined;
   /** An exact decimal string; read it with `parseDecimal`. */
@@ -379,8 +420,11 @@ export interface Invoice extends WithCustomFields {
   /** An exact decimal string; read it with `parseDecimal`. */
   totalGrossValue?: string | null | undefined;
   salesOrderKey?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   createdAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   updatedAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   deletedAt?: string | null | undefined;
 }
 
@@ -427,9 +471,13 @@ export interface InvoiceLineItem extends WithCustomFields {
   /** An exact decimal string; read it with `parseDecimal`. */
   lineTotalValue?: string | null | undefined;
   notes?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   deliveryAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   createdAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   updatedAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   deletedAt?: string | null | undefined;
 }
 
@@ -475,8 +523,11 @@ export interface Labor extends WithCustomFields {
   isActive?: boolean | string | null | undefined;
   costUomKey?: string | null | undefined;
   currencyKey?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   createdAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   updatedAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   deletedAt?: string | null | undefined;
 }
 
@@ -494,6 +545,7 @@ export interface LineItem extends WithCustomFields {
   price?: string | null | undefined;
   /** An exact decimal string; read it with `parseDecimal`. */
   discount?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   deliveryAt?: string | null | undefined;
   lineNo?: string | null | undefined;
   /** Product or material code in the source system. */
@@ -515,9 +567,11 @@ export interface LineItem extends WithCustomFields {
   /** Tax on the line. An exact decimal string; read it with `parseDecimal`. */
   lineTaxValue?: string | null | undefined;
   notes?: string | null | undefined;
-  /** Date the line's goods are required by. */
+  /** Date the line's goods are required by. ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   dueAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   createdAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   updatedAt?: string | null | undefined;
 }
 
@@ -537,8 +591,11 @@ export interface Location extends WithCustomFields {
   isActive?: boolean | string | null | undefined;
   contact?: string | null | undefined;
   isDefault?: boolean | string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   createdAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   updatedAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   deletedAt?: string | null | undefined;
 }
 
@@ -560,8 +617,11 @@ export interface Material extends WithCustomFields {
   uomKey?: string | null | undefined;
   supplyOptions?: Array<SupplyOption> | null | undefined;
   priceLevels?: Array<PriceLevel> | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   createdAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   updatedAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   deletedAt?: string | null | undefined;
   inventories?: Array<Inventory> | null | undefined;
   dimensions?: Dimension | null | undefined;
@@ -598,8 +658,11 @@ export interface MaterialItem extends WithCustomFields {
   quantity?: string | null | undefined;
   /** An exact decimal string; read it with `parseDecimal`. */
   requiredQuantity?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   createdAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   updatedAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   deletedAt?: string | null | undefined;
 }
 
@@ -613,8 +676,11 @@ export interface Organization extends WithCustomFields {
   addresses?: Array<Address> | null | undefined;
   billingAddress?: Address | null | undefined;
   contacts?: Array<Contact> | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   createdAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   updatedAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   deletedAt?: string | null | undefined;
 }
 
@@ -651,11 +717,15 @@ export interface POLineItem extends WithCustomFields {
   /** Line total before tax. An exact decimal string; read it with `parseDecimal`. */
   lineTotalValue?: string | null | undefined;
   notes?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   deliveryAt?: string | null | undefined;
-  /** Date the line's goods are required by. */
+  /** Date the line's goods are required by. ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   dueAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   createdAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   updatedAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   deletedAt?: string | null | undefined;
 }
 
@@ -687,8 +757,11 @@ export interface Part extends WithCustomFields {
   currency?: string | null | undefined;
   supplyOptions?: Array<SupplyOption> | null | undefined;
   priceLevels?: Array<PriceLevel> | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   createdAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   updatedAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   deletedAt?: string | null | undefined;
   inventory?: Inventory | null | undefined;
   drawings?: Array<Drawing> | null | undefined;
@@ -784,7 +857,9 @@ export interface PriceLevel extends WithCustomFields {
   minQuantity?: string | null | undefined;
   /** An exact decimal string; read it with `parseDecimal`. */
   maxQuantity?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   updatedAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   deletedAt?: string | null | undefined;
 }
 
@@ -814,8 +889,11 @@ export interface Product extends WithCustomFields {
   dimensions?: Dimension | null | undefined;
   supplyOptions?: Array<SupplyOption> | null | undefined;
   priceLevels?: Array<PriceLevel> | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   createdAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   updatedAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   deletedAt?: string | null | undefined;
 }
 
@@ -874,6 +952,7 @@ export interface ProductionOrder extends WithCustomFields {
   statusKey?: string | null | undefined;
   locationKey?: string | null | undefined;
   orderNo?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   orderDate?: string | null | undefined;
   /** An exact decimal string; read it with `parseDecimal`. */
   totalNetValue?: string | null | undefined;
@@ -883,8 +962,11 @@ export interface ProductionOrder extends WithCustomFields {
   totalGrossValue?: string | null | undefined;
   note?: string | null | undefined;
   lineItems?: Array<POLineItem> | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   createdAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   updatedAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   deletedAt?: string | null | undefined;
 }
 
@@ -896,8 +978,11 @@ export interface Project extends WithCustomFields {
   accountKey?: string | null | undefined;
   statusKey?: string | null | undefined;
   budget?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   createdAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   updatedAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   deletedAt?: string | null | undefined;
 }
 
@@ -906,6 +991,7 @@ export interface PurchaseOrder extends WithCustomFields {
   key: string;
   siteKey?: string | null | undefined;
   organizationKey?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   orderDate?: string | null | undefined;
   vendorKey?: string | null | undefined;
   userRequestedKey?: string | null | undefined;
@@ -915,12 +1001,14 @@ export interface PurchaseOrder extends WithCustomFields {
   statusKey?: string | null | undefined;
   title?: string | null | undefined;
   description?: string | null | undefined;
-  /** Date the goods are required by. */
+  /** Date the goods are required by. ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   dueAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   approvedAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   completedAt?: string | null | undefined;
   shippingMethod?: string | null | undefined;
-  /** Date the goods are shipped. */
+  /** Date the goods are shipped. ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   shipmentDate?: string | null | undefined;
   shipmentAddress?: Address | null | undefined;
   billingAddress?: Address | null | undefined;
@@ -934,6 +1022,7 @@ export interface PurchaseOrder extends WithCustomFields {
   totalNetValue?: string | null | undefined;
   /** Order total including tax. An exact decimal string; read it with `parseDecimal`. */
   totalGrossValue?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   updatedAt?: string | null | undefined;
   /** The order's lines as embedded in the order (`POLineItem`); `client.purchaseOrders.lineItems` reads them as `LineItem`, with `cost`. */
   lineItems?: Array<POLineItem> | null | undefined;
@@ -945,6 +1034,7 @@ export interface PurchaseOrderInput {
   vendorKey?: string | null | undefined;
   code?: string | null | undefined;
   orderNo?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   orderDate?: string | null | undefined;
   statusKey?: string | null | undefined;
   title?: string | null | undefined;
@@ -977,6 +1067,7 @@ export interface PurchaseOrderUpdateInput {
   vendorKey?: string | null | undefined;
   code?: string | null | undefined;
   orderNo?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   orderDate?: string | null | undefined;
   statusKey?: string | null | undefined;
   title?: string | null | undefined;
@@ -1018,8 +1109,11 @@ export interface PurchaseRequisition extends WithCustomFields {
   totalTaxValue?: string | null | undefined;
   /** An exact decimal string; read it with `parseDecimal`. */
   totalGrossValue?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   createdAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   updatedAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   deletedAt?: string | null | undefined;
 }
 
@@ -1033,12 +1127,15 @@ export interface Receipt extends WithCustomFields {
   key: string;
   siteKey?: string | null | undefined;
   vendorKey?: string | null | undefined;
+  /** The `key` of the purchase order this document belongs to: list an order's documents with `filter: { poKey: order.key }`. */
   poKey?: string | null | undefined;
   code?: string | null | undefined;
   orderNo?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   orderDate?: string | null | undefined;
   title?: string | null | undefined;
   description?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   completedAt?: string | null | undefined;
   shippingMethod?: string | null | undefined;
   notes?: string | null | undefined;
@@ -1050,7 +1147,9 @@ export interface Receipt extends WithCustomFields {
   /** An exact decimal string; read it with `parseDecimal`. */
   totalGrossValue?: string | null | undefined;
   lineItems?: Array<POLineItem> | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   createdAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   updatedAt?: string | null | undefined;
 }
 
@@ -1060,12 +1159,15 @@ export interface Receiving extends WithCustomFields {
   organizationKey?: string | null | undefined;
   siteKey?: string | null | undefined;
   vendorKey?: string | null | undefined;
+  /** The `key` of the purchase order this document belongs to: list an order's documents with `filter: { poKey: order.key }`. */
   poKey?: string | null | undefined;
   code?: string | null | undefined;
   orderNo?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   orderDate?: string | null | undefined;
   title?: string | null | undefined;
   description?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   completedAt?: string | null | undefined;
   shippingMethod?: string | null | undefined;
   notes?: string | null | undefined;
@@ -1077,7 +1179,9 @@ export interface Receiving extends WithCustomFields {
   /** An exact decimal string; read it with `parseDecimal`. */
   totalGrossValue?: string | null | undefined;
   lineItems?: Array<POLineItem> | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   createdAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   updatedAt?: string | null | undefined;
 }
 
@@ -1138,8 +1242,11 @@ export interface RequestForQuotation extends WithCustomFields {
   totalTaxValue?: string | null | undefined;
   /** An exact decimal string; read it with `parseDecimal`. */
   totalGrossValue?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   createdAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   updatedAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   deletedAt?: string | null | undefined;
 }
 
@@ -1189,14 +1296,19 @@ export interface ReturnOrder extends WithCustomFields {
   vendorKey?: string | null | undefined;
   statusKey?: string | null | undefined;
   code?: string | null | undefined;
+  /** The `key` of the purchase order this document belongs to: list an order's documents with `filter: { poKey: order.key }`. */
   poKey?: string | null | undefined;
   orderNo?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   orderDate?: string | null | undefined;
   type?: string | null | undefined;
   title?: string | null | undefined;
   description?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   dueAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   approvedAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   completedAt?: string | null | undefined;
   shippingMethod?: string | null | undefined;
   terms?: string | null | undefined;
@@ -1209,7 +1321,9 @@ export interface ReturnOrder extends WithCustomFields {
   /** An exact decimal string; read it with `parseDecimal`. */
   totalGrossValue?: string | null | undefined;
   lineItems?: Array<POLineItem> | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   createdAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   updatedAt?: string | null | undefined;
 }
 
@@ -1259,8 +1373,10 @@ export interface SalesOrder extends WithCustomFields {
   userKey?: string | null | undefined;
   code?: string | null | undefined;
   orderNumber?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   date?: string | null | undefined;
   statusKey?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   shipmentDate?: string | null | undefined;
   contactPerson?: string | null | undefined;
   lines?: Array<SalesLineItem> | null | undefined;
@@ -1270,8 +1386,11 @@ export interface SalesOrder extends WithCustomFields {
   shipmentOrderKey?: string | null | undefined;
   shipmentAddress?: Address | null | undefined;
   billingAddress?: Address | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   createdAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   updatedAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   deletedAt?: string | null | undefined;
 }
 
@@ -1334,8 +1453,11 @@ export interface Site extends WithCustomFields {
   billingAddress?: Address | null | undefined;
   properties?: string | null | undefined;
   notes?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   createdAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   updatedAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   deletedAt?: string | null | undefined;
 }
 
@@ -1349,8 +1471,11 @@ export interface Status extends WithCustomFields {
   subCode?: string | null | undefined;
   scope?: string | null | undefined;
   isActive?: boolean | string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   createdAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   updatedAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   deletedAt?: string | null | undefined;
 }
 
@@ -1366,7 +1491,9 @@ export interface Stock extends WithCustomFields {
   uomKey?: string | null | undefined;
   /** An exact decimal string; read it with `parseDecimal`. */
   quantity?: string | null | undefined;
+  /** An exact decimal string; read it with `parseDecimal`. */
   reorderPoint?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   expiresAt?: string | null | undefined;
   /** An exact decimal string; read it with `parseDecimal`. */
   reorderQuantity?: string | null | undefined;
@@ -1376,8 +1503,11 @@ export interface Stock extends WithCustomFields {
   maxLevel?: string | null | undefined;
   /** An exact decimal string; read it with `parseDecimal`. */
   reorderLevel?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   createdAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   updatedAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   deletedAt?: string | null | undefined;
 }
 
@@ -1416,6 +1546,7 @@ export interface StockTransfer extends WithCustomFields {
   toStoreroomKey?: string | null | undefined;
   statusKey?: string | null | undefined;
   code?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   date?: string | null | undefined;
   lineItems?: Array<StockLineItem> | null | undefined;
   orderNumber?: string | null | undefined;
@@ -1423,8 +1554,11 @@ export interface StockTransfer extends WithCustomFields {
   shipmentAddress?: Address | null | undefined;
   shipmentRequired?: string | null | undefined;
   shippingMethod?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   createdAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   updatedAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   deletedAt?: string | null | undefined;
 }
 
@@ -1478,8 +1612,11 @@ export interface Storeroom extends WithCustomFields {
   type?: string | null | undefined;
   description?: string | null | undefined;
   priority?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   createdAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   updatedAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   deletedAt?: string | null | undefined;
 }
 
@@ -1491,8 +1628,11 @@ export interface SupplyOption extends WithCustomFields {
   /** An exact decimal string; read it with `parseDecimal`. */
   uomQuantity?: string | null | undefined;
   makePartNumber?: string | null | undefined;
+  /** An exact decimal string; read it with `parseDecimal`. */
   reorderPoint?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   createdAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   updatedAt?: string | null | undefined;
   partNumber?: string | null | undefined;
   /** An exact decimal string; read it with `parseDecimal`. */
@@ -1508,8 +1648,11 @@ export interface Tax extends WithCustomFields {
   /** An exact decimal string; read it with `parseDecimal`. */
   taxPercentage?: string | null | undefined;
   isActive?: boolean | string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   createdAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   updatedAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   deletedAt?: string | null | undefined;
 }
 
@@ -1520,8 +1663,11 @@ export interface Team extends WithCustomFields {
   code?: string | null | undefined;
   name?: string | null | undefined;
   description?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   createdAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   updatedAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   deletedAt?: string | null | undefined;
   organizationKey?: string | null | undefined;
 }
@@ -1549,8 +1695,11 @@ export interface User extends WithCustomFields {
   description?: string | null | undefined;
   notes?: string | null | undefined;
   isActive?: boolean | string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   createdAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   updatedAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   deletedAt?: string | null | undefined;
 }
 
@@ -1561,8 +1710,11 @@ export interface Vendor extends WithCustomFields {
   code?: string | null | undefined;
   companyKey?: string | null | undefined;
   organizationKey?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   createdAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   updatedAt?: string | null | undefined;
+  /** ISO 8601 text, kept as sent; read it with `parseTimestamp`. */
   deletedAt?: string | null | undefined;
 }
 
