@@ -94,6 +94,17 @@ function method(operation: Operation, schemas: Map<string, NamedSchema>): Method
       runtime,
     };
   }
+  if (operation.response === 'list' && schema) {
+    types.add(schema);
+    runtime.add('getRecords');
+    const signature = [...keys, 'options?: RecordOptions'].join(', ');
+    return {
+      call: exampleCall(operation, ''),
+      code: `${doc(`const records = await ${exampleCall(operation, '')};`)}  ${name}(${signature}): Promise<${schema}[]> {\n    return getRecords(this.#client, ${path}, schemas.${schema}, ${optionsArg(secret, 'options')});\n  }\n`,
+      types,
+      runtime,
+    };
+  }
   if (operation.response === 'item' && schema && operation.method === 'GET') {
     types.add(schema);
     runtime.add('getRecord');

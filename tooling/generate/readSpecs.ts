@@ -32,7 +32,7 @@ export interface Operation {
   path: string;
   spec: 'system' | 'erp';
   summary: string;
-  response: 'page' | 'item' | 'object';
+  response: 'page' | 'list' | 'item' | 'object';
   schema?: string;
   body?: string;
   /** The body is a list of `body` items (connection metadata). */
@@ -56,9 +56,11 @@ interface RawOperation {
 }
 
 function responseOf(operation: RawOperation): Pick<Operation, 'response' | 'schema'> {
-  const data = operation.responses['200']?.content?.['application/json']?.schema?.properties?.data;
+  const body = operation.responses['200']?.content?.['application/json']?.schema;
+  const data = body?.properties?.data;
   if (data?.type === 'array' && data.items?.$ref)
-    return { response: 'page', schema: refName(data.items.$ref) };
+    // A list without `meta` is every record at once (`raw.tables.list`), not a page.
+    return { response: body?.properties?.meta ? 'page' : 'list', schema: refName(data.items.$ref) };
   if (data?.$ref) return { response: 'item', schema: refName(data.$ref) };
   return { response: 'object' };
 }

@@ -13,8 +13,11 @@ export interface OperationDescriptor {
   /** The spec's path template, e.g. '/api/erp/purchase-orders/{key}'. */
   readonly path: string;
   readonly spec: 'system' | 'erp';
-  /** 'page': {data: [], links, meta}; 'item': {data: {...}}; 'object': anything else. */
-  readonly response: 'page' | 'item' | 'object';
+  /**
+   * 'page': {data: [], links, meta}; 'list': {data: []}, every record at once (raw tables);
+   * 'item': {data: {...}}; 'object': anything else.
+   */
+  readonly response: 'page' | 'list' | 'item' | 'object';
   /** Name in SCHEMAS of the record in `data` (page items or the item), if any. */
   readonly schema?: string;
   /** Name in SCHEMAS of the request body, if any. */

@@ -18,7 +18,7 @@ const client = () =>
     baseUrl: server.url,
     token: 't',
     maxRetries: 2,
-    backoff: { baseDelayMs: 1, maxDelayMs: 2 },
+    backoff: { initialDelayMs: 1, maxDelayMs: 2 },
   });
 
 const BAD: Array<[string, unknown, RegExp]> = [

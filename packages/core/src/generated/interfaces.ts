@@ -1122,6 +1122,16 @@ export interface RawData {
   [field: string]: unknown;
 }
 
+/** Makini's `RawTable`: a raw table of the source system, as GET /api/raw/tables lists it (shape assumed; the spec gives none). Fields the model does not know are kept in `customFields`. */
+export interface RawTable extends WithCustomFields {
+  /** The table's name, as `client.raw.tables.data(name)` takes it. */
+  name?: string | null | undefined;
+  /** What the table holds, in the source system's words. */
+  description?: string | null | undefined;
+  /** The table's column names; `raw.tables.data` filters and sorts by them. */
+  columns?: string[] | null | undefined;
+}
+
 /** Makini's `Receipt`. Fields the model does not know are kept in `customFields`. */
 export interface Receipt extends WithCustomFields {
   key: string;

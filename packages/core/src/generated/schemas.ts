@@ -1663,6 +1663,17 @@ export type PurchaseRequisition = Types.PurchaseRequisition;
 export const RawData: z.ZodType<Types.RawData> = z.record(z.string(), z.unknown());
 export type RawData = Types.RawData;
 
+const RawTableObject = z.looseObject({
+  name: text(),
+  description: text(),
+  columns: stringList(),
+});
+/** The fields of `RawTable`, for field mappings and schema extensions. */
+export const RawTableFields: LooseFields<'name' | 'description' | 'columns'> = RawTableObject;
+/** Makini's `RawTable`: a raw table of the source system, as GET /api/raw/tables lists it (shape assumed; the spec gives none). Fields the model does not know are kept in `customFields`. */
+export const RawTable: z.ZodType<Types.RawTable> = withCustomFields(RawTableObject);
+export type RawTable = Types.RawTable;
+
 const ReceiptObject = z.looseObject({
   key: key(),
   siteKey: text(),
@@ -2551,6 +2562,7 @@ export const SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   PurchaseOrderUpdateInput,
   PurchaseRequisition,
   RawData,
+  RawTable,
   Receipt,
   Receiving,
   ReceivingInput,

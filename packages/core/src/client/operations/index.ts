@@ -1,5 +1,6 @@
 export type { RecordOptions } from './getRecord.js';
 export { getRecord } from './getRecord.js';
+export { getRecords } from './getRecords.js';
 export type { InvalidRecord, InvalidRecordEvent, RecordIssue } from './InvalidRecord.js';
 export { invalidRecordOf } from './invalidRecordOf.js';
 export type {

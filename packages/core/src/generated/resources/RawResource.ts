@@ -2,14 +2,14 @@
 import type { MakiniClient } from '../../client/MakiniClient.js';
 import {
   type FieldsOf,
+  getRecords,
   type ListParams,
   listRecords,
-  requestObject,
+  type RecordOptions,
 } from '../../client/operations/index.js';
 import type { PagePromise } from '../../client/PagePromise.js';
-import type { RequestOptions } from '../../client/RequestInput.js';
 import { subCollection } from '../../client/subCollection.js';
-import type { RawData } from '../schemas.js';
+import type { RawData, RawTable } from '../schemas.js';
 import * as schemas from '../schemas.js';
 
 /** `client.raw.tables`: `GET /api/raw/tables`, `GET /api/raw/tables/{table}/data`. */
@@ -25,10 +25,10 @@ export class RawTables {
    *
    * `GET /api/raw/tables`
    * @example
-   * const answer = await client.raw.tables.list();
+   * const records = await client.raw.tables.list();
    */
-  list(options?: RequestOptions): Promise<unknown> {
-    return requestObject(this.#client, 'GET', '/api/raw/tables', options);
+  list(options?: RecordOptions): Promise<RawTable[]> {
+    return getRecords(this.#client, '/api/raw/tables', schemas.RawTable, options);
   }
 
   /**
