@@ -2,9 +2,8 @@ import type * as z from 'zod';
 import type { MakiniClient } from '../MakiniClient.js';
 import type { RequestOptions } from '../RequestInput.js';
 import type { InvalidRecordEvent } from './InvalidRecord.js';
-import { parseItem } from './parseItem.js';
 import { type OperationPath, resolvePath } from './pathKey.js';
-import { requestOptions } from './requestOptions.js';
+import { requestItem } from './requestItem.js';
 
 /** Options of a call that returns one record. */
 export interface RecordOptions extends RequestOptions {
@@ -43,18 +42,5 @@ export function getRecord<Item>(
   } catch (error) {
     return Promise.reject(error);
   }
-  const operation = `GET ${path}`;
-  return client.request({
-    method: 'GET',
-    path,
-    parse: (json, context) =>
-      parseItem(json, schema, context, {
-        strict: options.strict ?? context.strict,
-        operation,
-        onInvalidRecord: options.onInvalidRecord,
-        secretBody: options.secretBody,
-      }),
-    secretBody: options.secretBody,
-    ...requestOptions(options),
-  }) as Promise<Item>;
+  return requestItem(client, 'GET', path, undefined, schema, options);
 }

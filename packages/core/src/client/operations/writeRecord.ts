@@ -2,9 +2,8 @@ import type * as z from 'zod';
 import { invalidIdempotencyKey } from '../idempotencyKey.js';
 import type { MakiniClient } from '../MakiniClient.js';
 import type { RecordOptions } from './getRecord.js';
-import { parseItem } from './parseItem.js';
 import { type OperationPath, resolvePath } from './pathKey.js';
-import { requestOptions } from './requestOptions.js';
+import { requestItem } from './requestItem.js';
 
 /** Options of a write (`create`, `update`, `updateStatus`, …). */
 export interface WriteOptions extends RecordOptions {
@@ -40,21 +39,7 @@ export function writeRecord<Item>(
   } catch (error) {
     return Promise.reject(error);
   }
-  const operation = `${method} ${path}`;
   const invalidKey = invalidIdempotencyKey(options.idempotencyKey, { method, path });
   if (invalidKey) return Promise.reject(invalidKey);
-  return client.request({
-    method,
-    path,
-    body,
-    parse: (json, context) =>
-      parseItem(json, schema, context, {
-        strict: options.strict ?? context.strict,
-        operation,
-        onInvalidRecord: options.onInvalidRecord,
-        secretBody: options.secretBody,
-      }),
-    secretBody: options.secretBody,
-    ...requestOptions(options),
-  }) as Promise<Item>;
+  return requestItem(client, method, path, body, schema, options);
 }
