@@ -230,6 +230,21 @@ describe('the demo back end, against other web pages', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it.each(['0', '-1', '1e400', 'abc', '2.5'])(
+    'refuses the purchase-order page %j with a 400 naming page',
+    async (page) => {
+      const answer = await send(demo.backendUrl, {
+        path: `/api/purchase-orders?connection=${firstKey()}&page=${encodeURIComponent(page)}`,
+      });
+      expect(answer.status, answer.text).toBe(400);
+      expect(errorOf(answer.text)).toMatchObject({
+        code: 'VALIDATION_ERROR',
+        field: 'page',
+        fields: { page: [expect.stringContaining('whole number')] },
+      });
+    },
+  );
+
   it('answers a rotation of an unknown connection with a 404, not a 500', async () => {
     const answer = await send(demo.backendUrl, {
       method: 'POST',

@@ -197,7 +197,14 @@ export async function createBackend(
     const key = context.req.query('connection') ?? '';
     const client = connections.client(key);
     if (!client) return context.json({ error: { message: `No connection ${key}` } }, 404);
-    const page = Number(context.req.query('page') ?? '1') || 1;
+    const pageText = context.req.query('page') ?? '1';
+    const page = /^[1-9]\d{0,8}$/.test(pageText) ? Number(pageText) : undefined;
+    if (page === undefined) {
+      const problem = `must be a whole number from 1, got "${pageText.slice(0, 20)}"`;
+      throw new DemoHttpError(400, DemoErrorCode.VALIDATION_ERROR, `page ${problem}.`, {
+        page: [problem],
+      });
+    }
     try {
       const [orders, names] = await Promise.all([
         client.purchaseOrders.list({ page, perPage: 10, sort: { orderDate: 'desc' } }),
