@@ -1,47 +1,20 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromiumLaunchOptions } from '@makini-kit/test-utils';
-import { type Browser, chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemo } from '../server/startDemo.js';
+import { describe, expect, it } from 'vitest';
+import { demoInChromium, SHOTS } from './demoInChromium.js';
 
-const SHOTS = fileURLToPath(new URL('../test-results/', import.meta.url));
-
-let demo: Awaited<ReturnType<typeof startDemo>>;
-let browser: Browser;
-let dataDir: string;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  dataDir = mkdtempSync(join(tmpdir(), 'makini-demo-callback-'));
-  demo = await startDemo({
-    ports: { app: 0, backend: 0, sandbox: 0 },
-    dataFile: join(dataDir, 'tokens.json'),
-    log: () => undefined,
-  });
-  browser = await chromium.launch(chromiumLaunchOptions());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const harness = demoInChromium('callback');
 
 describe('the Link callback page, after a full-page redirect', () => {
   it('shows a failed exchange with its request id and a retry, instead of carrying on as if connected', async () => {
-    const sandbox = demo.sandbox;
+    const sandbox = harness.demo.sandbox;
     const account = sandbox?.admin.connections()[0];
     if (!sandbox || !account) throw new Error('the demo runs its own seeded sandbox here');
-    const context = await browser.newContext();
+    const context = await harness.browser.newContext();
     // A blocked popup: Link falls back to a full-page redirect, which ends on the callback page.
     await context.addInitScript(() => {
       window.open = () => null;
     });
     const page = await context.newPage();
-    await page.goto(`${demo.appUrl}/#connections`);
+    await page.goto(`${harness.demo.appUrl}/#connections`);
     await expect.poll(() => page.locator('[data-connection]').count(), { timeout: 15_000 }).toBe(4);
 
     await Promise.all([

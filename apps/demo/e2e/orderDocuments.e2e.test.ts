@@ -1,41 +1,14 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromiumLaunchOptions } from '@makini-kit/test-utils';
-import { type Browser, chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemo } from '../server/startDemo.js';
+import { describe, expect, it } from 'vitest';
+import { demoInChromium, SHOTS } from './demoInChromium.js';
 
-const SHOTS = fileURLToPath(new URL('../test-results/', import.meta.url));
-
-let demo: Awaited<ReturnType<typeof startDemo>>;
-let browser: Browser;
-let dataDir: string;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  dataDir = mkdtempSync(join(tmpdir(), 'makini-demo-docs-'));
-  demo = await startDemo({
-    ports: { app: 0, backend: 0, sandbox: 0 },
-    dataFile: join(dataDir, 'tokens.json'),
-    log: () => undefined,
-  });
-  browser = await chromium.launch(chromiumLaunchOptions());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const harness = demoInChromium('docs');
 
 type Json = Record<string, unknown>;
 
 /** The sandbox's records as sent, with the connection's own token and plain fetch. */
 async function sandboxList(connection: string, path: string): Promise<Json[]> {
-  const token = demo.backend.store.get(connection)?.tokens.accessToken ?? '';
-  const response = await fetch(`${demo.makiniUrl}${path}`, {
+  const token = harness.demo.backend.store.get(connection)?.tokens.accessToken ?? '';
+  const response = await fetch(`${harness.demo.makiniUrl}${path}`, {
     headers: { authorization: `Bearer ${token}` },
   });
   expect(response.status).toBe(200);
@@ -44,13 +17,13 @@ async function sandboxList(connection: string, path: string): Promise<Json[]> {
 
 describe("the order page's receipts and invoices, in Chromium", () => {
   it("shows each visible order's receipts and invoices as the sandbox has them", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
-    await page.goto(`${demo.appUrl}/`);
+    const page = await harness.browser.newPage({ viewport: { width: 1280, height: 1400 } });
+    await page.goto(`${harness.demo.appUrl}/`);
     await expect.poll(() => page.locator('[data-connection]').count(), { timeout: 15_000 }).toBe(4);
     await page.getByRole('link', { name: 'Purchase orders' }).click();
     const rows = page.locator('table.orders tbody tr[data-order]');
     await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(10);
-    const connection = demo.backend.store.list()[0]?.key ?? '';
+    const connection = harness.demo.backend.store.list()[0]?.key ?? '';
     const orderKeys = await rows.evaluateAll((all) => all.map((row) => row.dataset.order ?? ''));
 
     // The sandbox's documents, read independently, and the names the page should show for them.
@@ -109,10 +82,10 @@ describe("the order page's receipts and invoices, in Chromium", () => {
   });
 
   it('counts records that broke their schema in the developer panel, with a hint', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
-    demo.sandbox?.admin.corruptRecords(10);
+    const page = await harness.browser.newPage({ viewport: { width: 1280, height: 1400 } });
+    harness.demo.sandbox?.admin.corruptRecords(10);
     try {
-      await page.goto(`${demo.appUrl}/`);
+      await page.goto(`${harness.demo.appUrl}/`);
       await page.getByRole('link', { name: 'Purchase orders' }).click();
       // Every tenth order of the page is broken: nine are listed, and the tenth is counted.
       await expect
@@ -129,7 +102,7 @@ describe("the order page's receipts and invoices, in Chromium", () => {
       await expect(page.getByText('page.invalidRecords').count()).resolves.toBeGreaterThan(0);
       await page.screenshot({ path: `${SHOTS}9-invalid-records.png`, fullPage: true });
     } finally {
-      demo.sandbox?.admin.clearFaults();
+      harness.demo.sandbox?.admin.clearFaults();
       await page.close();
     }
   });
