@@ -91,10 +91,13 @@ export class PagePromise<Item> implements Promise<Page<Item>>, AsyncIterable<Ite
     let page = await this.#firstPage();
     this.#count(page);
     yield page;
+    // Each page's records are summarized once (as the page just read, then as the one before),
+    // and a list of one page never pays for it.
+    let previousRecords: string | undefined;
     // A page whose every record was set aside is not the end: only an empty one is.
     while (sizeOf(page) > 0 && page.meta.current_page < page.meta.last_page) {
       const previous = page.meta.current_page;
-      const previousRecords = recordsOf(page);
+      previousRecords ??= recordsOf(page);
       // Never less than the page after the server's own (a server may number from 1 when asked for 0).
       requested = Math.max(requested, previous) + 1;
       page = await this.#fetchPage(requested);
@@ -104,12 +107,14 @@ export class PagePromise<Item> implements Promise<Page<Item>>, AsyncIterable<Ite
           { requestedPage: requested, currentPage: page.meta.current_page },
         );
       }
-      if (sizeOf(page) > 0 && recordsOf(page) === previousRecords) {
+      const records = recordsOf(page);
+      if (sizeOf(page) > 0 && records === previousRecords) {
         throw new PaginationError(
           `${this.#label}: page ${requested} holds the same records as page ${previous} (last_page ${page.meta.last_page}). The server is not paging forward; iteration stopped instead of yielding them again.`,
           { requestedPage: requested, currentPage: page.meta.current_page },
         );
       }
+      previousRecords = records;
       this.#count(page);
       yield page;
     }

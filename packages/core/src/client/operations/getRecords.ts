@@ -40,6 +40,7 @@ export function getRecords<Item>(
         secretBody: options.secretBody,
       }).data;
     },
+    secretBody: options.secretBody,
     ...requestOptions(options),
   }) as Promise<Item[]>;
 }

@@ -1,11 +1,10 @@
 import type * as z from 'zod';
 import type { ParseContext } from '../RequestInput.js';
-import { redactBody } from '../redactBody.js';
 import { NO_MATCH } from './compileParser.js';
 import { fastParser } from './fastParser.js';
 import type { InvalidRecord } from './InvalidRecord.js';
 import { markInvalid } from './invalidRecordOf.js';
-import { issuesOf, type RecordParsing, reportInvalid } from './parseRecords.js';
+import { issuesOf, keptRaw, type RecordParsing, reportInvalid } from './parseRecords.js';
 
 /**
  * Parses `{ data: record }`. A record that breaks `schema` throws under `strict`; otherwise it is
@@ -34,8 +33,7 @@ export function parseItem<Item>(
     throw context.validationError(where, first?.message ?? 'invalid', result.error);
   }
   // The caller gets the record it asked for; what hooks and the mark keep holds no secret.
-  const kept = parsing.secretBody ? redactBody(raw, { secrets: [], secretBody: true }) : raw;
-  const record: InvalidRecord = { index: 0, raw: kept, issues };
+  const record: InvalidRecord = { index: 0, raw: keptRaw(raw, parsing), issues };
   reportInvalid(record, context, parsing);
   return markInvalid(raw, record) as Item;
 }

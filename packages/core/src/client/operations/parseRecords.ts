@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import { PageTooLargeError } from '../../errors/PageTooLargeError.js';
 import type { ParseContext } from '../RequestInput.js';
+import { redactBody } from '../redactBody.js';
 import { NO_MATCH } from './compileParser.js';
 import { fastParser } from './fastParser.js';
 import type { InvalidRecord, InvalidRecordEvent, RecordIssue } from './InvalidRecord.js';
@@ -40,6 +41,11 @@ export function issuesOf(error: z.ZodError): RecordIssue[] {
 }
 
 /** Tells the client's hook and the call's; neither can fail the call. */
+/** What an invalid record keeps of its JSON: all of it, or a copy without secrets for `secretBody` calls. */
+export function keptRaw(raw: unknown, parsing: RecordParsing): unknown {
+  return parsing.secretBody ? redactBody(raw, { secrets: [], secretBody: true }) : raw;
+}
+
 export function reportInvalid(
   record: InvalidRecord,
   context: ParseContext,
@@ -122,7 +128,7 @@ export function parseRecords<Item>(
       if (firstDropped < 0) firstDropped = index;
       continue;
     }
-    const record: InvalidRecord = { index, raw, issues };
+    const record: InvalidRecord = { index, raw: keptRaw(raw, parsing), issues };
     invalidRecords.push(record);
     reportInvalid(record, context, parsing);
   }

@@ -1,7 +1,9 @@
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveFetch } from '../../../test/serveFetch.js';
+import { ConnectionToken } from '../../generated/schemas.js';
 import { MakiniClient, type MakiniClientOptions } from '../MakiniClient.js';
+import { getRecords } from './getRecords.js';
 import type { InvalidRecordEvent } from './InvalidRecord.js';
 import { invalidRecordOf } from './invalidRecordOf.js';
 
@@ -9,6 +11,9 @@ const SECRETS = ['conn-tok-SECRET-1111', 'acc-SECRET-2222', 'ref-SECRET-3333'];
 /** Token answers whose `expires_in` breaks the schema, so the record is set aside or thrown. */
 const ANSWERS: Record<string, unknown> = {
   '/api/system/connections/C1/token': { data: { token: SECRETS[0], expires_in: { bad: true } } },
+  '/api/x/tokens': {
+    data: [{ token: SECRETS[0], expires_in: { bad: true } }],
+  },
   '/api/system/connections': {
     data: { access_token: SECRETS[1], refresh_token: SECRETS[2], expires_in: [] },
   },
@@ -87,5 +92,17 @@ describe('a token answer that breaks its schema', () => {
       ].join('\n');
       expect(leaked(shown)).toEqual([]);
     }
+  });
+
+  it('keeps no secret of a list of such records, in page.invalidRecords or the hooks', async () => {
+    const events: InvalidRecordEvent[] = [];
+    const client = clientFor({ hooks: { onInvalidRecord: (event) => events.push(event) } });
+    const records = await getRecords(client, '/api/x/tokens', ConnectionToken, {
+      secretBody: true,
+    });
+    expect(records).toEqual([]);
+    expect(events).toHaveLength(1);
+    expect(events[0]?.record.raw).toEqual({ token: '[redacted]', expires_in: { bad: true } });
+    expect(leaked(inspect(events, { depth: 20 }))).toEqual([]);
   });
 });

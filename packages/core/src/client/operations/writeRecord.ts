@@ -1,5 +1,4 @@
 import type * as z from 'zod';
-import { invalidIdempotencyKey } from '../idempotencyKey.js';
 import type { MakiniClient } from '../MakiniClient.js';
 import type { RecordOptions } from './getRecord.js';
 import { type OperationPath, resolvePath } from './pathKey.js';
@@ -39,7 +38,5 @@ export function writeRecord<Item>(
   } catch (error) {
     return Promise.reject(error);
   }
-  const invalidKey = invalidIdempotencyKey(options.idempotencyKey, { method, path });
-  if (invalidKey) return Promise.reject(invalidKey);
   return requestItem(client, method, path, body, schema, options);
 }
