@@ -45,6 +45,3 @@ export function resourceCatalog(): Map<string, ResourceModel> {
   cached ??= buildCatalog();
   return cached;
 }
-
-/** The fields of any generated schema (nested line items, addresses, contacts). */
-export const schemaFields = (name: string): FieldModel[] => fieldsOf(name);

@@ -1,5 +1,6 @@
 import type { FieldModel } from '../../spec/FieldModel.js';
-import { resourceCatalog, schemaFields } from '../../spec/ResourceCatalog.js';
+import { fieldsOf } from '../../spec/FieldModel.js';
+import { resourceCatalog } from '../../spec/ResourceCatalog.js';
 import { CURRENCIES, MATERIALS, STATUSES, UNITS, VENDORS } from '../catalog.js';
 import { Dice } from '../random.js';
 import { settleAmounts, totalsFromLines } from './amounts.js';
@@ -167,7 +168,7 @@ function build(
         record[field.name] =
           depth >= 1 || !field.schema
             ? null
-            : build(context, segment, schemaFields(field.schema), index, dice, depth + 1);
+            : build(context, segment, fieldsOf(field.schema), index, dice, depth + 1);
         break;
       case 'array':
         record[field.name] =
@@ -180,14 +181,7 @@ function build(
             : Array.from(
                 { length: LINE_SCHEMAS.has(field.schema) ? dice.int(1, 4) : 1 },
                 (_, line) =>
-                  build(
-                    context,
-                    segment,
-                    schemaFields(field.schema as string),
-                    line,
-                    dice,
-                    depth + 1,
-                  ),
+                  build(context, segment, fieldsOf(field.schema as string), line, dice, depth + 1),
               );
         break;
       default:
@@ -243,7 +237,7 @@ export function seedRecord(context: SeedContext, segment: string, index: number)
   if (FROM_ORDER.has(segment) && context.orders > 0 && lineField?.schema) {
     const orderIndex = (index * 7) % context.orders;
     record.poKey = context.orderKey(orderIndex);
-    copyOrder(record, context.order(orderIndex), schemaFields(lineField.schema));
+    copyOrder(record, context.order(orderIndex), fieldsOf(lineField.schema));
   } else if (lineField && Array.isArray(record[lineField.name])) {
     settleAmounts(record, record[lineField.name] as Rec[], dice, TAX_RATE);
   }

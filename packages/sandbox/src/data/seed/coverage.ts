@@ -31,11 +31,6 @@ export function platformServes(provider: string, segment: string): boolean {
   return !(UNSUPPORTED[provider] ?? []).includes(base);
 }
 
-/** Resources a platform does not serve, for the README and FIDELITY.md. */
-export function unsupportedResources(provider: string): readonly string[] {
-  return UNSUPPORTED[provider] ?? [];
-}
-
 /** 32-bit FNV-1a: a field is left out on a platform when its hash says so (about one in eight). */
 function hash(text: string): number {
   let value = 0x811c9dc5;
