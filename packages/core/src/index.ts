@@ -71,6 +71,8 @@ export type { MakiniErrorCode } from './errors/MakiniErrorCode.js';
 export { PageTooLargeError } from './errors/PageTooLargeError.js';
 export { PaginationError } from './errors/PaginationError.js';
 export { ResponseTooLargeError } from './errors/ResponseTooLargeError.js';
+export { StateStoreError } from './errors/StateStoreError.js';
+export { TokenDecryptionError } from './errors/TokenDecryptionError.js';
 export * from './generated/index.js';
 export type {
   ConnectionHealth,
@@ -109,3 +111,13 @@ export {
   refreshToken,
   type TokenEndpointOptions,
 } from './oauth/tokenEndpoint.js';
+export type { HealthBus, HealthBusListener } from './state/HealthBus.js';
+export type { Lease, Lock } from './state/Lock.js';
+export type { PollLeases } from './state/PollLeases.js';
+export type {
+  RateLimitObservation,
+  RateLimitPolicy,
+  RateLimitStore,
+  RateLimitTake,
+} from './state/RateLimitStore.js';
+export type { StoredTokens, TokenStore, TokenWrite } from './state/TokenStore.js';

@@ -24,5 +24,12 @@ export const ClientErrorCode = {
   INVALID_ARGUMENT: 'INVALID_ARGUMENT',
   /** `getToken()` returned no token or failed with an error of its own. Not retried. */
   TOKEN_UNAVAILABLE: 'TOKEN_UNAVAILABLE',
+  /**
+   * The store that replicas share (Redis) failed or did not answer in time; `operation` names the
+   * step. Not retried by the client: the store's own client reconnects, and the next call works.
+   */
+  STATE_STORE_UNAVAILABLE: 'STATE_STORE_UNAVAILABLE',
+  /** A sealed token did not open: another key, another connection, or altered. Not retried. */
+  TOKEN_DECRYPTION_FAILED: 'TOKEN_DECRYPTION_FAILED',
 } as const;
 export type ClientErrorCode = (typeof ClientErrorCode)[keyof typeof ClientErrorCode];

@@ -1,0 +1,195 @@
+import { StateStoreError } from '@makini-kit/core';
+import type { RedisScript } from './RedisScript.js';
+
+/** One Redis argument. */
+export type RedisArgument = string | number;
+
+/** The subset of an ioredis client the kit uses. */
+export interface IoredisLike {
+  call(command: string, ...args: RedisArgument[]): Promise<unknown>;
+  duplicate(): IoredisLike;
+  subscribe(...channels: string[]): Promise<unknown>;
+  unsubscribe(...channels: string[]): Promise<unknown>;
+  on(event: 'message', listener: (channel: string, message: string) => void): unknown;
+  disconnect(): void;
+}
+
+/** The subset of a node-redis (v4 and later) client the kit uses. */
+export interface NodeRedisLike {
+  sendCommand(args: string[]): Promise<unknown>;
+  duplicate(): NodeRedisLike;
+  connect(): Promise<unknown>;
+  subscribe(channel: string, listener: (message: string) => void): Promise<unknown>;
+  unsubscribe(channel: string, listener?: (message: string) => void): Promise<unknown>;
+  isOpen: boolean;
+  quit?(): Promise<unknown>;
+  close?(): Promise<unknown>;
+}
+
+/** An ioredis or node-redis client, as the application created and connected it. */
+export type RedisClientLike = IoredisLike | NodeRedisLike;
+
+/** Options of `toRedisConnection`. */
+export interface RedisConnectionOptions {
+  /**
+   * Longest wait for one Redis reply, in ms; past it the step fails with `StateStoreError` instead
+   * of hanging while Redis is away. @default 2000
+   */
+  commandTimeoutMs?: number;
+}
+
+/**
+ * What the Redis stores need from a client, whichever library made it: commands with a deadline,
+ * Lua scripts by hash, and pub/sub on a connection of its own. Failures are `StateStoreError`s.
+ */
+export interface RedisConnection {
+  /** Sends one command; `operation` names the step in a failure (`tokens.get`). */
+  command(operation: string, args: RedisArgument[]): Promise<unknown>;
+  /** Runs a script by hash, sending its source once when Redis does not know it (`NOSCRIPT`). */
+  evalScript(
+    operation: string,
+    script: RedisScript,
+    keys: readonly string[],
+    args: readonly RedisArgument[],
+  ): Promise<unknown>;
+  /** Receives a channel's messages on a duplicated connection; resolves to the function that stops. */
+  subscribe(channel: string, onMessage: (message: string) => void): Promise<() => Promise<void>>;
+  /** Closes the subscriber connection this made (never the client it was given). */
+  close(): Promise<void>;
+}
+
+const isIoredis = (client: RedisClientLike): client is IoredisLike =>
+  typeof (client as IoredisLike).call === 'function';
+
+const isNodeRedis = (client: RedisClientLike): client is NodeRedisLike =>
+  typeof (client as NodeRedisLike).sendCommand === 'function';
+
+/** Replies as ioredis gives them: node-redis answers some commands (HGETALL) with an object. */
+function normalize(reply: unknown): unknown {
+  if (Array.isArray(reply)) return reply.map(normalize);
+  if (reply instanceof Map) return [...reply].flat().map(normalize);
+  if (reply !== null && typeof reply === 'object' && !(reply instanceof Error)) {
+    return Object.entries(reply).flat().map(normalize);
+  }
+  return reply;
+}
+
+/**
+ * Adapts an ioredis or node-redis client for the kit's Redis stores.
+ *
+ * @throws {TypeError} when `client` is neither.
+ * @example
+ * import Redis from 'ioredis';
+ * const connection = toRedisConnection(new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'));
+ */
+export function toRedisConnection(
+  client: RedisClientLike,
+  options: RedisConnectionOptions = {},
+): RedisConnection {
+  const timeoutMs = options.commandTimeoutMs ?? 2000;
+  if (!(Number.isFinite(timeoutMs) && timeoutMs >= 1 && timeoutMs <= 2 ** 31 - 1)) {
+    throw new RangeError(
+      `toRedisConnection: commandTimeoutMs must be from 1 to 2^31-1 ms, got ${String(timeoutMs)}.`,
+    );
+  }
+  if (!client || !(isIoredis(client) || isNodeRedis(client))) {
+    throw new TypeError(
+      'toRedisConnection: pass an ioredis client (new Redis(url)) or a connected node-redis client (await createClient({ url }).connect()).',
+    );
+  }
+  const send = (args: RedisArgument[]): Promise<unknown> =>
+    isIoredis(client)
+      ? client.call(String(args[0]), ...args.slice(1))
+      : client.sendCommand(args.map(String));
+
+  const withDeadline = async (operation: string, run: () => Promise<unknown>) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new StateStoreError(
+              `${operation}: Redis did not answer within ${timeoutMs} ms. Check that Redis is up and reachable (REDIS_URL); the kit retries on the next call.`,
+              { operation },
+            ),
+          ),
+        timeoutMs,
+      );
+    });
+    try {
+      return normalize(await Promise.race([run(), deadline]));
+    } catch (error) {
+      if (StateStoreError.is(error)) throw error;
+      throw new StateStoreError(
+        `${operation}: Redis failed (${(error as Error)?.message ?? String(error)}). Check that Redis is up and reachable (REDIS_URL); the kit retries on the next call.`,
+        { operation, cause: error },
+      );
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  let subscriber: Promise<IoredisLike | NodeRedisLike> | undefined;
+  const ioListeners = new Map<string, Set<(message: string) => void>>();
+  const openSubscriber = () => {
+    subscriber ??= (async () => {
+      const duplicate = client.duplicate();
+      if (isIoredis(duplicate)) {
+        duplicate.on('message', (channel, message) => {
+          for (const listener of ioListeners.get(channel) ?? []) listener(message);
+        });
+        return duplicate;
+      }
+      await (duplicate as NodeRedisLike).connect();
+      return duplicate;
+    })();
+    return subscriber;
+  };
+
+  return {
+    command: (operation, args) => withDeadline(operation, () => send(args)),
+    evalScript: (operation, script, keys, args) =>
+      withDeadline(operation, async () => {
+        const tail = [keys.length, ...keys, ...args];
+        try {
+          return await send(['EVALSHA', script.sha, ...tail]);
+        } catch (error) {
+          if (!String((error as Error)?.message).startsWith('NOSCRIPT')) throw error;
+          return send(['EVAL', script.source, ...tail]);
+        }
+      }),
+    async subscribe(channel, onMessage) {
+      const connection = (await withDeadline(`subscribe ${channel}`, openSubscriber)) as
+        | IoredisLike
+        | NodeRedisLike;
+      if (isIoredis(connection)) {
+        let listeners = ioListeners.get(channel);
+        if (!listeners) {
+          listeners = new Set();
+          ioListeners.set(channel, listeners);
+          await withDeadline(`subscribe ${channel}`, () => connection.subscribe(channel));
+        }
+        listeners.add(onMessage);
+        return async () => {
+          listeners.delete(onMessage);
+          if (listeners.size > 0) return;
+          ioListeners.delete(channel);
+          await connection.unsubscribe(channel).catch(() => undefined);
+        };
+      }
+      const listener = (message: string) => onMessage(message);
+      await withDeadline(`subscribe ${channel}`, () => connection.subscribe(channel, listener));
+      return async () => {
+        await connection.unsubscribe(channel, listener).catch(() => undefined);
+      };
+    },
+    async close() {
+      if (!subscriber) return;
+      const connection = await subscriber.catch(() => undefined);
+      subscriber = undefined;
+      if (!connection) return;
+      if (isIoredis(connection)) connection.disconnect();
+      else await (connection.close?.() ?? connection.quit?.())?.catch(() => undefined);
+    },
+  };
+}
