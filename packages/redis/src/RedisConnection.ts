@@ -67,6 +67,7 @@ const isNodeRedis = (client: RedisClientLike): client is NodeRedisLike =>
 /** Replies as ioredis gives them: node-redis answers some commands (HGETALL) with an object. */
 function normalize(reply: unknown): unknown {
   if (Array.isArray(reply)) return reply.map(normalize);
+  if (reply instanceof Uint8Array) return new TextDecoder().decode(reply);
   if (reply instanceof Map) return [...reply].flat().map(normalize);
   if (reply !== null && typeof reply === 'object' && !(reply instanceof Error)) {
     return Object.entries(reply).flat().map(normalize);
@@ -102,7 +103,7 @@ export function toRedisConnection(
       ? client.call(String(args[0]), ...args.slice(1))
       : client.sendCommand(args.map(String));
 
-  const withDeadline = async (operation: string, run: () => Promise<unknown>) => {
+  const withDeadline = async <T>(operation: string, run: () => Promise<T>): Promise<T> => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(
@@ -117,7 +118,7 @@ export function toRedisConnection(
       );
     });
     try {
-      return normalize(await Promise.race([run(), deadline]));
+      return await Promise.race([run(), deadline]);
     } catch (error) {
       if (StateStoreError.is(error)) throw error;
       throw new StateStoreError(
@@ -147,21 +148,21 @@ export function toRedisConnection(
   };
 
   return {
-    command: (operation, args) => withDeadline(operation, () => send(args)),
-    evalScript: (operation, script, keys, args) =>
-      withDeadline(operation, async () => {
-        const tail = [keys.length, ...keys, ...args];
-        try {
-          return await send(['EVALSHA', script.sha, ...tail]);
-        } catch (error) {
-          if (!String((error as Error)?.message).startsWith('NOSCRIPT')) throw error;
-          return send(['EVAL', script.source, ...tail]);
-        }
-      }),
+    command: async (operation, args) => normalize(await withDeadline(operation, () => send(args))),
+    evalScript: async (operation, script, keys, args) =>
+      normalize(
+        await withDeadline(operation, async () => {
+          const tail = [keys.length, ...keys, ...args];
+          try {
+            return await send(['EVALSHA', script.sha, ...tail]);
+          } catch (error) {
+            if (!String((error as Error)?.message).startsWith('NOSCRIPT')) throw error;
+            return send(['EVAL', script.source, ...tail]);
+          }
+        }),
+      ),
     async subscribe(channel, onMessage) {
-      const connection = (await withDeadline(`subscribe ${channel}`, openSubscriber)) as
-        | IoredisLike
-        | NodeRedisLike;
+      const connection = await withDeadline(`subscribe ${channel}`, openSubscriber);
       if (isIoredis(connection)) {
         let listeners = ioListeners.get(channel);
         if (!listeners) {

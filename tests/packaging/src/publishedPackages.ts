@@ -7,6 +7,6 @@ export const packagesRoot = fileURLToPath(new URL('../../../packages/', import.m
 export const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** Every package the release publishes, by folder under `packages/`. */
-export const PUBLISHED_PACKAGES = ['core', 'react', 'webhook-node', 'sandbox'] as const;
+export const PUBLISHED_PACKAGES = ['core', 'react', 'webhook-node', 'sandbox', 'redis'] as const;
 
 export type PublishedPackage = (typeof PUBLISHED_PACKAGES)[number];

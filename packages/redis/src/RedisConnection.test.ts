@@ -1,0 +1,98 @@
+import { createServer, type Server, type Socket } from 'node:net';
+import { StateStoreError } from '@makini-kit/core';
+import Redis from 'ioredis';
+import { createClient } from 'redis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REDIS_URL, testPrefix } from '../test/redisUrl.js';
+import { type RedisClientLike, toRedisConnection } from './RedisConnection.js';
+import { redisScript } from './RedisScript.js';
+
+const io = new Redis(REDIS_URL);
+const nodeRedis = createClient({ url: REDIS_URL });
+beforeAll(async () => {
+  await nodeRedis.connect();
+});
+afterAll(async () => {
+  io.disconnect();
+  await nodeRedis.quit();
+});
+
+describe.each([
+  ['ioredis', () => io as unknown as RedisClientLike],
+  ['node-redis', () => nodeRedis as unknown as RedisClientLike],
+])('toRedisConnection with %s', (_name, client) => {
+  it('sends commands and normalizes replies to what ioredis gives', async () => {
+    const connection = toRedisConnection(client());
+    const key = `${testPrefix('connection')}hash`;
+    await connection.command('test.hset', ['HSET', key, 'a', '1', 'b', '2']);
+    expect(await connection.command('test.hgetall', ['HGETALL', key])).toEqual([
+      'a',
+      '1',
+      'b',
+      '2',
+    ]);
+    expect(await connection.command('test.get', ['GET', `${key}:missing`])).toBeNull();
+    await connection.command('test.del', ['DEL', key]);
+  });
+
+  it('runs a script Redis has never seen, then by hash', async () => {
+    const connection = toRedisConnection(client());
+    // A fresh source each run: Redis cannot know its hash yet, so EVALSHA answers NOSCRIPT first.
+    const script = redisScript(`return {KEYS[1], ARGV[1], '${Math.random()}'}`);
+    const first = await connection.evalScript('test.script', script, ['k'], ['v']);
+    expect((first as unknown[]).slice(0, 2)).toEqual(['k', 'v']);
+    expect(await connection.evalScript('test.script', script, ['k'], ['v'])).toEqual(first);
+  });
+
+  it('delivers published messages to subscribers until they stop', async () => {
+    const connection = toRedisConnection(client());
+    const channel = `${testPrefix('connection')}channel`;
+    const received: string[] = [];
+    const stop = await connection.subscribe(channel, (message) => received.push(message));
+    await connection.command('test.publish', ['PUBLISH', channel, 'one']);
+    await expect.poll(() => received).toEqual(['one']);
+    await stop();
+    await connection.command('test.publish', ['PUBLISH', channel, 'two']);
+    await connection.command('test.ping', ['PING']);
+    expect(received).toEqual(['one']);
+    await connection.close();
+  });
+});
+
+describe('a Redis that does not answer', () => {
+  let silent: Server;
+  let port = 0;
+  const sockets = new Set<Socket>();
+  beforeAll(async () => {
+    // Accepts connections and never replies: a Redis that hangs.
+    silent = createServer((socket) => sockets.add(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    port = (silent.address() as { port: number }).port;
+  });
+  afterAll(async () => {
+    for (const socket of sockets) socket.destroy();
+    await new Promise<void>((resolve) => silent.close(() => resolve()));
+  });
+
+  it('fails the step with StateStoreError naming it, instead of hanging', async () => {
+    const hanging = new Redis({ port, host: '127.0.0.1', maxRetriesPerRequest: 0 });
+    hanging.on('error', () => undefined);
+    const connection = toRedisConnection(hanging as unknown as RedisClientLike, {
+      commandTimeoutMs: 200,
+    });
+    const error: StateStoreError = await connection
+      .command('tokens.get', ['GET', 'x'])
+      .catch((caught: StateStoreError) => caught);
+    expect(StateStoreError.is(error)).toBe(true);
+    expect(error).toMatchObject({ code: 'STATE_STORE_UNAVAILABLE', operation: 'tokens.get' });
+    expect(error.message).toMatch(/did not answer within 200 ms/);
+    hanging.disconnect();
+  });
+
+  it('refuses what is not a Redis client, and a deadline out of range', () => {
+    expect(() => toRedisConnection({} as RedisClientLike)).toThrow(/ioredis client/);
+    expect(() =>
+      toRedisConnection(io as unknown as RedisClientLike, { commandTimeoutMs: 0 }),
+    ).toThrow(RangeError);
+  });
+});
