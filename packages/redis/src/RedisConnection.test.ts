@@ -80,9 +80,9 @@ describe('a Redis that does not answer', () => {
     const connection = toRedisConnection(hanging as unknown as RedisClientLike, {
       commandTimeoutMs: 200,
     });
-    const error: StateStoreError = await connection
+    const error = (await connection
       .command('tokens.get', ['GET', 'x'])
-      .catch((caught: StateStoreError) => caught);
+      .catch((caught: unknown) => caught)) as StateStoreError;
     expect(StateStoreError.is(error)).toBe(true);
     expect(error).toMatchObject({ code: 'STATE_STORE_UNAVAILABLE', operation: 'tokens.get' });
     expect(error.message).toMatch(/did not answer within 200 ms/);
