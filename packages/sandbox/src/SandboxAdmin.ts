@@ -2,6 +2,7 @@ import type { FaultRule, FaultRuleInput } from './behaviours/FaultInjector.js';
 import type { RequestLogEntry } from './behaviours/RequestLog.js';
 import type { AccountCredentials, SandboxState } from './SandboxState.js';
 import { statusOf } from './state/ConnectionRegistry.js';
+import type { SandboxStats } from './state/GrantStats.js';
 import type {
   DeliveryAttempt,
   SentEvent,
@@ -112,6 +113,25 @@ export class SandboxAdmin {
     return this.state.log.list();
   }
 
+  /**
+   * Successful `POST /link/token` grants by type, and refresh tokens presented twice (each revoked
+   * its family) or twice within `refreshTokenReuseGraceMs` (answered, nothing revoked), since the
+   * start or the last {@link resetStats}/{@link reset}. A copy: it does not change afterwards.
+   *
+   * @example
+   * sandbox.admin.resetStats();
+   * await Promise.all(replicas.map((replica) => replica.readOrders()));
+   * expect(sandbox.admin.stats()).toMatchObject({ grants: { refresh_token: 1 }, refreshTokenReuse: 0 });
+   */
+  stats(): SandboxStats {
+    return this.state.stats.snapshot();
+  }
+
+  /** Zeroes {@link stats}; tokens and everything else stay. */
+  resetStats() {
+    this.state.stats.reset();
+  }
+
   /** Registers another redirect URI for a client (exact match, as OAuth requires). */
   addRedirectUri(clientId: string, redirectUri: string) {
     const client = this.state.clients.get(clientId);
@@ -120,7 +140,7 @@ export class SandboxAdmin {
     if (!client.redirectUris.includes(redirectUri)) client.redirectUris.push(redirectUri);
   }
 
-  /** Back to the seeded state; webhook endpoints stay registered. */
+  /** Back to the seeded state, stats zeroed; webhook endpoints stay registered. */
   reset() {
     this.state.reset();
   }

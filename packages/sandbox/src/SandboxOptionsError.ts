@@ -6,6 +6,8 @@ export const SandboxOptionsErrorCode = {
   INVALID_ADMIN_TOKEN: 'INVALID_ADMIN_TOKEN',
   /** An `allowedHosts` entry is not a host name, optionally with a port. */
   INVALID_ALLOWED_HOST: 'INVALID_ALLOWED_HOST',
+  /** `refreshTokenReuseGraceMs` is not a whole number of milliseconds from 0. */
+  INVALID_REFRESH_TOKEN_REUSE_GRACE: 'INVALID_REFRESH_TOKEN_REUSE_GRACE',
 } as const;
 export type SandboxOptionsErrorCode =
   (typeof SandboxOptionsErrorCode)[keyof typeof SandboxOptionsErrorCode];

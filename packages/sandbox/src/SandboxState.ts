@@ -10,6 +10,7 @@ import {
   type SandboxConnection,
   statusOf,
 } from './state/ConnectionRegistry.js';
+import { GrantStats } from './state/GrantStats.js';
 import { StateFile } from './state/StateFile.js';
 import { TokenStore } from './state/TokenStore.js';
 import { type SentEvent, WebhookSender } from './webhooks/WebhookSender.js';
@@ -27,6 +28,8 @@ export class SandboxState {
   readonly clients: Map<string, SandboxClientOptions>;
   registry: ConnectionRegistry;
   readonly tokens: TokenStore;
+  /** What `POST /link/token` granted and which refresh tokens came back twice. */
+  readonly stats = new GrantStats();
   readonly limiter: RateLimiter;
   readonly faults: FaultInjector;
   readonly log: RequestLog<RequestLogEntry>;
@@ -42,6 +45,7 @@ export class SandboxState {
       codeMs: options.codeTtlMs,
       accessMs: options.accessTokenTtlMs,
       refreshMs: options.refreshTokenTtlMs,
+      reuseGraceMs: options.refreshTokenReuseGraceMs,
     });
     this.limiter = new RateLimiter(options.rateLimit, options.rateLimitWindowMs, options.now);
     this.faults = new FaultInjector(options.seed);
@@ -196,10 +200,11 @@ export class SandboxState {
     return this.webhooks.emit(type, connectionKey, data ?? defaults[type] ?? record);
   }
 
-  /** Back to the seeded state: connections, tokens, faults, limits and logs; endpoints stay. */
+  /** Back to the seeded state: connections, tokens, stats, faults, limits and logs; endpoints stay. */
   reset() {
     this.registry = this.freshRegistry();
     this.tokens.clear();
+    this.stats.reset();
     this.faults.clear();
     this.limiter.configure(this.options.rateLimit, this.options.rateLimitWindowMs);
     this.log.clear();

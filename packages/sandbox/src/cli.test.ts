@@ -119,10 +119,61 @@ describe('makini-sandbox CLI', () => {
     }
   });
 
+  it('answers a refresh token replayed within --refresh-token-reuse-grace-ms', async () => {
+    const graced = spawn(
+      process.execPath,
+      [cli, 'start', '--port', '0', '--orders', '1', '--refresh-token-reuse-grace-ms', '60000'],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    try {
+      const gracedUrl = await listening(graced);
+      const form = (fields: Record<string, string>) =>
+        fetch(`${gracedUrl}/link/token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({
+            client_id: 'sandbox_client',
+            client_secret: 'sandbox_secret',
+            ...fields,
+          }),
+        });
+      const { access_token: clientToken } = await (
+        await form({ grant_type: 'client_credentials' })
+      ).json();
+      const created = await fetch(`${gracedUrl}/api/system/connections`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${clientToken}` },
+        body: JSON.stringify({
+          name: 'Graced',
+          email: 'graced@customer.example',
+          provider: 'sap-s4hana',
+          credentials: { login: 'GRACED', password: 'pw' },
+        }),
+      });
+      const { refresh_token } = (await created.json()).data;
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const refreshed = await form({ grant_type: 'refresh_token', refresh_token });
+        expect(refreshed.status, `attempt ${attempt}`).toBe(200);
+      }
+      const stats = await (await fetch(`${gracedUrl}/__sandbox/stats`)).json();
+      expect(stats.data).toMatchObject({ refreshTokenReuse: 0, refreshTokenGraceReuse: 1 });
+    } finally {
+      if (graced.exitCode === null && graced.signalCode === null) {
+        const exited = new Promise((resolve) => graced.once('exit', resolve));
+        graced.kill('SIGINT');
+        await exited;
+      }
+    }
+  });
+
   it.each([
     [['start', '--host', '0.0.0.0', '--port', '0'], /--admin-token/],
     [['start', '--allowed-host', 'not a host'], /allowedHosts entry "not a host"/],
     [['start', '--port', 'abc'], /--port must be a non-negative integer/],
+    [
+      ['start', '--refresh-token-reuse-grace-ms', 'soon'],
+      /--refresh-token-reuse-grace-ms must be a non-negative integer/,
+    ],
     [['trigger', 'sync.completed'], /--connection <key> is required/],
     [['rotate-credentials', '09999999999999', '--url', 'http://127.0.0.1:1'], /No sandbox answers/],
     [['launch'], /Unknown command "launch"/],

@@ -31,6 +31,8 @@ Options:
                      localhost, 127.0.0.1 and [::1] on the port, against DNS rebinding
   --webhook-retry-scale <n>     scale Makini's retry schedule (30 s doubling to 24 h); 1 = real time
   --corrupt-records <n>         break every nth record of every list (tolerant-parsing tests)
+  --refresh-token-reuse-grace-ms <n>  answer a refresh token replayed within n ms of its first
+                                use with a new pair instead of revoking its family (default 0)
   --no-rate-limit-headers, --no-idempotency, --no-record-webhooks, --no-strict-bodies
                                 switch off a behaviour the spec does not state (FIDELITY.md)`,
   trigger: `Usage: makini-sandbox trigger <event-type> --connection <key> [--url ${DEFAULT_URL}] [--admin-token <t>]
@@ -118,6 +120,7 @@ async function main(argv: string[]) {
       'no-record-webhooks': { type: 'boolean' },
       'no-strict-bodies': { type: 'boolean' },
       'corrupt-records': { type: 'string' },
+      'refresh-token-reuse-grace-ms': { type: 'string' },
     },
   });
   if (values.help) {
@@ -135,6 +138,11 @@ async function main(argv: string[]) {
       seed: integer('seed', values.seed, 1),
       orders: integer('orders', values.orders, 250),
       rateLimit: integer('rate-limit', values['rate-limit'], 0),
+      refreshTokenReuseGraceMs: integer(
+        'refresh-token-reuse-grace-ms',
+        values['refresh-token-reuse-grace-ms'],
+        0,
+      ),
       webhooks: (values.webhook ?? []).map((webhook) => ({
         url: webhook,
         ...(values['webhook-secret'] ? { secret: values['webhook-secret'] } : {}),

@@ -7,6 +7,7 @@ export { type AdminConnection, SandboxAdmin } from './SandboxAdmin.js';
 export { SandboxOptionsError, SandboxOptionsErrorCode } from './SandboxOptionsError.js';
 export type { AccountCredentials } from './SandboxState.js';
 export { type Sandbox, startSandbox } from './startSandbox.js';
+export type { SandboxStats } from './state/GrantStats.js';
 export {
   generateWebhookSecret,
   legacyWebhookHeaders,

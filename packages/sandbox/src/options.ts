@@ -86,6 +86,16 @@ export interface SandboxOptions {
   accessTokenTtlMs?: number;
   /** Lifetime of a refresh token (Makini: 31 days). @default 2_678_400_000 */
   refreshTokenTtlMs?: number;
+  /**
+   * Refresh tokens rotate on every use, and one presented a second time revokes every token of its
+   * authorization (its family). A replay within this many milliseconds of the first use is answered
+   * with a new pair of the same family instead, revoking nothing, like Okta's grace period and
+   * Auth0's reuse interval: a client that lost the first answer can try again. `0`: every replay
+   * revokes. Makini's policy is not published (FIDELITY.md).
+   * @default 0
+   * @example startSandbox({ refreshTokenReuseGraceMs: 10_000 })
+   */
+  refreshTokenReuseGraceMs?: number;
   /** How `expires_in` is written: seconds from now (OAuth), or an epoch as Makini has sent it. @default 'seconds' */
   expiresInFormat?: 'seconds' | 'epoch' | 'epoch-string';
   /** Entries kept in the request log. @default 1000 */
@@ -160,11 +170,23 @@ function checkAccessOptions(host: string, adminToken: unknown, allowedHosts: unk
   }
 }
 
-/** Fills in defaults; throws `SandboxOptionsError` for unsafe or malformed access options. */
+function checkReuseGrace(value: unknown): number {
+  if (value === undefined) return 0;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    throw new SandboxOptionsError(
+      SandboxOptionsErrorCode.INVALID_REFRESH_TOKEN_REUSE_GRACE,
+      `refreshTokenReuseGraceMs must be a whole number of milliseconds from 0 (0 turns the grace period off), e.g. 10000; got ${typeof value === 'number' ? value : JSON.stringify(value)}.`,
+    );
+  }
+  return value;
+}
+
+/** Fills in defaults; throws `SandboxOptionsError` for unsafe or malformed options. */
 export function resolveOptions(options: SandboxOptions): ResolvedOptions {
   const host = options.host ?? '127.0.0.1';
   const allowedHosts = options.allowedHosts ?? [];
   checkAccessOptions(host, options.adminToken, allowedHosts);
+  const refreshTokenReuseGraceMs = checkReuseGrace(options.refreshTokenReuseGraceMs);
   return {
     port: options.port ?? 0,
     host,
@@ -189,6 +211,7 @@ export function resolveOptions(options: SandboxOptions): ResolvedOptions {
     codeTtlMs: options.codeTtlMs ?? 60_000,
     accessTokenTtlMs: options.accessTokenTtlMs ?? 30 * 86_400_000,
     refreshTokenTtlMs: options.refreshTokenTtlMs ?? 31 * 86_400_000,
+    refreshTokenReuseGraceMs,
     expiresInFormat: options.expiresInFormat ?? 'seconds',
     requestLogSize: options.requestLogSize ?? 1000,
     maxBodyBytes: options.maxBodyBytes ?? 1_048_576,

@@ -31,7 +31,7 @@ export interface Sandbox {
  * browser cannot drive it.
  *
  * @throws {SandboxOptionsError} `ADMIN_TOKEN_REQUIRED` when `host` is beyond loopback without an
- * `adminToken`, or for a malformed `adminToken` or `allowedHosts` entry.
+ * `adminToken`, or for a malformed `adminToken`, `allowedHosts` entry or `refreshTokenReuseGraceMs`.
  * @example
  * const sandbox = await startSandbox({ port: 0, orders: 1000 });
  * const client = new MakiniClient({ baseUrl: sandbox.url, token });

@@ -109,6 +109,11 @@ export function addAdminRoutes(router: Router<Handler>, admin: SandboxAdmin) {
     })
     .add('GET', at('/deliveries'), () => json({ data: admin.deliveries() }))
     .add('GET', at('/requests'), () => json({ data: admin.requests() }))
+    .add('GET', at('/stats'), () => json({ data: admin.stats() }))
+    .add('POST', at('/stats/reset'), () => {
+      admin.resetStats();
+      return json({ data: admin.stats() });
+    })
     .add('POST', at('/clients/:id/redirect-uris'), async (context) => {
       const body = await objectBody(context);
       try {
