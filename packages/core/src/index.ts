@@ -32,6 +32,7 @@ export { PagePromise } from './client/PagePromise.js';
 export type { RequestInput, RequestOptions } from './client/RequestInput.js';
 export { RequestLog, type RequestLogEntry } from './client/RequestLog.js';
 export { subCollection } from './client/subCollection.js';
+export type { GetTokenOptions } from './client/TransportOptions.js';
 export {
   addDecimal,
   compareDecimal,
@@ -104,6 +105,11 @@ export {
   parseCallback,
 } from './oauth/authorize.js';
 export { LinkError } from './oauth/LinkError.js';
+export {
+  TokenCipher,
+  type TokenCipherKey,
+  type TokenCipherOptions,
+} from './oauth/TokenCipher.js';
 export { TokenManager, type TokenManagerOptions, type TokenSet } from './oauth/TokenManager.js';
 export {
   clientCredentials,
@@ -113,6 +119,8 @@ export {
 } from './oauth/tokenEndpoint.js';
 export type { HealthBus, HealthBusListener } from './state/HealthBus.js';
 export type { Lease, Lock } from './state/Lock.js';
+export { MemoryLock, type MemoryLockOptions } from './state/MemoryLock.js';
+export { MemoryTokenStore } from './state/MemoryTokenStore.js';
 export type { PollLeases } from './state/PollLeases.js';
 export type {
   RateLimitObservation,

@@ -63,6 +63,12 @@ interface Failure {
   serverWaitMs?: number | undefined;
 }
 
+/** The token of one attempt: given (`preset`, after a 401), or what `getToken` returned (`sent`). */
+interface AttemptTokens {
+  preset?: string | undefined;
+  sent?: string | undefined;
+}
+
 /**
  * Sends calls to Makini: URL and headers, a per-attempt timeout that covers every wait, retries
  * with backoff that honour `Retry-After` up to `maxRetryAfterMs`, the client-side rate limiter, a
@@ -136,6 +142,10 @@ export class Transport {
     // A wait longer than this fails at once: the server asked for too long, or the call has not the time.
     const longestWait = Math.min(settings.maxRetryAfterMs, timeoutMs);
     let requestId: string | undefined;
+    // A 401 asks getToken once more; a different token is sent at once, not counted as a retry.
+    let reasked = false;
+    let free = 0;
+    let preset: string | undefined;
 
     for (let attempt = 1; ; attempt++) {
       const context: FailureContext = { method: input.method, path, attempts: attempt, requestId };
@@ -150,11 +160,27 @@ export class Transport {
         this.#record(entry, error);
         throw error;
       }
-      const outcome = await this.#attempt(url, input, context, timeoutMs, longestWait);
+      const tokens: AttemptTokens = { preset };
+      preset = undefined;
+      const outcome = await this.#attempt(url, input, context, timeoutMs, longestWait, tokens);
       if ('value' in outcome) return outcome.value as never;
       const { error, entry, serverWaitMs } = outcome;
       requestId = error.requestId ?? requestId;
       if (AbortError.is(error)) throw error;
+      if (entry.status === 401 && !reasked && tokens.sent !== undefined) {
+        reasked = true;
+        preset = await this.#tokenAfter401(tokens.sent, input, context, timeoutMs).catch(
+          (caught: unknown) => {
+            this.#record(entry, error);
+            throw caught;
+          },
+        );
+        if (preset !== undefined) {
+          this.#record(entry, error, 0);
+          free++;
+          continue;
+        }
+      }
       let final = outcome.final;
       if (RateLimitError.is(error) && entry.status !== undefined) {
         if (serverWaitMs !== undefined && serverWaitMs > settings.maxRetryAfterMs) {
@@ -165,7 +191,7 @@ export class Transport {
       }
       const transient = MakiniApiError.is(error) ? RETRYABLE_STATUS(error.status) : true;
       let wait =
-        !final && retryable && transient && attempt <= maxRetries
+        !final && retryable && transient && attempt - free <= maxRetries
           ? retryDelay(attempt, serverWaitMs, {
               ...this.#options.backoff,
               maxRetryAfterMs: longestWait,
@@ -191,6 +217,7 @@ export class Transport {
     context: FailureContext,
     timeoutMs: number,
     longestWait: number,
+    tokens: AttemptTokens = {},
   ): Promise<{ value: unknown } | Failure> {
     const { settings } = this;
     const key = settings.connectionKey;
@@ -212,8 +239,9 @@ export class Transport {
     });
     try {
       // A token that cannot be had is no network failure: it passes through, and is not retried.
-      token = await scope.race(this.#options.getToken?.());
+      token = tokens.preset ?? (await scope.race(this.#options.getToken?.()));
       if (this.#options.getToken && !token) throw noToken(context);
+      tokens.sent = token;
     } catch (caught) {
       scope.end();
       return { error: tokenError(caught, state(), context), entry, final: true };
@@ -289,6 +317,33 @@ export class Transport {
       if (ValidationError.is(caught)) return { error: caught, entry, final: true };
       const where = { ...context, requestId: entry.requestId ?? context.requestId };
       return { error: transportError(caught, state(), where), entry, final: false };
+    } finally {
+      scope.end();
+    }
+  }
+
+  /**
+   * After a 401: asks `getToken` once more, naming the refused token. Another replica may have
+   * refreshed or reconnected; a different token is worth sending, the same one is not.
+   */
+  async #tokenAfter401(
+    rejectedToken: string,
+    input: RequestInput<z.ZodType | undefined>,
+    context: FailureContext,
+    timeoutMs: number,
+  ): Promise<string | undefined> {
+    const scope = new AttemptScope(input.signal, timeoutMs);
+    try {
+      const token = await scope.race(this.#options.getToken?.({ rejectedToken }));
+      return token && token !== rejectedToken ? token : undefined;
+    } catch (caught) {
+      const state: FailureState = {
+        aborted: input.signal?.aborted ?? false,
+        timedOut: scope.timedOut,
+        timeoutMs,
+        secrets: [rejectedToken, ...(input.redact ?? [])],
+      };
+      throw tokenError(caught, state, context);
     } finally {
       scope.end();
     }

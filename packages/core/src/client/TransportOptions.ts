@@ -4,12 +4,25 @@ import type { RateLimitOptions } from './ClientRateLimiter.js';
 import type { RequestLog } from './RequestLog.js';
 import { checkDuration, MAX_TIMEOUT_MS } from './timers.js';
 
+/** What `getToken` is told: after a 401, the token that was refused. */
+export interface GetTokenOptions {
+  /**
+   * The token a 401 just refused. Return the token to send now: when it differs (another replica
+   * refreshed or reconnected), the call is sent again with it at once (once per call, not counted
+   * as a retry); when it is the same, the 401 stands.
+   */
+  rejectedToken?: string | undefined;
+}
+
 /** How every call is sent: what `MakiniClient` and the Link token calls share. */
 export interface TransportOptions {
   /** @default 'https://api.makini.io' */
   baseUrl?: string | undefined;
-  /** The bearer token for each attempt; without it no `Authorization` header is sent. */
-  getToken?: (() => string | Promise<string>) | undefined;
+  /**
+   * The bearer token for each attempt; without it no `Authorization` header is sent. After a 401 it
+   * is asked once more with `{ rejectedToken }`.
+   */
+  getToken?: ((options?: GetTokenOptions) => string | Promise<string>) | undefined;
   /** @default globalThis.fetch */
   fetch?: typeof fetch | undefined;
   /** Retries after the first attempt. @default 2 */

@@ -1,7 +1,12 @@
 import { redactError } from '../client/redactError.js';
+import type { GetTokenOptions } from '../client/TransportOptions.js';
 import { checkDuration } from '../client/timers.js';
 import { ReauthorizationRequiredError } from '../errors/MakiniError.js';
 import type { TokenResponse } from '../models/TokenResponse.js';
+import type { Lock } from '../state/Lock.js';
+import type { TokenStore } from '../state/TokenStore.js';
+import { SharedTokens } from './SharedTokens.js';
+import { noRefreshToken, reauthorization, secretsOf } from './tokenManagerErrors.js';
 
 /** A stored token set; `expiresAt` is epoch ms or `null` when the server gave no expiry. */
 export interface TokenSet {
@@ -11,15 +16,36 @@ export interface TokenSet {
 }
 
 export interface TokenManagerOptions {
-  tokens: TokenSet;
+  /**
+   * The tokens to start from. Required without a `store`; with one, written there only when the
+   * store holds nothing for `connectionKey` yet (the store's tokens win).
+   */
+  tokens?: TokenSet | undefined;
   /** Gets a new pair, e.g. `(token) => refreshToken({ clientId, clientSecret, refreshToken: token })`. */
   refresh: (refreshToken: string) => Promise<TokenResponse>;
   /** Persist the new pair (refresh tokens rotate: losing one loses the connection). */
   onTokens?: (tokens: TokenSet) => void | Promise<void>;
   /** Refresh this long before expiry, in ms: from 0 to 2^31-1. @default 300_000 */
   refreshMarginMs?: number;
-  /** Which connection, for the error a failed refresh raises. */
+  /** Which connection: the key of its tokens in `store`, and named by the error a failed refresh raises. */
   connectionKey?: string;
+  /**
+   * Where the tokens live when the back end runs as several replicas (`RedisTokenStore` from
+   * `@makini-kit/redis`; `MemoryTokenStore` in one process). Every `getToken()` reads it, so a pair
+   * that any replica writes (a refresh, a reconnect) is used by all at their next call. Needs `lock`
+   * and `connectionKey`. @default none: the tokens live in this object
+   */
+  store?: TokenStore | undefined;
+  /**
+   * Decides which replica refreshes (`RedisLock`; `MemoryLock` in one process): the others wait for
+   * its write instead of sending the same refresh token. Required with `store`.
+   */
+  lock?: Lock | undefined;
+  /**
+   * How long a replica may hold the refresh lock before another may take it (kept while its refresh
+   * runs): the wait after a replica dies mid-refresh. From 1 to 2^31-1 ms. @default 30_000
+   */
+  lockTtlMs?: number | undefined;
   now?: () => number;
 }
 
@@ -27,13 +53,22 @@ const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
 /**
  * Keeps an access token fresh: refreshes before expiry, once for any number of concurrent callers
- * (single flight), and turns a refused refresh into `ReauthorizationRequiredError`. Its tokens are
- * private: `util.inspect`, `JSON.stringify` and `String()` print it redacted; only `current` hands
- * them out, for persistence.
+ * (single flight), and turns a refused refresh into `ReauthorizationRequiredError`. With a `store`
+ * and a `lock`, once per connection across every replica too: one refreshes, the others wait for
+ * its write. Its tokens are private: `util.inspect`, `JSON.stringify` and `String()` print it
+ * redacted; only `current` hands them out, for persistence.
  *
  * @example
  * const manager = new TokenManager({ tokens, refresh: (token) => refreshToken({ clientId, clientSecret, refreshToken: token }), onTokens: save });
  * const client = new MakiniClient({ getToken: manager.getToken });
+ * @example
+ * // Several replicas: the tokens live in Redis, sealed; one refresh per connection across all.
+ * const manager = new TokenManager({
+ *   store: new RedisTokenStore({ connection, cipher }),
+ *   lock: new RedisLock({ connection }),
+ *   connectionKey,
+ *   refresh: (token) => refreshToken({ clientId, clientSecret, refreshToken: token }),
+ * });
  */
 export class TokenManager {
   #tokens: TokenSet;
@@ -43,10 +78,15 @@ export class TokenManager {
   readonly #refreshMarginMs: number;
   readonly #connectionKey: string | undefined;
   readonly #now: () => number;
+  readonly #shared: SharedTokens | undefined;
 
   constructor(options: TokenManagerOptions) {
-    const { tokens } = options;
-    if (typeof tokens?.accessToken !== 'string' || tokens.accessToken === '') {
+    const { tokens, store, lock, connectionKey } = options;
+    const shared = store !== undefined || lock !== undefined;
+    if (
+      (!shared || tokens !== undefined) &&
+      (typeof tokens?.accessToken !== 'string' || tokens.accessToken === '')
+    ) {
       throw new TypeError(
         'TokenManager needs tokens.accessToken: pass the access_token of exchangeCode() or of your store.',
       );
@@ -56,17 +96,48 @@ export class TokenManager {
         'TokenManager needs refresh: (token) => refreshToken({ clientId, clientSecret, refreshToken: token }).',
       );
     }
-    this.#tokens = { ...tokens };
+    if (shared && (typeof connectionKey !== 'string' || connectionKey === '')) {
+      throw new TypeError(
+        'TokenManager: store and lock need connectionKey, the connection whose tokens the store keeps.',
+      );
+    }
+    if (shared && (!store || !lock)) {
+      throw new TypeError(
+        `TokenManager: ${store ? 'store needs lock' : 'lock needs store'} too: give both (RedisTokenStore and RedisLock across replicas, MemoryTokenStore and MemoryLock in one process).`,
+      );
+    }
+    this.#tokens = tokens
+      ? { ...tokens }
+      : { accessToken: '', refreshToken: null, expiresAt: null };
     this.#refresh = options.refresh;
     this.#onTokens = options.onTokens;
     this.#refreshMarginMs = checkDuration('refreshMarginMs', options.refreshMarginMs ?? 300_000, 0);
-    this.#connectionKey = options.connectionKey;
+    this.#connectionKey = connectionKey;
     this.#now = options.now ?? (() => Date.now());
+    const lockTtlMs = checkDuration('lockTtlMs', options.lockTtlMs ?? 30_000);
+    this.#shared =
+      store && lock && connectionKey
+        ? new SharedTokens({
+            store,
+            lock,
+            connectionKey,
+            lockTtlMs,
+            refreshMarginMs: this.#refreshMarginMs,
+            refresh: this.#refresh,
+            onTokens: this.#onTokens,
+            now: this.#now,
+            seed: tokens && { ...tokens },
+            redacted: (error, ...sets) => this.#redacted(error, ...sets),
+          })
+        : undefined;
   }
 
-  /** A copy of the current token set, for persistence; never send it to a browser. */
+  /**
+   * A copy of the current token set, for persistence; never send it to a browser. With a `store`:
+   * the tokens last read from it (an empty `accessToken` before the first read without `tokens`).
+   */
   get current(): Readonly<TokenSet> {
-    return { ...this.#tokens };
+    return { ...(this.#shared ? (this.#shared.known ?? this.#tokens) : this.#tokens) };
   }
 
   #fresh(): boolean {
@@ -74,14 +145,20 @@ export class TokenManager {
     return expiresAt === null || expiresAt - this.#refreshMarginMs > this.#now();
   }
 
-  /** A usable access token; pass it to `MakiniClient` as `getToken`. */
-  getToken = (): Promise<string> => {
+  /**
+   * A usable access token; pass it to `MakiniClient` as `getToken`. With a `store` it reads the
+   * store each time. `rejectedToken` is the token a 401 refused: the answer is the token to send
+   * now, which the client retries with once when it differs (another replica reconnected).
+   */
+  getToken = (options?: GetTokenOptions): Promise<string> => {
+    if (this.#shared) return this.#shared.getToken(options?.rejectedToken);
     if (this.#fresh() && !this.#inFlight) return Promise.resolve(this.#tokens.accessToken);
     return this.refreshNow();
   };
 
   /** Refreshes now (e.g. after a 401), sharing one request among concurrent callers. */
   refreshNow(): Promise<string> {
+    if (this.#shared) return this.#shared.refreshNow();
     this.#inFlight ??= this.#doRefresh().finally(() => {
       this.#inFlight = undefined;
     });
@@ -90,28 +167,13 @@ export class TokenManager {
 
   async #doRefresh(): Promise<string> {
     const refresh = this.#tokens.refreshToken;
-    if (!refresh) {
-      throw new ReauthorizationRequiredError(
-        401,
-        'The access token expired and there is no refresh token: the customer must reconnect through Makini Link.',
-        { connectionKey: this.#connectionKey },
-      );
-    }
+    if (!refresh) throw noRefreshToken(this.#connectionKey);
     const before = this.#tokens;
     let response: TokenResponse;
     try {
       response = await this.#refresh(refresh);
     } catch (error) {
-      if (ReauthorizationRequiredError.is(error)) {
-        throw new ReauthorizationRequiredError(error.status, error.message, {
-          connectionKey: this.#connectionKey ?? error.connectionKey,
-          requestId: error.requestId,
-          attempts: error.attempts,
-          method: error.method,
-          path: error.path,
-          cause: error,
-        });
-      }
+      if (ReauthorizationRequiredError.is(error)) throw reauthorization(error, this.#connectionKey);
       throw this.#redacted(error, before);
     }
     this.#tokens = {
@@ -129,20 +191,19 @@ export class TokenManager {
   }
 
   /** An error from `refresh` or `onTokens`, as a copy that quotes none of the tokens in play. */
-  #redacted(error: unknown, ...sets: TokenSet[]): unknown {
-    return redactError(
-      error,
-      sets.flatMap((set) => [set.accessToken, set.refreshToken]),
-    );
+  #redacted(error: unknown, ...sets: Array<TokenSet | undefined>): unknown {
+    return redactError(error, secretsOf(this.#tokens, ...sets));
   }
 
   /** Describes the manager without its tokens, for logs and `JSON.stringify`. */
   toJSON() {
+    const tokens = this.current;
     return {
       connectionKey: this.#connectionKey,
-      expiresAt: this.#tokens.expiresAt,
+      expiresAt: tokens.expiresAt,
       accessToken: '[redacted]',
-      refreshToken: this.#tokens.refreshToken ? '[redacted]' : null,
+      refreshToken: tokens.refreshToken ? '[redacted]' : null,
+      ...(this.#shared ? { store: true } : {}),
     };
   }
 

@@ -1,0 +1,235 @@
+import { sleep } from '../client/timers.js';
+import { ReauthorizationRequiredError, TimeoutError } from '../errors/MakiniError.js';
+import type { TokenResponse } from '../models/TokenResponse.js';
+import type { Lease, Lock } from '../state/Lock.js';
+import type { StoredTokens, TokenStore, TokenWrite } from '../state/TokenStore.js';
+import type { TokenSet } from './TokenManager.js';
+import {
+  noRefreshToken,
+  noStoredTokens,
+  reauthorization,
+  secretsOf,
+  storeFailure,
+} from './tokenManagerErrors.js';
+
+/** What `TokenManager` hands over when it keeps its tokens in a store. */
+export interface SharedTokensOptions {
+  store: TokenStore;
+  lock: Lock;
+  connectionKey: string;
+  lockTtlMs: number;
+  refreshMarginMs: number;
+  refresh: (refreshToken: string) => Promise<TokenResponse>;
+  onTokens: ((tokens: TokenSet) => void | Promise<void>) | undefined;
+  now: () => number;
+  /** Written when the store holds nothing yet (once). */
+  seed: TokenSet | undefined;
+  /** An error from `refresh` or `onTokens`, as a copy that quotes none of these tokens. */
+  redacted: (error: unknown, ...sets: Array<TokenSet | undefined>) => unknown;
+}
+
+/**
+ * The store-backed side of `TokenManager`: every call reads the store, and a refresh happens once
+ * per connection across every replica. Local callers share one refresh; across replicas the
+ * connection's lock decides who refreshes, and the others wait for its write instead of sending a
+ * refresh token that may be in use (the server would take the replay for theft).
+ */
+export class SharedTokens {
+  readonly #o: SharedTokensOptions;
+  readonly #lockKey: string;
+  #known: StoredTokens | undefined;
+  #seeded = false;
+  #reading: Promise<StoredTokens> | undefined;
+  #inFlight: Promise<string> | undefined;
+  /** A refreshed pair the store could not take: written before anything else is read. */
+  #pending: { base: number; tokens: TokenSet; fence: number } | undefined;
+
+  constructor(options: SharedTokensOptions) {
+    this.#o = options;
+    this.#lockKey = `${options.connectionKey}:refresh`;
+  }
+
+  /** The tokens last read from the store (or the initial ones, before the first read). */
+  get known(): TokenSet | undefined {
+    return this.#known?.tokens ?? this.#o.seed;
+  }
+
+  #secrets() {
+    return secretsOf(this.#known?.tokens, this.#o.seed, this.#pending?.tokens);
+  }
+
+  async #call<T>(operation: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw storeFailure(error, operation, this.#o.connectionKey, this.#secrets());
+    }
+  }
+
+  #fresh(tokens: TokenSet): boolean {
+    return tokens.expiresAt === null || tokens.expiresAt - this.#o.refreshMarginMs > this.#o.now();
+  }
+
+  #valid(tokens: TokenSet): boolean {
+    return tokens.expiresAt === null || tokens.expiresAt > this.#o.now();
+  }
+
+  /** The stored tokens; concurrent callers share one read unless `own` asks for a read of its own. */
+  #read(own = false): Promise<StoredTokens> {
+    if (!own && this.#reading) return this.#reading;
+    const reading = this.#readNow().finally(() => {
+      if (this.#reading === reading) this.#reading = undefined;
+    });
+    if (!own) this.#reading = reading;
+    return reading;
+  }
+
+  async #readNow(): Promise<StoredTokens> {
+    const { store, connectionKey, seed } = this.#o;
+    if (this.#pending) await this.#flushPending();
+    let stored = await this.#call('tokens.get', () => store.get(connectionKey));
+    if (!stored && seed && !this.#seeded) {
+      this.#seeded = true;
+      const written = await this.#write(0, seed, undefined);
+      stored = written.ok ? { tokens: seed, version: written.version } : written.current;
+    }
+    if (!stored) throw noStoredTokens(connectionKey);
+    this.#known = stored;
+    return stored;
+  }
+
+  #write(expected: number, tokens: TokenSet, fence: number | undefined): Promise<TokenWrite> {
+    const { store, connectionKey } = this.#o;
+    return this.#call('tokens.compareAndSet', () =>
+      store.compareAndSet(connectionKey, expected, tokens, fence === undefined ? {} : { fence }),
+    );
+  }
+
+  async #flushPending(): Promise<void> {
+    const pending = this.#pending;
+    if (!pending) return;
+    await this.#write(pending.base, pending.tokens, pending.fence);
+    // Written, or another write came first (and holds the truth): either way it is settled.
+    if (this.#pending === pending) this.#pending = undefined;
+  }
+
+  /** The access token of stored tokens that will not be refreshed: while valid, or never. */
+  #settle(tokens: TokenSet): string {
+    if (this.#valid(tokens)) return tokens.accessToken;
+    throw noRefreshToken(this.#o.connectionKey);
+  }
+
+  /** A usable access token; `rejectedToken` (a 401) makes it read the store for itself. */
+  async getToken(rejectedToken?: string): Promise<string> {
+    const stored = await this.#read(rejectedToken !== undefined);
+    if (this.#fresh(stored.tokens)) return stored.tokens.accessToken;
+    if (!stored.tokens.refreshToken) return this.#settle(stored.tokens);
+    return this.#shared(stored, false);
+  }
+
+  /** Refreshes now, unless the store already holds newer tokens than those read last. */
+  async refreshNow(): Promise<string> {
+    const seen = this.#known ?? (await this.#read(true));
+    return this.#shared(seen, true);
+  }
+
+  #shared(seen: StoredTokens, force: boolean): Promise<string> {
+    this.#inFlight ??= this.#takeTurn(seen, force).finally(() => {
+      this.#inFlight = undefined;
+    });
+    return this.#inFlight;
+  }
+
+  /** Takes the lock and refreshes, or waits for the replica that holds it to write. */
+  async #takeTurn(seen: StoredTokens, force: boolean): Promise<string> {
+    const { lock, lockTtlMs, now, connectionKey } = this.#o;
+    const giveUpAt = now() + 2 * lockTtlMs;
+    for (let delay = 25; ; delay = Math.min(delay * 2, 250)) {
+      const lease = await this.#call('lock.tryAcquire', () =>
+        lock.tryAcquire(this.#lockKey, lockTtlMs),
+      );
+      if (lease) return this.#holding(lease, seen, force);
+      await sleep(delay);
+      const stored = await this.#read(true);
+      if (stored.version !== seen.version) {
+        if (this.#fresh(stored.tokens) || !stored.tokens.refreshToken) {
+          return this.#settle(stored.tokens);
+        }
+        seen = stored;
+        force = false;
+      }
+      if (now() > giveUpAt) {
+        throw new TimeoutError(
+          'TIMEOUT',
+          `Another replica has held the token refresh lock of connection ${connectionKey} for ${2 * lockTtlMs} ms without writing new tokens. Check that its refresh calls end (a timeout on the token endpoint), or raise lockTtlMs.`,
+        );
+      }
+    }
+  }
+
+  async #holding(lease: Lease, seen: StoredTokens, force: boolean): Promise<string> {
+    const { lock, lockTtlMs } = this.#o;
+    // A slow token endpoint must not let the lease lapse while this replica still refreshes.
+    const heartbeat = setInterval(
+      () => void lock.extend(lease, lockTtlMs).catch(() => false),
+      Math.max(1, Math.floor(lockTtlMs / 3)),
+    );
+    try {
+      // Another replica may have refreshed (or the customer reconnected) since `seen` was read.
+      const current = await this.#read(true);
+      const newer = current.version !== seen.version;
+      if ((newer || !force) && this.#fresh(current.tokens)) return current.tokens.accessToken;
+      if (!current.tokens.refreshToken) return this.#settle(current.tokens);
+      return await this.#refresh(current, current.tokens.refreshToken, lease);
+    } finally {
+      clearInterval(heartbeat);
+      await lock.release(lease).catch(() => undefined);
+    }
+  }
+
+  async #refresh(current: StoredTokens, refreshToken: string, lease: Lease): Promise<string> {
+    const { tokens } = current;
+    let response: TokenResponse;
+    try {
+      response = await this.#o.refresh(refreshToken);
+    } catch (error) {
+      if (!ReauthorizationRequiredError.is(error)) throw this.#o.redacted(error, tokens);
+      // The refresh token is dead: drop it from the store, so no replica sends it again.
+      await this.#write(current.version, { ...tokens, refreshToken: null }, lease.fence)
+        .then((written) => {
+          if (written.ok)
+            this.#known = { tokens: { ...tokens, refreshToken: null }, version: written.version };
+        })
+        .catch(() => undefined);
+      // Still valid by its expiry: calls go on and verify it (a 401 is proof it is broken).
+      if (this.#valid(tokens)) return tokens.accessToken;
+      throw reauthorization(error, this.#o.connectionKey);
+    }
+    const next: TokenSet = {
+      accessToken: response.access_token,
+      refreshToken: response.refresh_token ?? refreshToken,
+      expiresAt: response.expiresAt,
+    };
+    let written: TokenWrite;
+    try {
+      written = await this.#write(current.version, next, lease.fence);
+    } catch (error) {
+      // The old refresh token is spent: keep the new pair until the store takes it.
+      this.#pending = { base: current.version, tokens: next, fence: lease.fence };
+      throw error;
+    }
+    if (!written.ok) {
+      // A later write won (a reconnect, or a lock holder after this one): it holds the truth.
+      if (!written.current) throw noStoredTokens(this.#o.connectionKey);
+      this.#known = written.current;
+      return this.#settle(written.current.tokens);
+    }
+    this.#known = { tokens: next, version: written.version };
+    try {
+      await this.#o.onTokens?.({ ...next });
+    } catch (error) {
+      throw this.#o.redacted(error, tokens, next);
+    }
+    return next.accessToken;
+  }
+}
