@@ -7,6 +7,7 @@ import { chromiumLaunchOptions, rawRequest } from '@makini-kit/test-utils';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo } from '../server/startDemo.js';
+import { storedTokens } from './storedTokens.js';
 
 let demo: Awaited<ReturnType<typeof startDemo>>;
 let dataDir: string;
@@ -38,7 +39,7 @@ const errorOf = (text: string) =>
 async function snapshot() {
   const sandbox = demo.sandbox;
   if (!sandbox) throw new Error('the demo runs its own sandbox here');
-  const [stored] = demo.backend.store.list();
+  const [stored] = await storedTokens(demo.backend.store);
   const probe = await fetch(`${sandbox.url}/api/erp/purchase-orders?per_page=1`, {
     headers: { authorization: `Bearer ${stored?.tokens.accessToken}` },
   });
@@ -46,7 +47,7 @@ async function snapshot() {
     passwords: sandbox.admin.connections().map((account) => account.password),
     faults: sandbox.admin.faults().length,
     rateLimit: probe.headers.get('x-ratelimit-limit'),
-    connections: demo.backend.store.list().map((entry) => entry.key),
+    connections: (await demo.backend.store.list()).map((entry) => entry.key),
   };
 }
 

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +6,7 @@ import { chromiumLaunchOptions } from '@makini-kit/test-utils';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo } from '../server/startDemo.js';
+import { storedTokens } from './storedTokens.js';
 
 const SHOTS = fileURLToPath(new URL('../test-results/', import.meta.url));
 
@@ -160,7 +161,12 @@ describe('the demo, end to end in Chromium', () => {
   });
 
   it('keeps the tokens across a restart of the demo', async () => {
-    const before = demo.backend.store.list().map((entry) => [entry.key, entry.tokens.accessToken]);
+    const accessTokens = async () =>
+      (await storedTokens(demo.backend.store)).map((entry) => [
+        entry.key,
+        entry.tokens.accessToken,
+      ]);
+    const before = await accessTokens();
     const lines: string[] = [];
     await demo.close();
     demo = await startDemo({
@@ -168,16 +174,31 @@ describe('the demo, end to end in Chromium', () => {
       dataFile: join(dataDir, 'tokens.json'),
       log: (line) => lines.push(line),
     });
-    const after = demo.backend.store.list().map((entry) => [entry.key, entry.tokens.accessToken]);
+    const after = await accessTokens();
     expect(after).toEqual(before);
     expect(lines.filter((line) => line.includes('reconnecting'))).toEqual([]);
     for (const [key] of after) expect(demo.backend.monitor.get(key ?? '')?.state).toBe('healthy');
   });
 
+  it('keeps the tokens sealed on disk, in a file only its owner reads', async () => {
+    const file = join(dataDir, 'tokens.json');
+    const text = readFileSync(file, 'utf8');
+    const stored = await storedTokens(demo.backend.store);
+    expect(stored.length).toBeGreaterThanOrEqual(4);
+    for (const { tokens } of stored) {
+      expect(text).not.toContain(tokens.accessToken);
+      expect(text).not.toContain(tokens.refreshToken ?? 'no refresh token');
+    }
+    const sealed = (JSON.parse(text) as { connections: Array<{ tokens: string }> }).connections;
+    for (const entry of sealed) expect(entry.tokens).toMatch(/^mkc1\.dev-[\w-]+\./);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
   it('never sends a Makini token or secret to the browser', async () => {
-    const tokens = demo.backend.store
-      .list()
-      .flatMap((entry) => [entry.tokens.accessToken, entry.tokens.refreshToken ?? '']);
+    const tokens = (await storedTokens(demo.backend.store)).flatMap((entry) => [
+      entry.tokens.accessToken,
+      entry.tokens.refreshToken ?? '',
+    ]);
     expect(tokens.filter(Boolean).length).toBeGreaterThanOrEqual(8);
     expect(received.length).toBeGreaterThan(20);
     const everything = received.map((entry) => entry.body).join('\n');

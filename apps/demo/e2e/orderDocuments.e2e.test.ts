@@ -7,7 +7,7 @@ type Json = Record<string, unknown>;
 
 /** The sandbox's records as sent, with the connection's own token and plain fetch. */
 async function sandboxList(connection: string, path: string): Promise<Json[]> {
-  const token = harness.demo.backend.store.get(connection)?.tokens.accessToken ?? '';
+  const token = (await harness.demo.backend.store.tokens.get(connection))?.tokens.accessToken ?? '';
   const response = await fetch(`${harness.demo.makiniUrl}${path}`, {
     headers: { authorization: `Bearer ${token}` },
   });
@@ -23,7 +23,7 @@ describe("the order page's receipts and invoices, in Chromium", () => {
     await page.getByRole('link', { name: 'Purchase orders' }).click();
     const rows = page.locator('table.orders tbody tr[data-order]');
     await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(10);
-    const connection = harness.demo.backend.store.list()[0]?.key ?? '';
+    const connection = (await harness.demo.backend.store.list())[0]?.key ?? '';
     const orderKeys = await rows.evaluateAll((all) => all.map((row) => row.dataset.order ?? ''));
 
     // The sandbox's documents, read independently, and the names the page should show for them.

@@ -2,6 +2,8 @@ import type { HealthAlert, InvalidRecordEvent, RequestLogEntry } from '@makini-k
 
 export interface LoggedRequest extends RequestLogEntry {
   connectionKey: string;
+  /** Which back-end replica made the call, when several run. */
+  replica?: string | undefined;
 }
 
 export interface ReceivedWebhook {
@@ -36,10 +38,44 @@ export interface InvalidRecordCount {
   last: { path: string; issue: string; message: string; requestId: string | undefined; at: number };
 }
 
-const KEEP = 200;
+/** The lists the developer panel and the alert banner read, newest last. */
+export interface ActivityLists {
+  requests: LoggedRequest[];
+  webhooks: ReceivedWebhook[];
+  alerts: ShownAlert[];
+  invalidRecords: InvalidRecordCount[];
+}
 
-/** What the developer panel and the alert banner show: bounded lists, newest last. */
-export class Activity {
+/**
+ * What the back end tells the developer panel and the alert banner. Recording never fails a
+ * request: a log that cannot be written (Redis away) loses the entry, not the call.
+ */
+export interface ActivityLog {
+  request(entry: LoggedRequest): void;
+  invalidRecord(connectionKey: string, event: InvalidRecordEvent): void;
+  webhook(entry: Omit<ReceivedWebhook, 'sequence'>): void;
+  alert(alert: HealthAlert): void;
+  dismissFor(connectionId: string): void;
+  read<List extends keyof ActivityLists>(list: List): Promise<ActivityLists[List]>;
+}
+
+/** How many entries each list keeps. */
+export const KEEP = 200;
+
+/** The latest invalid record of a call, as the panel shows it. */
+export function describeInvalidRecord(event: InvalidRecordEvent): InvalidRecordCount['last'] {
+  const issue = event.record.issues[0];
+  return {
+    path: event.path,
+    issue: issue?.path || '(the record itself)',
+    message: issue?.message ?? 'does not match its schema',
+    requestId: event.requestId,
+    at: Date.now(),
+  };
+}
+
+/** The activity of one process, in memory: bounded lists, newest last. */
+export class Activity implements ActivityLog {
   readonly requests: LoggedRequest[] = [];
   readonly webhooks: ReceivedWebhook[] = [];
   readonly alerts: ShownAlert[] = [];
@@ -56,15 +92,12 @@ export class Activity {
     this.push(this.requests, entry);
   }
 
+  async read<List extends keyof ActivityLists>(list: List): Promise<ActivityLists[List]> {
+    return this[list];
+  }
+
   invalidRecord(connectionKey: string, event: InvalidRecordEvent) {
-    const issue = event.record.issues[0];
-    const last = {
-      path: event.path,
-      issue: issue?.path || '(the record itself)',
-      message: issue?.message ?? 'does not match its schema',
-      requestId: event.requestId,
-      at: Date.now(),
-    };
+    const last = describeInvalidRecord(event);
     const known = this.invalidRecords.find(
       (entry) => entry.connectionKey === connectionKey && entry.operation === event.operation,
     );
@@ -90,7 +123,6 @@ export class Activity {
     });
   }
 
-  /** Alerts stop showing once their connection is healthy again. */
   dismissFor(connectionId: string) {
     for (let index = this.alerts.length - 1; index >= 0; index--) {
       if (this.alerts[index]?.connectionId === connectionId) this.alerts.splice(index, 1);

@@ -5,34 +5,48 @@ import {
   TokenManager,
   type TokenResponse,
 } from '@makini-kit/core';
-import type { Activity } from './Activity.js';
+import type { BackendState } from './BackendState.js';
+import type { ConnectionInfo } from './ConnectionStore.js';
 import type { DemoConfig } from './config.js';
-import type { StoredConnection, TokenStore } from './TokenStore.js';
 
-/** The back end's live connections: a client per connection, fed by a TokenManager, watched by the monitor. */
+/**
+ * The back end's live connections: a client per connection, its token from the shared store
+ * through a TokenManager, watched by the monitor. Where replicas share the store, a connection
+ * made on one replica is opened on another the first time it is asked for.
+ */
 export class DemoConnections {
   private readonly clients = new Map<string, MakiniClient>();
 
   constructor(
     private readonly config: DemoConfig,
-    private readonly store: TokenStore,
+    private readonly state: BackendState,
     private readonly monitor: ConnectionHealthMonitor,
-    private readonly activity: Activity,
   ) {}
 
-  list(): Array<Omit<StoredConnection, 'tokens'>> {
-    return this.store.list().map(({ key, name, platform }) => ({ key, name, platform }));
+  /** Every stored connection; opens those this process has not opened yet. */
+  async list(): Promise<ConnectionInfo[]> {
+    const all = await this.state.connections.list();
+    for (const connection of all) if (!this.clients.has(connection.key)) this.open(connection);
+    return all;
   }
 
-  client(key: string): MakiniClient | undefined {
-    return this.clients.get(key);
+  async client(key: string): Promise<MakiniClient | undefined> {
+    const open = this.clients.get(key);
+    if (open) return open;
+    const connection = await this.state.connections.get(key);
+    return connection ? this.open(connection) : undefined;
   }
 
   /** Starts (or restarts, after a reconnect) the client of a stored connection. */
-  open(entry: StoredConnection): MakiniClient {
+  open(connection: ConnectionInfo): MakiniClient {
+    const { key } = connection;
+    const { activity, rateLimitStore } = this.state;
+    // The store holds the tokens: every call reads the current pair, so a reconnect or a refresh
+    // made anywhere is used at once, and one refresh per connection runs under the store's lock.
     const manager = new TokenManager({
-      tokens: entry.tokens,
-      connectionKey: entry.key,
+      store: this.state.connections.tokens,
+      lock: this.state.connections.lock,
+      connectionKey: key,
       refresh: (token) =>
         refreshToken({
           baseUrl: this.config.makiniUrl,
@@ -40,33 +54,36 @@ export class DemoConnections {
           clientSecret: this.config.clientSecret,
           refreshToken: token,
         }),
-      onTokens: (tokens) => this.store.save({ ...entry, tokens }),
     });
-    this.clients.get(entry.key)?.close();
+    this.clients.get(key)?.close();
     const client = new MakiniClient({
       baseUrl: this.config.makiniUrl,
       getToken: manager.getToken,
-      connectionKey: entry.key,
+      connectionKey: key,
       maxRetries: 2,
       backoff: { initialDelayMs: 200 },
       userAgent: 'acme-procurement-demo',
-      // Makini publishes no figure; the x-ratelimit-* headers correct the bucket to the server's
+      // Makini publishes no figure; the x-ratelimit-* headers correct the budget to the server's
       // limit (the developer panel's 20/min included), so calls wait their turn instead of
-      // drawing 429s.
-      rateLimit: { limit: 600, windowMs: 60_000 },
+      // drawing 429s. With replicas, the budget is shared: three replicas spend one limit.
+      rateLimit: {
+        limit: 600,
+        windowMs: 60_000,
+        ...(rateLimitStore ? { store: rateLimitStore } : {}),
+      },
       hooks: {
-        onResponse: (logged) => this.activity.request({ ...logged, connectionKey: entry.key }),
-        onError: (logged) => this.activity.request({ ...logged, connectionKey: entry.key }),
-        onInvalidRecord: (event) => this.activity.invalidRecord(entry.key, event),
+        onResponse: (logged) => activity.request({ ...logged, connectionKey: key }),
+        onError: (logged) => activity.request({ ...logged, connectionKey: key }),
+        onInvalidRecord: (event) => activity.invalidRecord(key, event),
       },
     });
-    this.clients.set(entry.key, client);
-    this.monitor.track(entry.key, client);
+    this.clients.set(key, client);
+    this.monitor.track(key, client);
     return client;
   }
 
   /** Keeps the tokens of a finished Link flow and (re)opens that connection. */
-  async connect(tokens: TokenResponse, fallbackKey?: string): Promise<StoredConnection> {
+  async connect(tokens: TokenResponse, fallbackKey?: string): Promise<ConnectionInfo> {
     const bootstrap = new MakiniClient({
       baseUrl: this.config.makiniUrl,
       token: tokens.access_token,
@@ -74,21 +91,20 @@ export class DemoConnections {
     });
     const integration = await bootstrap.integrations.current();
     const key = tokens.connection_id ?? integration.id ?? fallbackKey ?? '';
-    const entry: StoredConnection = {
+    const connection: ConnectionInfo = {
       key,
       name: integration.company_name ?? key,
       platform: integration.provider ?? 'unknown',
-      tokens: {
-        accessToken: tokens.access_token,
-        refreshToken: tokens.refresh_token ?? null,
-        expiresAt: tokens.expiresAt,
-      },
     };
-    await this.store.save(entry);
-    this.open(entry);
-    this.activity.dismissFor(key);
+    await this.state.connections.save(connection, {
+      accessToken: tokens.access_token,
+      refreshToken: tokens.refresh_token ?? null,
+      expiresAt: tokens.expiresAt,
+    });
+    this.open(connection);
+    this.state.activity.dismissFor(key);
     await this.monitor.check(key);
-    return entry;
+    return connection;
   }
 
   close() {

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_CLIENT } from '@makini-kit/sandbox';
 
 /** Fixed, documented ports and the demo's Makini client (the sandbox's default client). */
 export interface DemoConfig {
@@ -26,3 +27,29 @@ export interface DemoConfig {
 export const DEMO_PORTS = { app: 5173, backend: 3001, sandbox: 4010 } as const;
 
 export const DEFAULT_DATA_FILE = fileURLToPath(new URL('../data/tokens.json', import.meta.url));
+
+/** The secret the sandbox signs the demo's webhooks with. Fixed: the demo is a local playground. */
+export const WEBHOOK_SECRET = `whsec_${Buffer.from('acme-procurement-demo-webhooks!!').toString('base64')}`;
+
+/** The configuration every back end of one demo run shares, from where its parts listen. */
+export function demoConfig(options: {
+  makiniUrl: string;
+  appUrl: string;
+  backendUrl: string;
+  dataFile: string;
+  allowedHosts?: string[] | undefined;
+  sandboxAdminToken?: string | undefined;
+}): DemoConfig {
+  return {
+    makiniUrl: options.makiniUrl,
+    linkUrl: options.makiniUrl,
+    clientId: DEFAULT_CLIENT.id,
+    clientSecret: DEFAULT_CLIENT.secret,
+    webhookSecret: WEBHOOK_SECRET,
+    appUrl: options.appUrl,
+    backendUrl: options.backendUrl,
+    dataFile: options.dataFile,
+    allowedHosts: options.allowedHosts ?? [],
+    ...(options.sandboxAdminToken ? { sandboxAdminToken: options.sandboxAdminToken } : {}),
+  };
+}

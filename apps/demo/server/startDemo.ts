@@ -1,12 +1,14 @@
 import type { AddressInfo } from 'node:net';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname } from 'node:path';
 import { serve } from '@hono/node-server';
-import { DEFAULT_CLIENT, startSandbox } from '@makini-kit/sandbox';
-import react from '@vitejs/plugin-react';
-import { createServer, defaultClientConditions } from 'vite';
-import { DEFAULT_DATA_FILE, DEMO_PORTS, type DemoConfig } from './config.js';
+import type { TokenCipherKey } from '@makini-kit/core';
+import { DEFAULT_DATA_FILE, DEMO_PORTS, demoConfig } from './config.js';
 import { createBackend, type NotifyCustomer } from './createBackend.js';
+import { openLocalState } from './openLocalState.js';
+import { registerWithMakini } from './registerWithMakini.js';
+import { startDemoSandbox } from './startDemoSandbox.js';
+import { startWebServer } from './startWebServer.js';
+import { loadTokenKeys } from './tokenKeys.js';
 
 export interface StartDemoOptions {
   /** Ports of the front end, the back end and the embedded sandbox; `0` picks free ones. */
@@ -21,31 +23,42 @@ export interface StartDemoOptions {
   allowedHosts?: string[];
   /** Guards the embedded sandbox's admin API, or is sent to the one at `makiniUrl`. @default none */
   sandboxAdminToken?: string;
+  /**
+   * The keys that seal the stored tokens, the sealing key first.
+   * @default `MAKINI_TOKEN_KEYS`, or a development key generated in the data folder
+   */
+  tokenKeys?: TokenCipherKey[];
   notifyCustomer?: NotifyCustomer;
   log?: (line: string) => void;
 }
 
-const webRoot = fileURLToPath(new URL('../web', import.meta.url));
-const WEBHOOK_SECRET = `whsec_${Buffer.from('acme-procurement-demo-webhooks!!').toString('base64')}`;
+/** What every start of the demo needs before its back end runs: ports, data, the token keys. */
+export async function prepareDemo(options: StartDemoOptions) {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const ports = options.ports ?? DEMO_PORTS;
+  const dataFile = options.dataFile ?? DEFAULT_DATA_FILE;
+  const tokenKeys =
+    options.tokenKeys ??
+    (await loadTokenKeys({
+      env: process.env.MAKINI_TOKEN_KEYS,
+      dataDir: dirname(dataFile),
+      log,
+    }));
+  const { sandbox, makiniUrl } = await startDemoSandbox({
+    port: ports.sandbox,
+    dataFile,
+    makiniUrl: options.makiniUrl,
+    sandboxAdminToken: options.sandboxAdminToken,
+  });
+  return { log, ports, dataFile, tokenKeys, sandbox, makiniUrl };
+}
 
 /**
  * Starts the whole demo in this process: the sandbox (unless `makiniUrl`), the back end and the
  * Vite dev server. `close()` stops all three.
  */
 export async function startDemo(options: StartDemoOptions = {}) {
-  const ports = options.ports ?? DEMO_PORTS;
-  const dataFile = options.dataFile ?? DEFAULT_DATA_FILE;
-  // The embedded sandbox keeps its state beside the tokens, so both survive a restart together.
-  const sandbox = options.makiniUrl
-    ? undefined
-    : await startSandbox({
-        port: ports.sandbox,
-        orders: 250,
-        clients: [{ ...DEFAULT_CLIENT, name: 'Acme Procurement' }],
-        stateFile: join(dirname(dataFile), 'sandbox-state.json'),
-        ...(options.sandboxAdminToken ? { adminToken: options.sandboxAdminToken } : {}),
-      });
-  const makiniUrl = options.makiniUrl ?? sandbox?.url ?? '';
+  const { log, ports, dataFile, tokenKeys, sandbox, makiniUrl } = await prepareDemo(options);
 
   // The back end listens first (on a free port if asked), so its address is known to Vite's proxy.
   let handleRequest: (request: Request) => Response | Promise<Response> = () =>
@@ -57,58 +70,35 @@ export async function startDemo(options: StartDemoOptions = {}) {
     );
   });
   const backendUrl = `http://127.0.0.1:${(backendServer.address() as AddressInfo).port}`;
+  const allowedHosts = options.allowedHosts ?? [];
+  const web = await startWebServer({ port: ports.app, backendUrl, allowedHosts });
 
-  const vite = await createServer({
-    configFile: false,
-    root: webRoot,
-    plugins: [react()],
-    logLevel: 'warn',
-    resolve: { conditions: ['@makini-kit/source', ...defaultClientConditions] },
-    server: {
-      port: ports.app,
-      host: 'localhost',
-      strictPort: ports.app !== 0,
-      // Vite refuses other Hosts itself; names given to the demo are let through to both servers.
-      allowedHosts: (options.allowedHosts ?? []).map((host) => host.replace(/:\d+$/, '')),
-      // The app's pages fetch /api/* from their own origin and need no CORS. Vite's default grants
-      // every localhost origin, which would let any other local dev server's page read the proxied
-      // /api/dev/credentials; off, the browser keeps every other page's reads from it.
-      cors: false,
-      // Only the back end's routes: a bare '/api' prefix would also catch the module /api.ts.
-      proxy: { '^/api/': { target: backendUrl, changeOrigin: false } },
-    },
-  });
-  await vite.listen();
-  const appPort = (vite.httpServer?.address() as AddressInfo | undefined)?.port ?? ports.app;
-  const appUrl = `http://localhost:${appPort}`;
-
-  const config: DemoConfig = {
+  const config = demoConfig({
     makiniUrl,
-    linkUrl: makiniUrl,
-    clientId: DEFAULT_CLIENT.id,
-    clientSecret: DEFAULT_CLIENT.secret,
-    webhookSecret: WEBHOOK_SECRET,
-    appUrl,
+    appUrl: web.appUrl,
     backendUrl,
     dataFile,
-    allowedHosts: options.allowedHosts ?? [],
-    ...(options.sandboxAdminToken ? { sandboxAdminToken: options.sandboxAdminToken } : {}),
-  };
-  const backend = await createBackend(config, {
+    allowedHosts,
+    sandboxAdminToken: options.sandboxAdminToken,
+  });
+  await registerWithMakini(config);
+  const state = await openLocalState({ dataFile, keys: tokenKeys, log });
+  const backend = await createBackend(config, state, {
     ...(options.notifyCustomer ? { notifyCustomer: options.notifyCustomer } : {}),
-    ...(options.log ? { log: options.log } : {}),
+    log,
   });
   handleRequest = (request) => backend.app.fetch(request);
 
   return {
-    appUrl,
+    appUrl: web.appUrl,
     backendUrl,
     makiniUrl,
     sandbox,
     backend,
     async close() {
       backend.close();
-      await vite.close();
+      await state.close();
+      await web.close();
       await new Promise<void>((resolve) => {
         backendServer.close(() => resolve());
         (backendServer as { closeAllConnections?: () => void }).closeAllConnections?.();

@@ -1,3 +1,5 @@
+import { replicaLog } from './replicaLog.js';
+
 /** A failed call to the back end, with what it said: its error code and Makini's request id, if any. */
 export class ApiRequestError extends Error {
   override readonly name = 'ApiRequestError';
@@ -18,6 +20,7 @@ export async function api<T>(path: string, init?: RequestInit): Promise<T> {
     ...init,
     headers: { 'content-type': 'application/json', ...init?.headers },
   });
+  replicaLog.note(path, response.headers.get('x-demo-replica'));
   const body = (await response.json().catch(() => ({}))) as {
     data?: T;
     error?: { message?: string; code?: string; requestId?: string };

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { InvalidRecordCount, LoggedRequest, ReceivedWebhook } from '../../server/Activity.js';
 import { ApiRequestError, api, type DemoConnection } from '../api.js';
 import { InvalidRecordsPanel } from './InvalidRecordsPanel.js';
+import { ReplicaPanel } from './ReplicaPanel.js';
 
 interface Credentials {
   connectionKey: string;
@@ -147,6 +148,7 @@ export function DeveloperPage({ connections }: { connections: DemoConnection[] }
           Clear faults
         </button>
       </div>
+      <ReplicaPanel />
       <InvalidRecordsPanel entries={invalidRecords} />
       <h2>Request log</h2>
       <table className="log" aria-label="Request log">
