@@ -7,4 +7,7 @@ export {
   type RedisConnectionOptions,
   toRedisConnection,
 } from './RedisConnection.js';
+export { RedisLock, type RedisLockOptions } from './RedisLock.js';
+export { RedisRateLimitStore, type RedisRateLimitStoreOptions } from './RedisRateLimitStore.js';
 export { type RedisScript, redisScript } from './RedisScript.js';
+export { RedisTokenStore, type RedisTokenStoreOptions } from './RedisTokenStore.js';
