@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AnsweringFault, FaultDecision } from '../behaviours/FaultInjector.js';
 import { redactHeaders } from '../behaviours/RequestLog.js';
 import { ADMIN_PREFIX } from '../routes/adminRoutes.js';
 import type { SandboxState } from '../SandboxState.js';
+import { randomToken } from '../state/randomToken.js';
 import type { AccessPolicy } from './AccessPolicy.js';
 import { ApiError } from './ApiError.js';
 import type { Handler } from './Handler.js';
@@ -12,7 +12,7 @@ import { json, type Reply, writeReply } from './Reply.js';
 import { RequestContext } from './RequestContext.js';
 import type { Router } from './Router.js';
 
-const newRequestId = () => `req_${randomBytes(12).toString('hex')}`;
+const newRequestId = () => `req_${randomToken(12, 'hex')}`;
 
 function errorReply(error: ApiError, requestId: string): Reply {
   return json(

@@ -39,6 +39,9 @@ export type SavedConnection = Omit<SandboxConnection, 'orders' | 'platform' | 'd
 
 const keyOf = (index: number) => `09${String(index + 1).padStart(12, '0')}`;
 
+const accountOf = (clientId: string, provider: string, username: string) =>
+  JSON.stringify([clientId, provider, username]);
+
 const SEEDED = [
   {
     name: 'Nordic Steel A/S',
@@ -69,6 +72,8 @@ const SEEDED = [
 /** Connections of every client; seeded with one per platform for the first client. */
 export class ConnectionRegistry {
   private readonly byKey = new Map<string, SandboxConnection>();
+  /** The newest connection of each account, so that creating one is not a scan of all. */
+  private readonly byAccount = new Map<string, SandboxConnection>();
   private nextIndex = 0;
 
   constructor(
@@ -127,6 +132,10 @@ export class ConnectionRegistry {
       data: new ConnectionData(this.seed, key, input.platform.provider, orders, this.idempotency),
     };
     this.byKey.set(key, connection);
+    this.byAccount.set(
+      accountOf(input.clientId, input.platform.provider, input.username),
+      connection,
+    );
     return connection;
   }
 
@@ -157,6 +166,11 @@ export class ConnectionRegistry {
       if (!connection) continue;
       const { provider: _provider, ...fields } = record;
       Object.assign(connection, fields, { platform });
+      if (!connection.deleted)
+        this.byAccount.set(
+          accountOf(record.clientId, platform.provider, record.username),
+          connection,
+        );
       if (
         connection.platform.provider !== platform.provider ||
         connection.orders.count !== this.orderCount
@@ -183,17 +197,8 @@ export class ConnectionRegistry {
 
   /** The live connection of a client on a platform with this username, if any. */
   findAccount(clientId: string, provider: string, username: string): SandboxConnection | undefined {
-    for (const connection of this.byKey.values()) {
-      if (
-        !connection.deleted &&
-        connection.clientId === clientId &&
-        connection.platform.provider === provider &&
-        connection.username === username
-      ) {
-        return connection;
-      }
-    }
-    return undefined;
+    const connection = this.byAccount.get(accountOf(clientId, provider, username));
+    return connection && !connection.deleted ? connection : undefined;
   }
 
   list(clientId?: string): SandboxConnection[] {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomToken } from './randomToken.js';
 
 /** Who a bearer token speaks for: a client (system endpoints) or one connection (data endpoints). */
 export type TokenSubject =
@@ -54,11 +54,14 @@ export type RefreshUse =
 /** What a state file keeps; files written before token families lack `families`. */
 export interface SavedTokens {
   access: [string, AccessToken & { revoked?: boolean }][];
-  refresh: [string, RefreshToken & { used?: boolean; accessToken?: string }][];
+  refresh: [
+    string,
+    Omit<RefreshToken, 'family'> & { family?: string; used?: boolean; accessToken?: string },
+  ][];
   revokedFamilies?: string[];
 }
 
-const opaque = (prefix: string) => `${prefix}_${randomBytes(24).toString('base64url')}`;
+const opaque = (prefix: string) => `${prefix}_${randomToken(24)}`;
 
 const REVOKED_FAMILY =
   'The refresh token was revoked: a refresh token of the same authorization was used twice, ' +
@@ -76,6 +79,9 @@ export class TokenStore {
   private readonly refresh = new Map<string, RefreshToken>();
   private readonly codes = new Map<string, AuthorizationCode>();
   private readonly revokedFamilies = new Set<string>();
+  /** Family ids are not secrets: a counter, under a prefix no restored file can hold already. */
+  private readonly familyPrefix = `fam_${randomToken(6)}_`;
+  private families = 0;
 
   constructor(
     private readonly now: () => number,
@@ -92,13 +98,13 @@ export class TokenStore {
   issueAccess(subject: TokenSubject, family?: string): { token: string; expiresAt: number } {
     const token = opaque('sbx_at');
     const expiresAt = this.now() + this.ttl.accessMs;
-    const inFamily = subject.kind === 'connection' ? (family ?? opaque('fam')) : undefined;
+    const inFamily = subject.kind === 'connection' ? (family ?? this.newFamily()) : undefined;
     this.access.set(token, { subject, expiresAt, ...(inFamily ? { family: inFamily } : {}) });
     return { token, expiresAt };
   }
 
   /** A new access/refresh pair, in `family` or starting one. */
-  issuePair(subject: ConnectionSubject, family = opaque('fam')) {
+  issuePair(subject: ConnectionSubject, family = this.newFamily()) {
     const access = this.issueAccess(subject, family);
     const refreshToken = opaque('sbx_rt');
     this.refresh.set(refreshToken, {
@@ -107,6 +113,10 @@ export class TokenStore {
       family,
     });
     return { accessToken: access.token, refreshToken, expiresAt: access.expiresAt, family };
+  }
+
+  private newFamily(): string {
+    return `${this.familyPrefix}${++this.families}`;
   }
 
   /** The subject of a live access token, or why it is not live. */
