@@ -45,7 +45,9 @@ export class RequestContext {
       const why = {
         unknown: 'The token is not recognized.',
         expired: 'The token has expired; refresh it or run Link again.',
-        revoked: 'The token was revoked.',
+        revoked:
+          'The token was revoked: a refresh token or code of the same authorization was used twice. ' +
+          'Get a new one (Link, or POST /api/system/connections/{id}/token).',
       }[found.problem];
       throw unauthorized(why);
     }

@@ -95,6 +95,15 @@ describe('refresh-token reuse without a grace period', () => {
     for (const access of [first.access, second.access, third.access]) {
       expect(await reads(access)).toBe(401);
     }
+    const refusedRead = await getJson<{ error: { code: string; message: string } }>(
+      sandbox,
+      '/api/erp/purchase-orders',
+      third.access,
+    );
+    expect(refusedRead.body.error).toMatchObject({
+      code: 'AUTHENTICATION_FAILED',
+      message: expect.stringMatching(/revoked: a refresh token or code .* used twice/),
+    });
     const refused = await refresh(third.refresh);
     expect(refused).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
     expect(String(refused.body.error_description)).toMatch(/revoked/);
