@@ -94,6 +94,11 @@ export {
   type RemoteHealthSource,
   type RemoteHealthSourceOptions,
 } from './health/createRemoteHealthSource.js';
+export type {
+  HealthSharingErrorContext,
+  HealthSharingErrorHandler,
+  HealthSharingOperation,
+} from './health/healthSharingReporter.js';
 export type { NodeHealthRequest, NodeHealthResponse } from './health/NodeHealthHttp.js';
 export { type FetchHealthHandler, toNodeHealthHandler } from './health/toNodeHealthHandler.js';
 export * from './models/index.js';
@@ -119,7 +124,9 @@ export {
 } from './oauth/tokenEndpoint.js';
 export type { HealthBus, HealthBusListener } from './state/HealthBus.js';
 export type { Lease, Lock } from './state/Lock.js';
+export { MemoryHealthBus, type MemoryHealthBusOptions } from './state/MemoryHealthBus.js';
 export { MemoryLock, type MemoryLockOptions } from './state/MemoryLock.js';
+export { MemoryPollLeases, type MemoryPollLeasesOptions } from './state/MemoryPollLeases.js';
 export { MemoryTokenStore } from './state/MemoryTokenStore.js';
 export type { PollLeases } from './state/PollLeases.js';
 export type {

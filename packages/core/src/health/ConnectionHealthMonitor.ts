@@ -6,47 +6,35 @@ import {
   NotFoundError,
   ReauthorizationRequiredError,
 } from '../errors/MakiniError.js';
+import { StateStoreError } from '../errors/StateStoreError.js';
 import type { ConnectionHealthState } from '../models/ConnectionHealthState.js';
 import type { WebhookEvent } from '../models/WebhookEvent.js';
+import { CallWindow } from './CallWindow.js';
 import type { ConnectionHealth, HealthSnapshot, HealthSource } from './ConnectionHealth.js';
+import type {
+  ConnectionHealthMonitorOptions,
+  HealthAlertKind,
+} from './ConnectionHealthMonitorOptions.js';
+import { checkSharingOptions } from './checkSharingOptions.js';
+import { HealthPolling } from './HealthPolling.js';
+import { HealthSharing } from './HealthSharing.js';
+import { sameShared } from './healthFreshness.js';
+import { healthSharingReporter } from './healthSharingReporter.js';
+import { readPollAnswer } from './readPollAnswer.js';
+import { sendAlert } from './sendAlert.js';
+import { stateFromStatus } from './stateFromStatus.js';
 
-/** Why an alert fired. */
-export type HealthAlertKind =
-  | 'reauthorization_required'
-  | 'degraded'
-  | 'disconnected'
-  | 'error_rate';
-
-export interface HealthAlert {
-  kind: HealthAlertKind;
-  connectionId: string;
-  reason: string;
-  health: ConnectionHealth;
-}
-
-export interface ConnectionHealthMonitorOptions {
-  /**
-   * Between polls of `integrations.current`, while someone is subscribed; in ms, from 1 to 2^31-1.
-   * Also the least time between the checks a first subscriber starts, so that opening and closing
-   * the health event stream over and over does not spend the connection's rate limit.
-   * @default 30_000
-   */
-  pollIntervalMs?: number;
-  /** Sliding window of the error rate, in ms, from 1 to 2^31-1. @default 300_000 */
-  errorRateWindowMs?: number;
-  /** Error rate at which a healthy connection turns `degraded` and an alert fires. @default 0.25 */
-  errorRateThreshold?: number;
-  /** Calls needed in the window before the error rate counts. @default 4 */
-  minSamples?: number;
-  /** Called once per episode: on entering `reauthorization_required`, `degraded` or `disconnected`, or crossing the error-rate threshold. */
-  onAlert?: (alert: HealthAlert) => void;
-  now?: () => number;
-}
+export type {
+  ConnectionHealthMonitorOptions,
+  HealthAlert,
+  HealthAlertKind,
+} from './ConnectionHealthMonitorOptions.js';
+export { stateFromStatus } from './stateFromStatus.js';
 
 interface Tracked {
   client: MakiniClient;
   unsubscribe: () => void;
-  calls: Array<{ at: number; ok: boolean }>;
+  calls: CallWindow;
   /** Alert kinds already raised in the current episode. */
   alerted: Set<HealthAlertKind>;
   /** The check of this client in flight, which any other check of the connection joins. */
@@ -64,6 +52,10 @@ const HISTORY = 20;
  * sliding window, and raises each alert once per episode. A `subscribe`/`getSnapshot` store, for
  * `useSyncExternalStore` and for serving browsers (see `createHealthHandler`).
  *
+ * On several replicas, give every replica's monitor the same `bus` and `leases`: each change any
+ * replica observes reaches every replica's subscribers, each connection is polled by one replica
+ * per interval, and each alert is sent once.
+ *
  * @example
  * const monitor = new ConnectionHealthMonitor({ onAlert: (alert) => emailCustomer(alert) });
  * monitor.track(connection.key, client);
@@ -73,15 +65,59 @@ export class ConnectionHealthMonitor implements HealthSource {
   private snapshot: HealthSnapshot;
   private readonly tracked = new Map<string, Tracked>();
   private readonly listeners = new Set<() => void>();
-  private timer: ReturnType<typeof setInterval> | undefined;
   private readonly options: ConnectionHealthMonitorOptions;
+  private readonly sharing: HealthSharing | undefined;
+  private readonly polling: HealthPolling;
+  /**
+   * Resolves once the monitor follows its `bus` and has loaded the health published before it
+   * started (at once without a bus). Never rejects: a bus that is away is reported to `onError`,
+   * and followed at the next poll.
+   */
+  readonly ready: Promise<void>;
 
-  /** @throws {RangeError} when `pollIntervalMs` or `errorRateWindowMs` is not from 1 to 2^31-1 ms. */
+  /**
+   * @throws {RangeError} when `pollIntervalMs`, `errorRateWindowMs` or `leaseMs` is not from 1 to
+   * 2^31-1 ms.
+   * @throws {TypeError} when `replicaId` is not a non-empty string, or `bus` or `leases` lacks its
+   * methods.
+   */
   constructor(options: ConnectionHealthMonitorOptions = {}) {
-    checkDuration('pollIntervalMs', options.pollIntervalMs ?? 30_000);
+    const interval = checkDuration('pollIntervalMs', options.pollIntervalMs ?? 30_000);
     checkDuration('errorRateWindowMs', options.errorRateWindowMs ?? 300_000);
+    const leaseMs = checkDuration(
+      'leaseMs',
+      options.leaseMs ?? Math.min(2 * interval, 2 ** 31 - 1),
+    );
+    checkSharingOptions(options);
     this.options = options;
     this.snapshot = { connections: {}, updatedAt: this.now() };
+    const report = options.onError ?? healthSharingReporter(() => this.now());
+    this.polling = new HealthPolling({
+      intervalMs: interval,
+      leases: options.leases && {
+        leases: options.leases,
+        replicaId: options.replicaId ?? crypto.randomUUID(),
+        leaseMs,
+      },
+      report,
+      now: () => this.now(),
+      trackedIds: () => [...this.tracked.keys()],
+      poll: (ids, minAgeMs) => this.poll(ids, minAgeMs),
+      // Follows the bus again if it was away, and catches up on messages lost meanwhile.
+      onTick: () => void this.sharing?.connect(),
+    });
+    if (options.bus) {
+      this.sharing = new HealthSharing(
+        options.bus,
+        {
+          get: (id) => this.get(id),
+          isTracked: (id) => this.tracked.has(id),
+          replace: (id, health) => this.replace(id, health),
+        },
+        report,
+      );
+    }
+    this.ready = this.sharing?.connect() ?? Promise.resolve();
   }
 
   private now() {
@@ -97,7 +133,7 @@ export class ConnectionHealthMonitor implements HealthSource {
     previous?.unsubscribe();
     const entry: Tracked = {
       client,
-      calls: [],
+      calls: new CallWindow(),
       alerted: previous?.alerted ?? new Set(),
       unsubscribe: client.subscribe({
         onResponse: (event) => {
@@ -108,28 +144,53 @@ export class ConnectionHealthMonitor implements HealthSource {
     };
     this.tracked.set(connectionId, entry);
     if (!this.snapshot.connections[connectionId]) {
-      this.update(connectionId, (health) => health);
+      // Not published: an entry that knows nothing must not replace what other replicas know.
+      this.update(connectionId, (health) => health, false);
     }
-    if (this.timer) void this.check(connectionId);
+    if (this.polling.running) void this.check(connectionId);
     return () => this.untrack(connectionId);
   }
 
+  /**
+   * Stops watching a connection and forgets its health. With a `bus`, replicas that do not track
+   * it forget it too.
+   */
   untrack(connectionId: string): void {
+    if (this.forget(connectionId)) this.sharing?.publish(connectionId, null);
+  }
+
+  private forget(connectionId: string): boolean {
     const entry = this.tracked.get(connectionId);
-    if (!entry) return;
+    if (!entry) return false;
     entry.unsubscribe();
     this.tracked.delete(connectionId);
     const { [connectionId]: _, ...rest } = this.snapshot.connections;
     this.commit({ connections: rest, updatedAt: this.now() });
+    return true;
+  }
+
+  /** Another replica's health, from the bus: replaces this replica's entry, not published again. */
+  private replace(connectionId: string, health: ConnectionHealth | null) {
+    if (health === null) {
+      const { [connectionId]: _, ...rest } = this.snapshot.connections;
+      this.commit({ connections: rest, updatedAt: this.now() });
+      return;
+    }
+    // The episode ended on another replica: this one may alert in the next.
+    if (health.state === 'healthy') this.tracked.get(connectionId)?.alerted.clear();
+    this.commit({
+      connections: { ...this.snapshot.connections, [connectionId]: health },
+      updatedAt: this.now(),
+    });
   }
 
   /** Bound, like `getSnapshot`, so both can be handed on detached (`useSyncExternalStore`). */
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
-    if (this.listeners.size === 1) this.start();
+    if (this.listeners.size === 1) this.polling.start();
     return () => {
       this.listeners.delete(listener);
-      if (this.listeners.size === 0) this.stop();
+      if (this.listeners.size === 0) this.polling.stop();
     };
   };
 
@@ -140,28 +201,17 @@ export class ConnectionHealthMonitor implements HealthSource {
     return this.snapshot.connections[connectionId];
   }
 
-  private start() {
-    const interval = this.options.pollIntervalMs ?? 30_000;
-    this.timer = setInterval(() => this.poll(0), interval);
-    // Subscribers come and go with every visitor of the event stream: a connection polled less
-    // than an interval ago is not asked again.
-    this.poll(interval);
-  }
-
-  private poll(minAgeMs: number) {
+  private poll(ids: Iterable<string>, minAgeMs: number) {
     const now = this.now();
-    for (const [id, entry] of this.tracked) {
+    for (const id of ids) {
+      const entry = this.tracked.get(id);
+      if (!entry) continue;
       const age = now - (entry.polledAt ?? Number.NEGATIVE_INFINITY);
       // A clock that went back does not hold polling off until it catches up.
       if (age >= 0 && age < minAgeMs) continue;
       entry.polledAt = now;
       void this.checkOne(id, entry);
     }
-  }
-
-  private stop() {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
   }
 
   /**
@@ -190,33 +240,25 @@ export class ConnectionHealthMonitor implements HealthSource {
     try {
       const integration = await entry.client.integrations.current({ maxRetries: 0 });
       const checkedAt = this.now();
-      const status = integration.sync_status;
-      if (status === 'fail') {
-        this.transition(
-          id,
-          'reauthorization_required',
-          'The system credentials stopped working; reconnect to restore access.',
-          { checkedAt },
-        );
-      } else if (status === 'inprogress') {
-        this.transition(id, 'syncing', undefined, { checkedAt });
-      } else if (status === 'error') {
-        this.transition(id, 'degraded', 'The last sync ended with an error.', { checkedAt });
-      } else {
-        const syncedAt = integration.sync_updated_at
-          ? Date.parse(integration.sync_updated_at)
-          : Number.NaN;
-        this.transition(id, this.healthyOrDegraded(id), undefined, {
+      const answer = readPollAnswer(integration);
+      if (answer.state !== 'healthy') {
+        this.transition(id, answer.state, 'reason' in answer ? answer.reason : undefined, {
           checkedAt,
-          lastSuccessAt: Number.isNaN(syncedAt)
-            ? checkedAt
-            : Math.max(syncedAt, this.get(id)?.lastSuccessAt ?? 0),
         });
+        return;
       }
+      this.transition(id, this.healthyOrDegraded(id), undefined, {
+        checkedAt,
+        lastSuccessAt:
+          answer.syncedAt === undefined
+            ? checkedAt
+            : Math.max(answer.syncedAt, this.get(id)?.lastSuccessAt ?? 0),
+      });
     } catch (error) {
+      // The shared state (Redis) was away: the connection was not asked, so nothing was checked.
+      if (StateStoreError.is(error)) return;
       this.update(id, (health) => ({ ...health, checkedAt: this.now() }));
       // learnFromError has run through the client's hooks already.
-      void error;
     }
   }
 
@@ -232,7 +274,7 @@ export class ConnectionHealthMonitor implements HealthSource {
         this.transition(id, 'reauthorization_required', event.data.reason);
         break;
       case 'connection.reauthorized':
-        this.resetCalls(id);
+        this.tracked.get(id)?.calls.reset();
         // Makini has a working connection again, but this app's old token died with the old
         // credentials: healthy only once a call with the app's current token succeeds.
         if (this.tracked.has(id)) await this.check(id);
@@ -257,6 +299,8 @@ export class ConnectionHealthMonitor implements HealthSource {
   }
 
   private learnFromError(connectionId: string, error: MakiniError) {
+    // A token or rate-limit step that could not reach the shared state says nothing of Makini.
+    if (StateStoreError.is(error)) return;
     if (ReauthorizationRequiredError.is(error) || AuthenticationError.is(error)) {
       this.transition(
         connectionId,
@@ -274,29 +318,26 @@ export class ConnectionHealthMonitor implements HealthSource {
     this.recordCall(connectionId, false);
   }
 
-  private resetCalls(connectionId: string) {
-    const entry = this.tracked.get(connectionId);
-    if (entry) entry.calls = [];
-  }
-
   private recordCall(connectionId: string, ok: boolean) {
     const entry = this.tracked.get(connectionId);
     if (!entry) return;
     const now = this.now();
-    const windowStart = now - (this.options.errorRateWindowMs ?? 300_000);
-    entry.calls.push({ at: now, ok });
-    while (entry.calls.length > 0 && (entry.calls[0]?.at ?? 0) < windowStart) entry.calls.shift();
-    if (entry.calls.length > 10_000) entry.calls.splice(0, entry.calls.length - 10_000);
-    const failures = entry.calls.filter((call) => !call.ok).length;
-    const samples = entry.calls.length;
-    const errorRate = samples === 0 ? 0 : failures / samples;
+    const { errorRate, samples } = entry.calls.record(
+      now,
+      ok,
+      this.options.errorRateWindowMs ?? 300_000,
+    );
     const current = this.get(connectionId);
-    this.update(connectionId, (health) => ({
-      ...health,
-      errorRate,
-      samples,
-      ...(ok ? { lastSuccessAt: now } : {}),
-    }));
+    this.update(
+      connectionId,
+      (health) => ({
+        ...health,
+        errorRate,
+        samples,
+        ...(ok ? { lastSuccessAt: now } : {}),
+      }),
+      false,
+    );
     const over = this.overThreshold(connectionId);
     if (over)
       this.alert(
@@ -372,14 +413,16 @@ export class ConnectionHealthMonitor implements HealthSource {
     const health = this.get(connectionId);
     if (!entry || !health || entry.alerted.has(kind)) return;
     entry.alerted.add(kind);
-    try {
-      this.options.onAlert?.({ kind, connectionId, reason, health });
-    } catch {
-      // An alert hook's failure must not stop monitoring.
-    }
+    sendAlert({ kind, connectionId, reason, health }, this.options.onAlert, this.sharing);
   }
 
-  private update(connectionId: string, change: (health: ConnectionHealth) => ConnectionHealth) {
+  /** `share: false` for what other replicas need not hear of: a new empty entry, call statistics. */
+  private update(
+    connectionId: string,
+    change: (health: ConnectionHealth) => ConnectionHealth,
+    share = true,
+  ) {
+    const existing = this.snapshot.connections[connectionId];
     const current: ConnectionHealth = this.snapshot.connections[connectionId] ?? {
       connectionId,
       state: 'unknown',
@@ -389,11 +432,14 @@ export class ConnectionHealthMonitor implements HealthSource {
       history: [],
     };
     const next = change(current);
-    if (next === current && this.snapshot.connections[connectionId]) return;
+    if (next === current && existing) return;
     this.commit({
       connections: { ...this.snapshot.connections, [connectionId]: next },
       updatedAt: this.now(),
     });
+    if (share && this.sharing && !(existing && sameShared(existing, next))) {
+      this.sharing.publish(connectionId, next);
+    }
   }
 
   private commit(snapshot: HealthSnapshot) {
@@ -401,35 +447,14 @@ export class ConnectionHealthMonitor implements HealthSource {
     for (const listener of [...this.listeners]) listener();
   }
 
-  /** Stops polling and forgets every connection. */
+  /**
+   * Stops polling (giving up its poll leases), stops following the bus and forgets every
+   * connection. Other replicas keep what this one published.
+   */
   dispose(): void {
-    this.stop();
-    for (const id of [...this.tracked.keys()]) this.untrack(id);
+    this.polling.stop();
+    this.sharing?.dispose();
+    for (const id of [...this.tracked.keys()]) this.forget(id);
     this.listeners.clear();
-  }
-}
-
-/** Maps Makini's connection status text to a health state. */
-export function stateFromStatus(status: string | null | undefined): ConnectionHealthState {
-  switch ((status ?? '').toLowerCase()) {
-    case 'active':
-    case 'connected':
-    case 'healthy':
-      return 'healthy';
-    case 'syncing':
-    case 'inprogress':
-      return 'syncing';
-    case 'reauthorization_required':
-    case 'fail':
-      return 'reauthorization_required';
-    case 'disconnected':
-    case 'deleted':
-    case 'revoked':
-      return 'disconnected';
-    case 'error':
-    case 'degraded':
-      return 'degraded';
-    default:
-      return 'unknown';
   }
 }

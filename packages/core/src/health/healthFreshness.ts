@@ -1,0 +1,53 @@
+import type { ConnectionHealth } from './ConnectionHealth.js';
+
+/**
+ * An entry created by `track` that has learned nothing yet: any published health, however old,
+ * knows more than it does.
+ */
+export function isPristine(health: ConnectionHealth): boolean {
+  return (
+    health.state === 'unknown' && health.history.length === 0 && health.checkedAt === undefined
+  );
+}
+
+/**
+ * When a health entry last learned something (a change of state or a poll), epoch ms of the clock
+ * of the replica that learned it. Replicas keep the entry that learned last, so two replicas that
+ * changed one connection at once end with the same entry whatever order the messages arrive in.
+ */
+export function changedAt(health: ConnectionHealth): number {
+  if (isPristine(health)) return Number.NEGATIVE_INFINITY;
+  const last = health.history[health.history.length - 1];
+  return Math.max(
+    health.since,
+    health.checkedAt ?? Number.NEGATIVE_INFINITY,
+    last?.at ?? Number.NEGATIVE_INFINITY,
+  );
+}
+
+/**
+ * What a published entry carries that the other replicas care about. The error rate, its sample
+ * count and `lastSuccessAt` change on every call this replica makes: they travel with the next
+ * change of these fields instead of costing the bus a message per call.
+ */
+export function sameShared(a: ConnectionHealth, b: ConnectionHealth): boolean {
+  return (
+    a.state === b.state &&
+    a.reason === b.reason &&
+    a.since === b.since &&
+    a.checkedAt === b.checkedAt &&
+    a.history === b.history
+  );
+}
+
+/**
+ * The alert episode an entry is in, the same on every replica that shares its history: episodes
+ * end when the connection turns healthy, so an episode is named by the last time it did.
+ */
+export function alertEpisode(health: ConnectionHealth): string {
+  for (let index = health.history.length - 1; index >= 0; index--) {
+    const transition = health.history[index];
+    if (transition?.to === 'healthy') return `healthy@${transition.at}`;
+  }
+  return 'never-healthy';
+}
