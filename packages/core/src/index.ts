@@ -127,6 +127,10 @@ export type { Lease, Lock } from './state/Lock.js';
 export { MemoryHealthBus, type MemoryHealthBusOptions } from './state/MemoryHealthBus.js';
 export { MemoryLock, type MemoryLockOptions } from './state/MemoryLock.js';
 export { MemoryPollLeases, type MemoryPollLeasesOptions } from './state/MemoryPollLeases.js';
+export {
+  MemoryRateLimitStore,
+  type MemoryRateLimitStoreOptions,
+} from './state/MemoryRateLimitStore.js';
 export { MemoryTokenStore } from './state/MemoryTokenStore.js';
 export type { PollLeases } from './state/PollLeases.js';
 export type {

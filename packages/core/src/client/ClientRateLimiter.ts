@@ -1,7 +1,8 @@
-import { rateLimitResetAt } from '../errors/errorFromResponse.js';
 import { RateLimitError } from '../errors/MakiniError.js';
-import { MAX_SERVER_CLOSURE_MS } from './serverWait.js';
-import { checkDuration, MAX_TIMEOUT_MS } from './timers.js';
+import { checkRateLimitPolicy, MemoryRateLimitStore } from '../state/MemoryRateLimitStore.js';
+import type { RateLimitPolicy, RateLimitStore, RateLimitTake } from '../state/RateLimitStore.js';
+import { observationOf } from './observationOf.js';
+import { MAX_TIMEOUT_MS } from './timers.js';
 
 /** The client-side limit: what Makini allows per connection per window. */
 export interface RateLimitOptions {
@@ -9,20 +10,13 @@ export interface RateLimitOptions {
   limit: number;
   /** The window, in ms: from 1 to 2^31-1. @default 60_000 */
   windowMs?: number;
-}
-
-interface Bucket {
-  limit: number;
-  tokens: number;
-  /** When the bucket refills to `limit`, epoch ms. */
-  resetAt: number;
-  /** Requests sent in this window whose response has not arrived. */
-  inFlight: number;
-  /** True once a response of this window told the server's own reset time. */
-  serverKnown: boolean;
-  /** Callers waiting for a token, in order. */
-  queue: Waiter[];
-  timer?: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * Where each connection's budget is counted. Give every replica the same shared store
+   * (`RedisRateLimitStore` from `@makini-kit/redis`) and the replicas together stay within one
+   * budget, and a 429 seen by one pauses the connection on all. @default a `MemoryRateLimitStore`
+   * of this limiter's own
+   */
+  store?: RateLimitStore | undefined;
 }
 
 /** How a caller waits in `acquire`. */
@@ -38,8 +32,18 @@ export interface AcquireOptions {
 
 interface Waiter {
   grant: () => void;
-  refuse: (waitMs: number) => void;
+  fail: (error: unknown) => void;
   maxWaitMs: number;
+}
+
+/** The callers of one connection waiting in this process, in order. */
+interface Lane {
+  queue: Waiter[];
+  timer?: ReturnType<typeof setTimeout> | undefined;
+  /** A `take` of the store is under way. */
+  busy: boolean;
+  /** The reset the store gave at its last refusal, epoch ms. */
+  resetAt: number;
 }
 
 /** Said when a wait is longer than the caller accepts; the client adds which call it was. */
@@ -51,86 +55,80 @@ function tooLong(waitMs: number, resetAt: number, maxWaitMs: number) {
   );
 }
 
+const isPromise = <T>(value: T | Promise<T>): value is Promise<T> =>
+  typeof (value as Promise<T>)?.then === 'function';
+
+/** A store's failure to note an answer must not fail the call that has it; the next take reports it. */
+const ignore = (result: void | Promise<void>) => {
+  if (isPromise(result)) result.catch(() => undefined);
+};
+
 /**
  * A token bucket per connection that refills once per window, mirroring Makini's fixed windows.
  * The `x-ratelimit-*` headers of every response correct it (remaining and reset are the server's
- * truth), so a client stays close to the limit without tripping it.
+ * truth), so a client stays close to the limit without tripping it. The count lives in a
+ * {@link RateLimitStore} (shared by replicas when it is); the waiting stays here: callers are
+ * served in order per connection, and a refused one sleeps the store's `waitMs` and asks again.
  */
 export class ClientRateLimiter {
-  private readonly buckets = new Map<string, Bucket>();
-  private readonly windowMs: number;
+  private readonly lanes = new Map<string, Lane>();
+  private readonly policy: RateLimitPolicy;
+  private readonly store: RateLimitStore;
 
   constructor(
-    private readonly options: RateLimitOptions,
+    options: RateLimitOptions,
     private readonly now: () => number = Date.now,
   ) {
-    if (!(Number.isInteger(options.limit) && options.limit > 0)) {
-      throw new RangeError(`rateLimit.limit must be a positive integer, got ${options.limit}.`);
-    }
-    this.windowMs = checkDuration('rateLimit.windowMs', options.windowMs ?? 60_000);
+    this.policy = { limit: options.limit, windowMs: options.windowMs ?? 60_000 };
+    checkRateLimitPolicy(this.policy);
+    this.store = options.store ?? new MemoryRateLimitStore({ now });
   }
 
-  /**
-   * The latest reset a server's word may set: an hour away, or one window when that is longer. A
-   * header that says later (however absurd) would otherwise hold the bucket shut until a restart.
-   */
-  private latestReset(): number {
-    return this.now() + Math.max(this.windowMs, MAX_SERVER_CLOSURE_MS);
-  }
-
-  private bucket(key: string): Bucket {
-    let bucket = this.buckets.get(key);
-    if (!bucket) {
-      bucket = {
-        limit: this.options.limit,
-        tokens: this.options.limit,
-        resetAt: this.now() + this.windowMs,
-        inFlight: 0,
-        serverKnown: false,
-        queue: [],
-      };
-      this.buckets.set(key, bucket);
+  private lane(key: string): Lane {
+    let lane = this.lanes.get(key);
+    if (!lane) {
+      lane = { queue: [], busy: false, resetAt: 0 };
+      this.lanes.set(key, lane);
     }
-    if (this.now() >= bucket.resetAt && this.mayRefill(bucket)) {
-      bucket.tokens = bucket.limit;
-      bucket.resetAt = this.now() + this.windowMs;
-      bucket.serverKnown = false;
-    }
-    return bucket;
-  }
-
-  /**
-   * The local window is a guess until a response brings the server's reset time. While requests of
-   * the window are still in flight and none has answered, the server's window (which started when
-   * the first of them arrived, later than ours) may still be open: wait for the answer.
-   */
-  private mayRefill(bucket: Bucket): boolean {
-    // A request that never answers must not hold the bucket shut: one extra window at most.
-    return (
-      bucket.serverKnown || bucket.inFlight === 0 || this.now() >= bucket.resetAt + this.windowMs
-    );
+    return lane;
   }
 
   /**
    * Resolves when a request may be sent; waits (in order) while the bucket is empty, and rejects at
-   * once with a `RateLimitError` when the bucket stays empty longer than `maxWaitMs`.
+   * once with a `RateLimitError` when the bucket stays empty longer than `maxWaitMs`. Rejects with
+   * the store's error (`StateStoreError`) when the store cannot answer.
    */
   acquire(key: string, options: AcquireOptions = {}): Promise<void> {
     const { signal } = options;
     const maxWaitMs = options.maxWaitMs ?? 60_000;
     if (signal?.aborted) return Promise.reject(signal.reason);
-    const bucket = this.bucket(key);
-    if (bucket.queue.length === 0 && bucket.tokens > 0) {
-      bucket.tokens--;
-      bucket.inFlight++;
-      return Promise.resolve();
+    const lane = this.lane(key);
+    let denied: (RateLimitTake & { granted: false }) | undefined;
+    let pending: Promise<RateLimitTake> | undefined;
+    if (lane.queue.length === 0 && !lane.busy) {
+      let taken: RateLimitTake | Promise<RateLimitTake>;
+      try {
+        taken = this.store.take(key, this.policy);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      // The store answered at once (in memory): a granted call costs no extra tick.
+      if (isPromise(taken)) pending = taken;
+      else if (taken.granted) return Promise.resolve();
+      else {
+        denied = taken;
+        lane.resetAt = taken.resetAt;
+      }
     }
-    const waitMs = bucket.resetAt - this.now();
-    if (waitMs > maxWaitMs) return Promise.reject(tooLong(waitMs, bucket.resetAt, maxWaitMs));
+    if (lane.queue.length > 0 || denied) {
+      const waitMs = lane.resetAt - this.now();
+      if (waitMs > maxWaitMs) return Promise.reject(tooLong(waitMs, lane.resetAt, maxWaitMs));
+    }
     return new Promise((resolve, reject) => {
       const leave = () => {
         signal?.removeEventListener('abort', onAbort);
-        bucket.queue = bucket.queue.filter((queued) => queued !== waiter);
+        lane.queue = lane.queue.filter((queued) => queued !== waiter);
+        if (lane.queue.length === 0) this.stop(lane);
       };
       const waiter: Waiter = {
         maxWaitMs,
@@ -138,9 +136,9 @@ export class ClientRateLimiter {
           signal?.removeEventListener('abort', onAbort);
           resolve();
         },
-        refuse: (wait) => {
+        fail: (error) => {
           leave();
-          reject(tooLong(wait, bucket.resetAt, maxWaitMs));
+          reject(error);
         },
       };
       const onAbort = () => {
@@ -148,46 +146,94 @@ export class ClientRateLimiter {
         reject(signal?.reason);
       };
       signal?.addEventListener('abort', onAbort, { once: true });
-      bucket.queue.push(waiter);
-      this.schedule(key, bucket);
+      lane.queue.push(waiter);
+      if (pending) this.awaitTake(key, lane, pending);
+      else if (denied) this.refused(key, lane, denied);
+      else this.pump(key, lane);
     });
   }
 
-  private schedule(key: string, bucket: Bucket) {
-    if (bucket.timer) return;
-    // Past the local reset but still waiting for the server's answer: look again shortly.
-    const wait = Math.max(bucket.resetAt - this.now(), this.mayRefill(bucket) ? 0 : 25);
-    // A far reset is reached in steps: a longer timer would fire at once and spin.
-    bucket.timer = setTimeout(
-      () => {
-        bucket.timer = undefined;
-        const fresh = this.bucket(key);
-        while (fresh.tokens > 0 && fresh.queue.length > 0) {
-          fresh.tokens--;
-          fresh.inFlight++;
-          fresh.queue.shift()?.grant();
-        }
-        if (fresh.queue.length > 0) this.schedule(key, fresh);
+  private stop(lane: Lane) {
+    if (lane.timer) clearTimeout(lane.timer);
+    lane.timer = undefined;
+  }
+
+  /** Asks the store for the first waiter, then the next, until it says wait. */
+  private pump(key: string, lane: Lane) {
+    while (lane.queue.length > 0 && !lane.busy && !lane.timer) {
+      let taken: RateLimitTake | Promise<RateLimitTake>;
+      try {
+        taken = this.store.take(key, this.policy);
+      } catch (error) {
+        return this.failAll(lane, error);
+      }
+      if (isPromise(taken)) return this.awaitTake(key, lane, taken);
+      if (!this.answered(key, lane, taken)) return;
+    }
+  }
+
+  /** A store that answers later (over the network): the lane waits for it, then goes on. */
+  private awaitTake(key: string, lane: Lane, taken: Promise<RateLimitTake>) {
+    lane.busy = true;
+    taken.then(
+      (answer) => {
+        lane.busy = false;
+        if (this.answered(key, lane, answer)) this.pump(key, lane);
       },
-      Math.min(wait, MAX_TIMEOUT_MS),
+      (error: unknown) => {
+        lane.busy = false;
+        // Every caller waiting now would ask the same store: each gets its failure at once.
+        this.failAll(lane, error);
+      },
     );
   }
 
-  /** Callers who accepted a shorter wait than the bucket now needs are refused at once. */
-  private refuseLongWaits(key: string, bucket: Bucket) {
-    const waitMs = bucket.resetAt - this.now();
-    for (const waiter of [...bucket.queue]) if (waitMs > waiter.maxWaitMs) waiter.refuse(waitMs);
-    if (bucket.timer && bucket.queue.length === 0) {
-      clearTimeout(bucket.timer);
-      bucket.timer = undefined;
+  /** Applies the store's answer; true when the next waiter may ask at once. */
+  private answered(key: string, lane: Lane, taken: RateLimitTake): boolean {
+    if (taken.granted) {
+      const waiter = lane.queue.shift();
+      // The waiter left while the store answered: the slot is not used, so it is not in flight.
+      if (waiter) waiter.grant();
+      else ignore(this.store.settle(key));
+      return true;
     }
-    if (bucket.queue.length > 0 && !bucket.timer) this.schedule(key, bucket);
+    lane.resetAt = taken.resetAt;
+    this.refused(key, lane, taken);
+    return false;
+  }
+
+  /** The store said wait: callers who accept less are refused, the others sleep `waitMs`. */
+  private refused(key: string, lane: Lane, taken: RateLimitTake & { granted: false }) {
+    const waitMs = taken.resetAt - this.now();
+    for (const waiter of [...lane.queue]) {
+      if (waitMs > waiter.maxWaitMs) waiter.fail(tooLong(waitMs, taken.resetAt, waiter.maxWaitMs));
+    }
+    if (lane.queue.length === 0 || lane.timer) return;
+    // A far reset is reached in steps: a longer timer would fire at once and spin.
+    lane.timer = setTimeout(
+      () => {
+        lane.timer = undefined;
+        this.pump(key, lane);
+      },
+      Math.min(Math.max(0, taken.waitMs), MAX_TIMEOUT_MS),
+    );
+  }
+
+  private failAll(lane: Lane, error: unknown) {
+    for (const waiter of [...lane.queue]) waiter.fail(error);
+  }
+
+  /** Waiting callers ask the store again now: a pause or a server's answer may have moved the reset. */
+  private recheck(key: string) {
+    const lane = this.lanes.get(key);
+    if (!lane || lane.queue.length === 0) return;
+    this.stop(lane);
+    this.pump(key, lane);
   }
 
   /** A request sent after `acquire` ended without a response (network error, abort). */
   settle(key: string): void {
-    const bucket = this.buckets.get(key);
-    if (bucket && bucket.inFlight > 0) bucket.inFlight--;
+    ignore(this.store.settle(key));
   }
 
   /**
@@ -195,34 +241,33 @@ export class ClientRateLimiter {
    * remains, and when the window resets) corrects the bucket.
    */
   observe(key: string, headers: Headers): void {
-    this.settle(key);
-    const remaining = Number(headers.get('x-ratelimit-remaining') ?? Number.NaN);
-    const limit = Number(headers.get('x-ratelimit-limit') ?? Number.NaN);
-    const resetAt = rateLimitResetAt(headers, this.now());
-    if (Number.isNaN(remaining) && !resetAt) return;
-    const bucket = this.bucket(key);
-    bucket.serverKnown = true;
-    if (Number.isInteger(limit) && limit > 0) bucket.limit = limit;
-    if (resetAt) bucket.resetAt = Math.min(resetAt.getTime(), this.latestReset());
-    // Requests still in flight were counted here but not yet by the server: never raise the count.
-    if (Number.isInteger(remaining)) bucket.tokens = Math.min(bucket.tokens, remaining);
-    if (bucket.tokens === 0) this.refuseLongWaits(key, bucket);
+    const observation = observationOf(headers, this.now());
+    if (!observation) {
+      this.settle(key);
+      return;
+    }
+    const observed = this.store.observe(key, observation, this.policy);
+    if (isPromise(observed))
+      observed.then(
+        () => this.recheck(key),
+        () => undefined,
+      );
+    else this.recheck(key);
   }
 
-  /** After a 429 the window is spent until `retryAfterMs` from now (an hour at most). */
-  exhaust(key: string, retryAfterMs: number): void {
-    const bucket = this.bucket(key);
-    bucket.tokens = 0;
-    const until = Number.isNaN(retryAfterMs) ? 0 : this.now() + retryAfterMs;
-    bucket.resetAt = Math.min(Math.max(bucket.resetAt, until), this.latestReset());
-    this.refuseLongWaits(key, bucket);
+  /**
+   * After a 429 the connection is paused for `retryAfterMs` from now (an hour at most), in the
+   * store: with a shared store, on every replica. Rejects with the store's error when it fails.
+   */
+  exhaust(key: string, retryAfterMs: number): Promise<void> | undefined {
+    const paused = this.store.pause(key, retryAfterMs, this.policy);
+    if (isPromise(paused)) return paused.then(() => this.recheck(key));
+    this.recheck(key);
+    return undefined;
   }
 
   /** Stops pending timers (waiting callers stay queued). */
   dispose(): void {
-    for (const bucket of this.buckets.values()) {
-      if (bucket.timer) clearTimeout(bucket.timer);
-      bucket.timer = undefined;
-    }
+    for (const lane of this.lanes.values()) this.stop(lane);
   }
 }

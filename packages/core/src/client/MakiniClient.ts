@@ -43,7 +43,12 @@ export interface MakiniClientOptions {
    * @default 33_554_432 (32 MiB)
    */
   maxResponseBytes?: number;
-  /** Client-side limit per connection, corrected by the server's `x-ratelimit-*` headers. @default off */
+  /**
+   * Client-side limit per connection, corrected by the server's `x-ratelimit-*` headers. Give
+   * every replica one shared `store` (`RedisRateLimitStore` from `@makini-kit/redis`) and they
+   * spend one budget together, and a 429 seen by one pauses the connection on all; a store that
+   * fails rejects the call with `StateStoreError`. @default off
+   */
   rateLimit?: RateLimitOptions | false;
   /** Which connection this client's token reaches, to key the rate limiter. @default 'default' */
   connectionKey?: string;

@@ -187,7 +187,9 @@ export class Transport {
           this.#gate.close(key, serverWaitMs, error.requestId);
           final = true;
         }
-        this.#limiter?.exhaust(key, serverWaitMs ?? 1000);
+        // Every replica sharing the store waits too. A store that cannot take the pause cannot
+        // grant the next attempt either: that take reports its failure.
+        await this.#limiter?.exhaust(key, serverWaitMs ?? 1000)?.catch(() => undefined);
       }
       const transient = MakiniApiError.is(error) ? RETRYABLE_STATUS(error.status) : true;
       let wait =

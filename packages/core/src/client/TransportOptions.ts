@@ -42,7 +42,10 @@ export interface TransportOptions {
   maxRetryAfterMs?: number | undefined;
   /** A larger response body is not read: the call rejects with `ResponseTooLargeError`. @default 33_554_432 (32 MiB) */
   maxResponseBytes?: number | undefined;
-  /** Client-side limit per connection, corrected by the server's `x-ratelimit-*` headers. @default off */
+  /**
+   * Client-side limit per connection, corrected by the server's `x-ratelimit-*` headers; with a
+   * shared `store`, one budget for every replica. @default off
+   */
   rateLimit?: RateLimitOptions | false | undefined;
   /** Which connection the token reaches, to key the rate limiter. @default 'default' */
   connectionKey?: string | undefined;
