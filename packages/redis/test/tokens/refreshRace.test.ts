@@ -80,3 +80,35 @@ describe.each(['ioredis', 'node-redis'] as const)('three replicas on %s', (clien
     expect(String((await api.integrations.current()).id)).toBe(connectionKey);
   });
 });
+
+describe('three replicas with per-process TokenManagers (no store, no lock)', () => {
+  it('refresh once each: the replays revoke the family, and callers are told to reconnect', async () => {
+    const prefix = testPrefix('race');
+    const { connectionKey, tokens } = await expiredConnection(prefix);
+    const replicas = await Promise.all(
+      [0, 1, 2].map(() =>
+        ReplicaProcess.start({
+          ...config(prefix, connectionKey, 'ioredis'),
+          mode: 'local',
+          connections: [{ connectionKey, tokens }],
+        }),
+      ),
+    );
+    sandbox.admin.resetStats();
+    for (const replica of replicas) replica.go();
+    const outcomes = (await Promise.all(replicas.map((replica) => replica.outcomes()))).flatMap(
+      (byConnection) => byConnection[connectionKey] ?? [],
+    );
+    // What the shared store and lock prevent: one refresh token sent three times. The first
+    // replay revokes the family; the third finds it revoked.
+    expect(sandbox.admin.stats()).toMatchObject({
+      grants: { refresh_token: 1 },
+      refreshTokenReuse: 1,
+    });
+    expect(
+      outcomes.filter(
+        (outcome) => 'error' in outcome && outcome.error === 'ReauthorizationRequiredError',
+      ),
+    ).toHaveLength(100);
+  });
+});
