@@ -7,7 +7,9 @@ export {
   type RedisConnectionOptions,
   toRedisConnection,
 } from './RedisConnection.js';
+export { RedisHealthBus, type RedisHealthBusOptions } from './RedisHealthBus.js';
 export { RedisLock, type RedisLockOptions } from './RedisLock.js';
+export { RedisPollLeases, type RedisPollLeasesOptions } from './RedisPollLeases.js';
 export { RedisRateLimitStore, type RedisRateLimitStoreOptions } from './RedisRateLimitStore.js';
 export { type RedisScript, redisScript } from './RedisScript.js';
 export { RedisTokenStore, type RedisTokenStoreOptions } from './RedisTokenStore.js';

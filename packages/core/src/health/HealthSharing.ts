@@ -1,6 +1,6 @@
 import type { HealthBus } from '../state/HealthBus.js';
 import type { ConnectionHealth } from './ConnectionHealth.js';
-import { changedAt } from './healthFreshness.js';
+import { changedAt, sameShared } from './healthFreshness.js';
 import type { HealthSharingErrorHandler } from './healthSharingReporter.js';
 
 /** What the monitor lets its bus link read and change. */
@@ -79,7 +79,8 @@ export class HealthSharing {
 
   /**
    * Another replica's health: it replaces this replica's entry unless this one learned something
-   * later (see `changedAt`). `null` forgets a connection this replica does not track itself.
+   * later (see `changedAt`), or the same. `null` forgets a connection this replica does not track
+   * itself.
    */
   receive(connectionId: string, health: ConnectionHealth | null): void {
     if (this.#disposed) return;
@@ -89,9 +90,12 @@ export class HealthSharing {
       return;
     }
     if (current) {
-      if (changedAt(current) > changedAt(health)) return;
-      // A bus that hands a replica its own messages back (MemoryHealthBus) changes nothing.
-      if (JSON.stringify(current) === JSON.stringify(health)) return;
+      const local = changedAt(current);
+      const remote = changedAt(health);
+      // What differs in call statistics alone is not news: each replica counts its own calls. So
+      // a replica's own messages coming back (MemoryHealthBus), and the reload at each poll,
+      // change nothing.
+      if (local > remote || (local === remote && sameShared(current, health))) return;
     }
     this.#host.replace(connectionId, health);
   }

@@ -36,8 +36,23 @@ export function sameShared(a: ConnectionHealth, b: ConnectionHealth): boolean {
     a.reason === b.reason &&
     a.since === b.since &&
     a.checkedAt === b.checkedAt &&
-    a.history === b.history
+    sameHistory(a.history, b.history)
   );
+}
+
+function sameHistory(a: ConnectionHealth['history'], b: ConnectionHealth['history']): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  return a.every((transition, index) => {
+    const other = b[index];
+    return (
+      other !== undefined &&
+      transition.from === other.from &&
+      transition.to === other.to &&
+      transition.at === other.at &&
+      transition.reason === other.reason
+    );
+  });
 }
 
 /**

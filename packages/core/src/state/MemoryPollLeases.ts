@@ -99,7 +99,7 @@ export class MemoryPollLeases implements PollLeases {
       } else if (!holder) {
         if (mine || seen.has(id)) {
           this.#leases.set(id, { replicaId, expiresAt: now + leaseMs });
-          this.#wanted.delete(id);
+          if (this.#wanted.get(id)?.replicaId === replicaId) this.#wanted.delete(id);
           granted.push(id);
         } else free.add(id);
       } else if (mine) {
