@@ -1,0 +1,141 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demoInChromium, SHOTS } from './demoInChromium.js';
+
+// `pnpm demo --replicas 3`: three back-end processes sharing tokens, rate limits, health and the
+// developer panel in Redis, behind the round-robin proxy the app and Makini's webhooks talk to.
+const harness = demoInChromium('replicas', { replicas: 3 });
+
+const status = (page: Page, key: string) =>
+  page.locator(`[data-connection="${key}"] [role="status"]`);
+
+/** Health as each replica serves it, asked at the replica's own address. */
+async function healthOnEveryReplica(key: string) {
+  return Promise.all(
+    harness.demo.replicas.map(async (replica) => {
+      const response = await fetch(`${replica.url}/api/health`);
+      const body = (await response.json()) as {
+        connections: Record<string, { state: string } | undefined>;
+      };
+      return body.connections[key]?.state;
+    }),
+  );
+}
+
+describe('the demo on three replicas, end to end in Chromium', () => {
+  it('plays the reconnect story whichever replica each request hits', async () => {
+    const { demo, browser } = harness;
+    expect(demo.replicas.map((replica) => replica.name).sort()).toEqual([
+      'replica-1',
+      'replica-2',
+      'replica-3',
+    ]);
+    const answeredBy = new Set<string>();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context.on('response', (response) => {
+      const replica = response.headers()['x-demo-replica'];
+      if (replica) answeredBy.add(replica);
+    });
+    const page = await context.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') console.error(`[browser] ${message.text()}`);
+    });
+
+    await page.goto(demo.appUrl);
+    await expect.poll(() => page.locator('[data-connection]').count(), { timeout: 15_000 }).toBe(4);
+    const key =
+      (await page.locator('[data-connection]').first().getAttribute('data-connection')) ?? '';
+    for (const row of await page.locator('[data-connection] [role="status"]').all()) {
+      await expect.poll(() => row.getAttribute('data-state'), { timeout: 15_000 }).toBe('healthy');
+    }
+
+    await page.getByRole('link', { name: 'Purchase orders' }).click();
+    await expect
+      .poll(() => page.locator('table.orders tbody tr[data-order]').count(), { timeout: 15_000 })
+      .toBe(10);
+
+    // The customer changes their system password: Makini's webhook lands on one replica.
+    await page.getByRole('link', { name: 'Developer' }).click();
+    const account = page.locator(`[data-account="${key}"]`);
+    await expect.poll(() => account.count(), { timeout: 15_000 }).toBe(1);
+    const oldPassword = await account.locator('[data-password]').textContent();
+    await account.getByRole('button', { name: 'Rotate credentials' }).click();
+    await expect
+      .poll(() => account.locator('[data-password]').textContent(), { timeout: 10_000 })
+      .not.toBe(oldPassword);
+    const newPassword = (await account.locator('[data-password]').textContent()) ?? '';
+    const username = (await account.locator('code').first().textContent()) ?? '';
+    // The developer panel names the replicas that answered its calls.
+    await expect
+      .poll(() => page.getByRole('table', { name: 'Answered by' }).locator('tbody tr').count())
+      .toBeGreaterThan(0);
+    await page.screenshot({ path: `${SHOTS}replicas-1-developer-panel.png` });
+
+    // Every replica sees it, and the page turns red whichever replica its stream is on.
+    await page.getByRole('link', { name: 'Connections' }).click();
+    await expect
+      .poll(() => status(page, key).getAttribute('data-state'), { timeout: 15_000 })
+      .toBe('reauthorization_required');
+    await expect
+      .poll(() => healthOnEveryReplica(key), { timeout: 15_000 })
+      .toEqual([
+        'reauthorization_required',
+        'reauthorization_required',
+        'reauthorization_required',
+      ]);
+    await expect
+      .poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 })
+      .toMatch(/needs to reconnect/);
+    // One replica raised the alert, once.
+    const alerts = (await (await fetch(`${demo.backendUrl}/api/alerts`)).json()) as {
+      data: Array<{ connectionId: string; kind: string }>;
+    };
+    expect(
+      alerts.data.filter(
+        (alert) => alert.connectionId === key && alert.kind === 'reauthorization_required',
+      ),
+    ).toHaveLength(1);
+    await page.screenshot({ path: `${SHOTS}replicas-2-reauthorization-required.png` });
+
+    const [popup] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.locator(`[data-connection="${key}"]`).getByRole('button', { name: 'Reconnect' }).click(),
+    ]);
+    await popup.waitForLoadState();
+    await popup.getByLabel('Username').fill(username);
+    await popup.getByLabel('Password').fill(newPassword);
+    await Promise.all([
+      popup.waitForEvent('close'),
+      popup.getByRole('button', { name: 'Connect' }).click(),
+    ]);
+
+    // The exchange ran on one replica; the new token and the health reach all of them.
+    await expect
+      .poll(() => status(page, key).getAttribute('data-state'), { timeout: 15_000 })
+      .toBe('healthy');
+    await expect
+      .poll(() => healthOnEveryReplica(key), { timeout: 15_000 })
+      .toEqual(['healthy', 'healthy', 'healthy']);
+    await expect.poll(() => page.getByRole('alert').count(), { timeout: 10_000 }).toBe(0);
+    await page.screenshot({ path: `${SHOTS}replicas-3-healthy-again.png` });
+
+    // Two page turns: 40-odd Makini calls through every replica, on the new token.
+    await page.getByRole('link', { name: 'Purchase orders' }).click();
+    await expect
+      .poll(() => page.locator('table.orders tbody tr[data-order]').count(), { timeout: 15_000 })
+      .toBe(10);
+    const sandbox = demo.sandbox;
+    if (!sandbox) throw new Error('the demo runs its own sandbox here');
+    const served = sandbox.admin.requests().length;
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect
+      .poll(() => page.locator('table.orders caption').textContent())
+      .toMatch(/page 2 of/);
+    expect(sandbox.admin.requests().length).toBeGreaterThan(served);
+
+    expect([...answeredBy].sort()).toEqual(['replica-1', 'replica-2', 'replica-3']);
+    // No replica refreshed with a refresh token another had used.
+    expect(sandbox.admin.stats().refreshTokenReuse).toBe(0);
+    await context.close();
+  });
+});
