@@ -2,7 +2,8 @@
  * What Redis holds per connection, measured after a real run: 1,000 sandbox connections whose
  * tokens expired, each refreshed once through TokenManager (RedisTokenStore + RedisLock), called
  * once through a MakiniClient on RedisRateLimitStore, checked by a ConnectionHealthMonitor on
- * RedisHealthBus, and leased for polling by RedisPollLeases. Prints each key's type, TTL and
+ * RedisHealthBus, and leased for polling by RedisPollLeases; then one alert claimed each and one
+ * refresh lock held. Prints each key's type, TTL and
  * `MEMORY USAGE`, and `INFO memory`'s used_memory before and after, on a redis-server of its own.
  *
  *   pnpm --filter @makini-kit/redis exec tsx --conditions=@makini-kit/source bench/memoryPerConnection.ts [count]
@@ -42,9 +43,10 @@ const store = new RedisTokenStore({
 const lock = new RedisLock({ connection, prefix });
 const rateLimits = new RedisRateLimitStore({ connection, prefix });
 const leases = new RedisPollLeases({ connection, prefix });
+const bus = new RedisHealthBus({ connection, prefix });
 const monitor = new ConnectionHealthMonitor({
   pollIntervalMs: 30_000,
-  bus: new RedisHealthBus({ connection, prefix }),
+  bus,
   leases,
   replicaId: 'replica-1',
 });
@@ -81,8 +83,12 @@ async function run(count: number) {
 // Warm up on one connection (scripts loaded, the index keys made), then measure COUNT more.
 const [sample] = await run(1);
 const before = await usedMemory();
-await run(COUNT);
+const ids = await run(COUNT);
 const after = await usedMemory();
+// One alert episode each, claimed as the monitor claims it (a day), and one refresh lock held now.
+for (const id of ids) await bus.claimAlert(id, 'reauthorization_required', 'episode-1', 86_400_000);
+const withAlerts = await usedMemory();
+const held = await lock.tryAcquire(`${sample}:refresh`, 30_000);
 
 // Every key, its connection replaced by {id}: one row per kind of key.
 const kinds = new Map<string, { keys: string[]; type: string }>();
@@ -114,8 +120,12 @@ for (const [kind, { keys, type }] of [...kinds].sort(([a], [b]) => a.localeCompa
 console.log(
   `\nINFO memory used_memory: ${before} → ${after} bytes, ${Math.round((after - before) / COUNT)} bytes per connection`,
 );
+console.log(
+  `with one alert claim each: → ${withAlerts} bytes, ${Math.round((withAlerts - after) / COUNT)} bytes per claim`,
+);
 console.log(`sandbox: ${JSON.stringify(sandbox.admin.stats())}`);
 
+if (held) await lock.release(held);
 monitor.dispose();
 await connection.close();
 redis.disconnect();
