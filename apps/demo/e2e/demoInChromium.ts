@@ -19,7 +19,7 @@ type Demo = Awaited<ReturnType<typeof startDemo>>;
 type ReplicatedDemo = Awaited<ReturnType<typeof startReplicatedDemo>>;
 
 /** Deletes every key under `prefix`, so a test leaves the shared Redis as it found it. */
-async function deleteKeys(prefix: string) {
+export async function deleteKeys(prefix: string) {
   const redis = new Redis(REDIS_URL);
   try {
     let cursor = '0';
