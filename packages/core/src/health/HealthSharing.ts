@@ -1,6 +1,6 @@
 import type { HealthBus } from '../state/HealthBus.js';
 import type { ConnectionHealth } from './ConnectionHealth.js';
-import { changedAt, sameShared } from './healthFreshness.js';
+import { compareFreshness } from './healthFreshness.js';
 import type { HealthSharingErrorHandler } from './healthSharingReporter.js';
 
 /** What the monitor lets its bus link read and change. */
@@ -79,7 +79,7 @@ export class HealthSharing {
 
   /**
    * Another replica's health: it replaces this replica's entry unless this one learned something
-   * later (see `changedAt`), or the same. `null` forgets a connection this replica does not track
+   * later, or the same (see `compareFreshness`). `null` forgets a connection this replica does not track
    * itself.
    */
   receive(connectionId: string, health: ConnectionHealth | null): void {
@@ -89,14 +89,10 @@ export class HealthSharing {
       if (current && !this.#host.isTracked(connectionId)) this.#host.replace(connectionId, null);
       return;
     }
-    if (current) {
-      const local = changedAt(current);
-      const remote = changedAt(health);
-      // What differs in call statistics alone is not news: each replica counts its own calls. So
-      // a replica's own messages coming back (MemoryHealthBus), and the reload at each poll,
-      // change nothing.
-      if (local > remote || (local === remote && sameShared(current, health))) return;
-    }
+    // What differs in call statistics alone is not news: each replica counts its own calls. So a
+    // replica's own messages coming back (MemoryHealthBus), and the reload at each poll, change
+    // nothing.
+    if (current && compareFreshness(health, current) <= 0) return;
     this.#host.replace(connectionId, health);
   }
 

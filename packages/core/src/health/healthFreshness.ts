@@ -25,6 +25,35 @@ export function changedAt(health: ConnectionHealth): number {
   );
 }
 
+/** The fields `sameShared` compares, in a fixed order. */
+function sharedText(health: ConnectionHealth): string {
+  return JSON.stringify([
+    health.state,
+    health.reason ?? null,
+    health.since,
+    health.checkedAt ?? null,
+    health.history.map((transition) => [
+      transition.from,
+      transition.to,
+      transition.at,
+      transition.reason ?? null,
+    ]),
+  ]);
+}
+
+/**
+ * Orders two entries of one connection: positive when `a` is the one to keep. The entry that
+ * learned last wins; two that learned at the same millisecond are ordered by their content, so
+ * that every replica keeps the same one whichever arrived first. 0 when they share the same
+ * (see `sameShared`).
+ */
+export function compareFreshness(a: ConnectionHealth, b: ConnectionHealth): number {
+  const byTime = changedAt(a) - changedAt(b);
+  if (byTime !== 0 && !Number.isNaN(byTime)) return byTime;
+  if (sameShared(a, b)) return 0;
+  return sharedText(a) > sharedText(b) ? 1 : -1;
+}
+
 /**
  * What a published entry carries that the other replicas care about. The error rate, its sample
  * count and `lastSuccessAt` change on every call this replica makes: they travel with the next
