@@ -12,6 +12,7 @@ export const PACKAGES = [
   '@makini-kit/react',
   '@makini-kit/webhook-node',
   '@makini-kit/sandbox',
+  '@makini-kit/redis',
 ] as const;
 
 let exportNames: Map<string, string> | undefined;

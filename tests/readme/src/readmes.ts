@@ -24,6 +24,7 @@ export const READMES: readonly ReadmeEntry[] = [
   { path: 'packages/core/README.md', prelude: 'core.d.ts' },
   { path: 'packages/react/README.md', prelude: 'react.d.ts' },
   { path: 'packages/webhook-node/README.md', prelude: 'webhook-node.d.ts' },
+  { path: 'packages/redis/README.md', prelude: 'redis.d.ts' },
   { path: 'packages/sandbox/README.md', prelude: 'none.d.ts' },
   { path: 'apps/demo/README.md', prelude: 'none.d.ts' },
   { path: 'tests/contract/README.md', prelude: 'none.d.ts' },

@@ -1,5 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RateLimitError } from '../errors/MakiniError.js';
+import { StateStoreError } from '../errors/StateStoreError.js';
+import { MemoryRateLimitStore } from '../state/MemoryRateLimitStore.js';
+import type {
+  RateLimitObservation,
+  RateLimitPolicy,
+  RateLimitStore,
+  RateLimitTake,
+} from '../state/RateLimitStore.js';
 import { ClientRateLimiter } from './ClientRateLimiter.js';
 
 beforeEach(() => {
@@ -152,6 +160,110 @@ describe('ClientRateLimiter', () => {
 
   it('refuses a nonsensical limit', () => {
     expect(() => new ClientRateLimiter({ limit: 0 })).toThrow(/positive integer/);
+  });
+});
+
+/** A store that answers later, as one across the network does, and can be taken down. */
+class RemoteStore implements RateLimitStore {
+  down = false;
+  readonly inner = new MemoryRateLimitStore({ now: () => Date.now() });
+  async #answer<T>(run: () => T): Promise<T> {
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    if (this.down)
+      throw new StateStoreError('rateLimit: the store is down.', { operation: 'rateLimit.take' });
+    return run();
+  }
+  take(key: string, policy: RateLimitPolicy): Promise<RateLimitTake> {
+    return this.#answer(() => this.inner.take(key, policy));
+  }
+  observe(key: string, observation: RateLimitObservation, policy: RateLimitPolicy) {
+    return this.#answer(() => this.inner.observe(key, observation, policy));
+  }
+  settle(key: string) {
+    return this.#answer(() => this.inner.settle(key));
+  }
+  pause(key: string, ms: number, policy: RateLimitPolicy) {
+    return this.#answer(() => this.inner.pause(key, ms, policy));
+  }
+}
+
+describe('ClientRateLimiter with a store', () => {
+  it('two limiters sharing one store spend one budget, and a 429 on one pauses both', async () => {
+    const store = new MemoryRateLimitStore({ now: () => Date.now() });
+    const a = new ClientRateLimiter({ limit: 2, windowMs: 1000, store }, () => Date.now());
+    const b = new ClientRateLimiter({ limit: 2, windowMs: 1000, store }, () => Date.now());
+    await a.acquire('c');
+    a.settle('c');
+    await b.acquire('c');
+    b.settle('c');
+    const done = await granted(b, 1);
+    expect(done()).toBe(0);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(done()).toBe(1);
+    a.exhaust('c', 5000);
+    const after = await granted(b, 1);
+    await vi.advanceTimersByTimeAsync(4999);
+    expect(after()).toBe(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(after()).toBe(1);
+  });
+
+  it("bounds a reset given in whole seconds by one window from the server's answer", async () => {
+    vi.setSystemTime(Date.UTC(2026, 0, 1) + 100);
+    const limiter = new ClientRateLimiter({ limit: 1, windowMs: 2000 }, () => Date.now());
+    await limiter.acquire('c');
+    // The server's window began when this request arrived; its reset is rounded up to 3 s.
+    const resetAt = Math.ceil((Date.now() + 2000) / 1000);
+    limiter.observe(
+      'c',
+      new Headers({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(resetAt) }),
+    );
+    const done = await granted(limiter, 1);
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(done()).toBe(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(done()).toBe(1);
+  });
+
+  it('serves callers in order when the store answers later', async () => {
+    const store = new RemoteStore();
+    const limiter = new ClientRateLimiter({ limit: 2, windowMs: 1000, store }, () => Date.now());
+    const order: number[] = [];
+    const calls = [0, 1, 2, 3, 4].map((index) =>
+      limiter.acquire('c').then(() => {
+        order.push(index);
+        limiter.settle('c');
+      }),
+    );
+    await vi.advanceTimersByTimeAsync(100);
+    expect(order).toEqual([0, 1]);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(order).toEqual([0, 1, 2, 3]);
+    await vi.advanceTimersByTimeAsync(1000);
+    await Promise.all(calls);
+    expect(order).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it("rejects every waiting caller with the store's error, and asks the store again next time", async () => {
+    const store = new RemoteStore();
+    const limiter = new ClientRateLimiter({ limit: 1, windowMs: 1000, store }, () => Date.now());
+    const first = limiter.acquire('c');
+    await vi.advanceTimersByTimeAsync(10);
+    await first;
+    limiter.settle('c');
+    const waiting = [limiter.acquire('c'), limiter.acquire('c')].map((call) =>
+      call.catch((error: unknown) => error),
+    );
+    await vi.advanceTimersByTimeAsync(10);
+    store.down = true;
+    await vi.advanceTimersByTimeAsync(1000);
+    for (const outcome of await Promise.all(waiting)) {
+      expect(StateStoreError.is(outcome)).toBe(true);
+    }
+    store.down = false;
+    const next = limiter.acquire('c');
+    await vi.advanceTimersByTimeAsync(10);
+    await expect(next).resolves.toBeUndefined();
   });
 });
 
