@@ -35,7 +35,7 @@ export function readPublishedHealth(
   if (!Number.isSafeInteger(value.samples) || (value.samples as number) < 0) {
     return { problem: 'samples is not a whole number' };
   }
-  for (const field of ['lastSuccessAt', 'checkedAt'] as const) {
+  for (const field of ['lastSuccessAt', 'checkedAt', 'updatedAt'] as const) {
     if (value[field] !== undefined && !isTime(value[field])) {
       return { problem: `${field} is not a time in epoch ms` };
     }
@@ -77,6 +77,7 @@ export function readPublishedHealth(
       samples: value.samples as number,
       ...(value.checkedAt === undefined ? {} : { checkedAt: value.checkedAt as number }),
       history,
+      ...(value.updatedAt === undefined ? {} : { updatedAt: value.updatedAt as number }),
     },
   };
 }

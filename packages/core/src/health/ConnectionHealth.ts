@@ -27,6 +27,11 @@ export interface ConnectionHealth {
   checkedAt?: number | undefined;
   /** Recent transitions, oldest first. */
   history: HealthTransition[];
+  /**
+   * With a `HealthBus`: when a replica last changed this entry, epoch ms. Every replica keeps the
+   * entry changed last; a change is always later than the entry it was made from.
+   */
+  updatedAt?: number | undefined;
 }
 
 /** The health of every tracked connection. */

@@ -18,7 +18,7 @@ import type {
 import { checkSharingOptions } from './checkSharingOptions.js';
 import { HealthPolling } from './HealthPolling.js';
 import { HealthSharing } from './HealthSharing.js';
-import { sameShared } from './healthFreshness.js';
+import { changedAt, sameShared } from './healthFreshness.js';
 import { healthSharingReporter } from './healthSharingReporter.js';
 import { readPollAnswer } from './readPollAnswer.js';
 import { sendAlert } from './sendAlert.js';
@@ -431,15 +431,19 @@ export class ConnectionHealthMonitor implements HealthSource {
       samples: 0,
       history: [],
     };
-    const next = change(current);
+    let next = change(current);
     if (next === current && existing) return;
+    const publish = share && this.sharing && !(existing && sameShared(existing, next));
+    if (publish) {
+      // Later than what it was made from, whatever the clocks of the replicas that made that.
+      const base = existing ? changedAt(existing) : Number.NEGATIVE_INFINITY;
+      next = { ...next, updatedAt: Math.max(this.now(), base + 1) };
+    }
     this.commit({
       connections: { ...this.snapshot.connections, [connectionId]: next },
       updatedAt: this.now(),
     });
-    if (share && this.sharing && !(existing && sameShared(existing, next))) {
-      this.sharing.publish(connectionId, next);
-    }
+    if (publish) this.sharing?.publish(connectionId, next);
   }
 
   private commit(snapshot: HealthSnapshot) {

@@ -11,12 +11,14 @@ export function isPristine(health: ConnectionHealth): boolean {
 }
 
 /**
- * When a health entry last learned something (a change of state or a poll), epoch ms of the clock
- * of the replica that learned it. Replicas keep the entry that learned last, so two replicas that
- * changed one connection at once end with the same entry whatever order the messages arrive in.
+ * When a health entry last changed, epoch ms: its `updatedAt` (set by a monitor with a bus), or
+ * else the latest of its state change, poll and transitions. Replicas keep the entry changed
+ * last, so two replicas that changed one connection at once end with the same entry whatever
+ * order the messages arrive in.
  */
 export function changedAt(health: ConnectionHealth): number {
   if (isPristine(health)) return Number.NEGATIVE_INFINITY;
+  if (health.updatedAt !== undefined) return health.updatedAt;
   const last = health.history[health.history.length - 1];
   return Math.max(
     health.since,
