@@ -102,10 +102,10 @@ export class ClientRateLimiter {
     const { signal } = options;
     const maxWaitMs = options.maxWaitMs ?? 60_000;
     if (signal?.aborted) return Promise.reject(signal.reason);
-    const lane = this.lane(key);
+    const known = this.lanes.get(key);
     let denied: (RateLimitTake & { granted: false }) | undefined;
     let pending: Promise<RateLimitTake> | undefined;
-    if (lane.queue.length === 0 && !lane.busy) {
+    if (!known || (known.queue.length === 0 && !known.busy)) {
       let taken: RateLimitTake | Promise<RateLimitTake>;
       try {
         taken = this.store.take(key, this.policy);
@@ -115,11 +115,10 @@ export class ClientRateLimiter {
       // The store answered at once (in memory): a granted call costs no extra tick.
       if (isPromise(taken)) pending = taken;
       else if (taken.granted) return Promise.resolve();
-      else {
-        denied = taken;
-        lane.resetAt = taken.resetAt;
-      }
+      else denied = taken;
     }
+    const lane = known ?? this.lane(key);
+    if (denied) lane.resetAt = denied.resetAt;
     if (lane.queue.length > 0 || denied) {
       const waitMs = lane.resetAt - this.now();
       if (waitMs > maxWaitMs) return Promise.reject(tooLong(waitMs, lane.resetAt, maxWaitMs));
