@@ -12,6 +12,9 @@ import {
   storeFailure,
 } from './tokenManagerErrors.js';
 
+/** How often a replica waiting for another's refresh tries the lock itself. */
+const LOCK_RETRY_MS = 1000;
+
 /** What `TokenManager` hands over when it keeps its tokens in a store. */
 export interface SharedTokensOptions {
   store: TokenStore;
@@ -144,11 +147,16 @@ export class SharedTokens {
   async #takeTurn(seen: StoredTokens, force: boolean): Promise<string> {
     const { lock, lockTtlMs, now, connectionKey } = this.#o;
     const giveUpAt = now() + 2 * lockTtlMs;
+    let triedAt = Number.NEGATIVE_INFINITY;
     for (let delay = 25; ; delay = Math.min(delay * 2, 250)) {
-      const lease = await this.#call('lock.tryAcquire', () =>
-        lock.tryAcquire(this.#lockKey, lockTtlMs),
-      );
-      if (lease) return this.#holding(lease, seen, force);
+      // The store is polled often; the lock less: it frees only on a failed refresh or a lapse.
+      if (Date.now() - triedAt >= Math.min(LOCK_RETRY_MS, lockTtlMs)) {
+        triedAt = Date.now();
+        const lease = await this.#call('lock.tryAcquire', () =>
+          lock.tryAcquire(this.#lockKey, lockTtlMs),
+        );
+        if (lease) return this.#holding(lease, seen, force);
+      }
       await sleep(delay);
       const stored = await this.#read(true);
       if (stored.version !== seen.version) {

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import {
   MakiniError,
   refreshToken,
+  StateStoreError,
   TokenCipher,
   TokenManager,
   type TokenResponse,
@@ -50,7 +51,10 @@ async function main() {
   await send({ kind: 'ready' });
   const { config } = (await configured) as Extract<ParentMessage, { kind: 'config' }>;
   const redis = await openRedis(config);
-  const connection = toRedisConnection(redis.client);
+  const connection = toRedisConnection(
+    redis.client,
+    config.commandTimeoutMs ? { commandTimeoutMs: config.commandTimeoutMs } : {},
+  );
   const store = new RedisTokenStore({
     connection,
     cipher: new TokenCipher({ keys: config.keys }),
@@ -79,6 +83,8 @@ async function main() {
             lock,
             connectionKey,
             refresh,
+            // Written when the store holds nothing yet, as replicas booting from one config do.
+            ...(tokens ? { tokens } : {}),
             ...(config.lockTtlMs ? { lockTtlMs: config.lockTtlMs } : {}),
           })
         : new TokenManager({ tokens, connectionKey, refresh }),
@@ -96,6 +102,7 @@ async function main() {
             (error: unknown): CallerOutcome => ({
               error: MakiniError.is(error) ? error.kind : String((error as Error)?.name),
               code: MakiniError.is(error) ? error.code : undefined,
+              ...(StateStoreError.is(error) ? { operation: error.operation } : {}),
             }),
           ),
         ),
