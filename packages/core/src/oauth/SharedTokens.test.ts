@@ -121,6 +121,32 @@ describe('TokenManager with a store and a lock', () => {
     expect(endpoint.replays).toBe(0);
   });
 
+  it('while another replica refreshes, hands out a token that still works instead of waiting', async () => {
+    const { endpoint, store, replica } = await sharedSetup(Date.now() + 60_000);
+    let answer: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    let refreshing = false;
+    const holder = replica({
+      refresh: async (token) => {
+        refreshing = true;
+        await answered;
+        return endpoint.refresh(token);
+      },
+    });
+    const stale = (await store.get('conn_1'))?.tokens.accessToken;
+    const waiting = holder.getToken();
+    await expect.poll(() => refreshing).toBe(true);
+    // The holder's own callers wait for its refresh; another replica's get the stored token now.
+    expect(await replica().getToken()).toBe(stale);
+    answer();
+    const renewed = await waiting;
+    expect(renewed).not.toBe(stale);
+    expect(await replica().getToken()).toBe(renewed);
+    expect(endpoint.grants).toBe(1);
+  });
+
   it('reads the store on every call: a pair another replica wrote is used at the next call', async () => {
     const { endpoint, store, replica } = await sharedSetup(Date.now() + HOUR);
     const manager = replica();

@@ -156,6 +156,8 @@ export class SharedTokens {
           lock.tryAcquire(this.#lockKey, lockTtlMs),
         );
         if (lease) return this.#holding(lease, seen, force);
+        // Another replica refreshes: a token that still works needs no waiting for.
+        if (!force && this.#valid(seen.tokens)) return seen.tokens.accessToken;
       }
       await sleep(delay);
       const stored = await this.#read(true);

@@ -14,11 +14,13 @@ import { RedisLock } from '../../src/RedisLock.js';
 import { RedisTokenStore } from '../../src/RedisTokenStore.js';
 import { REDIS_URL, testPrefix } from '../redisUrl.js';
 import { killReplicas, ReplicaProcess } from './ReplicaProcess.js';
+import type { CallerOutcome } from './replicaProtocol.js';
 import { clientOf, createConnections, replicaClient } from './sandboxConnections.js';
 
 const keys = [{ id: 'crash', secret: TokenCipher.generateSecret() }];
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
-const LOCK_TTL_MS = 2000;
+// Long enough that replica B's callers surely run while the dead replica's lease lasts.
+const LOCK_TTL_MS = 5000;
 
 const redis = new Redis(REDIS_URL);
 const connection = toRedisConnection(redis as unknown as RedisClientLike);
@@ -28,9 +30,10 @@ afterAll(() => redis.disconnect());
 /**
  * A connection whose stored access token still works for two minutes: inside the refresh margin
  * (5 minutes), so the next `getToken()` refreshes. Replica A refreshes, has the token endpoint's
- * answer, and is SIGKILLed before it writes it. Then replica B's callers ask for a token.
+ * answer, and is SIGKILLed before it writes it. Replica B's callers ask for a token while A's lease
+ * still runs; replica C's after it lapsed.
  */
-async function crashThenNextReplica(sandbox: Sandbox) {
+async function crashThenOtherReplicas(sandbox: Sandbox) {
   const prefix = testPrefix('crash');
   const [created] = await createConnections(sandbox.url, 1, Date.now() + 120_000);
   if (!created) throw new Error('no connection');
@@ -46,22 +49,31 @@ async function crashThenNextReplica(sandbox: Sandbox) {
     mode: 'shared' as const,
     connections: [{ connectionKey }],
     lockTtlMs: LOCK_TTL_MS,
+    callers: 20,
   };
+  const [a, b, c] = await Promise.all([
+    ReplicaProcess.start({ ...config, hangAfterAnswer: true }),
+    ReplicaProcess.start(config),
+    ReplicaProcess.start(config),
+  ]);
+  if (!a || !b || !c) throw new Error('no replica');
   sandbox.admin.resetStats();
 
-  const a = await ReplicaProcess.start({ ...config, callers: 5, hangAfterAnswer: true });
   a.go();
   await a.answered();
   await a.kill();
+  b.go();
+  const duringLease = (await b.outcomes())[connectionKey] ?? [];
   expect(sandbox.admin.stats().grants.refresh_token).toBe(1);
   // What A got died with it: the store still holds the pair A refreshed, and it still works.
   expect(await store.get(connectionKey)).toEqual({ tokens, version: 1 });
   const old = new MakiniClient({ baseUrl: sandbox.url, token: tokens.accessToken });
   expect(String((await old.integrations.current()).id)).toBe(connectionKey);
 
-  const b = await ReplicaProcess.start({ ...config, callers: 20 });
-  b.go();
-  const outcomes = (await b.outcomes())[connectionKey] ?? [];
+  const lockKey = new RedisLock({ connection, prefix }).keysOf(`${connectionKey}:refresh`).lock;
+  await expect.poll(() => redis.exists(lockKey), { timeout: 3 * LOCK_TTL_MS }).toBe(0);
+  c.go();
+  const afterLease = (await c.outcomes())[connectionKey] ?? [];
   const manager = new TokenManager({
     store,
     lock: new RedisLock({ connection, prefix }),
@@ -69,8 +81,15 @@ async function crashThenNextReplica(sandbox: Sandbox) {
     lockTtlMs: LOCK_TTL_MS,
     refresh: (token) => refreshToken({ ...clientOf(sandbox.url), refreshToken: token }),
   });
-  return { connectionKey, tokens, store, outcomes, manager };
+  return { connectionKey, tokens, store, duringLease, afterLease, manager };
 }
+
+const only = (outcomes: CallerOutcome[], token: string) => {
+  expect(outcomes).toHaveLength(20);
+  expect(new Set(outcomes.map((outcome) => JSON.stringify(outcome)))).toEqual(
+    new Set([JSON.stringify({ token: digest(token) })]),
+  );
+};
 
 describe('a replica killed between the token endpoint answer and the store write', () => {
   describe('on a server that revokes on any refresh-token replay', () => {
@@ -81,26 +100,27 @@ describe('a replica killed between the token endpoint answer and the store write
     afterAll(() => sandbox.close());
 
     it('raises no ReauthorizationRequiredError while the stored access token is valid; the next 401 shows the revocation', async () => {
-      const { connectionKey, tokens, store, outcomes, manager } =
-        await crashThenNextReplica(sandbox);
-      // B replayed the refresh token A had used: the server revoked the family.
+      const { connectionKey, tokens, store, duringLease, afterLease, manager } =
+        await crashThenOtherReplicas(sandbox);
+      // While A's lease ran, B's callers got the stored token at once, without refreshing.
+      only(duringLease, tokens.accessToken);
+      // Then C refreshed with the refresh token A had used: the server revoked the family.
       expect(sandbox.admin.stats()).toMatchObject({
         grants: { refresh_token: 1 },
         refreshTokenReuse: 1,
       });
       // Every caller still got the stored access token: nothing said "reconnect" on a guess.
-      expect(outcomes).toHaveLength(20);
-      expect(new Set(outcomes.map((outcome) => JSON.stringify(outcome)))).toEqual(
-        new Set([JSON.stringify({ token: digest(tokens.accessToken) })]),
-      );
+      only(afterLease, tokens.accessToken);
       // The refused refresh token is gone from the store: no replica sends it again.
       expect((await store.get(connectionKey))?.tokens).toEqual({
         ...tokens,
         refreshToken: null,
       });
       expect(await manager.getToken()).toBe(tokens.accessToken);
-      expect(sandbox.admin.stats().grants.refresh_token).toBe(1);
-      expect(sandbox.admin.stats().refreshTokenReuse).toBe(1);
+      expect(sandbox.admin.stats()).toMatchObject({
+        grants: { refresh_token: 1 },
+        refreshTokenReuse: 1,
+      });
 
       // A call verifies it: the server's 401 is the proof, from the API and not from a guess.
       const client = new MakiniClient({ baseUrl: sandbox.url, getToken: manager.getToken });
@@ -120,8 +140,9 @@ describe('a replica killed between the token endpoint answer and the store write
     afterAll(() => sandbox.close());
 
     it('the next replica recovers a working pair, and every caller gets it', async () => {
-      const { connectionKey, tokens, store, outcomes, manager } =
-        await crashThenNextReplica(sandbox);
+      const { connectionKey, tokens, store, duringLease, afterLease, manager } =
+        await crashThenOtherReplicas(sandbox);
+      only(duringLease, tokens.accessToken);
       expect(sandbox.admin.stats()).toMatchObject({
         grants: { refresh_token: 2 },
         refreshTokenReuse: 0,
@@ -130,9 +151,7 @@ describe('a replica killed between the token endpoint answer and the store write
       const stored = await store.get(connectionKey);
       expect(stored?.version).toBe(2);
       expect(stored?.tokens.accessToken).not.toBe(tokens.accessToken);
-      expect(new Set(outcomes.map((outcome) => JSON.stringify(outcome)))).toEqual(
-        new Set([JSON.stringify({ token: digest(stored?.tokens.accessToken ?? '') })]),
-      );
+      only(afterLease, stored?.tokens.accessToken ?? '');
       const client = new MakiniClient({ baseUrl: sandbox.url, getToken: manager.getToken });
       expect(String((await client.integrations.current()).id)).toBe(connectionKey);
       // The recovered refresh token works too.
