@@ -28,7 +28,7 @@ export class HealthSharing {
   readonly #host: HealthSharingHost;
   readonly #report: HealthSharingErrorHandler;
   #unsubscribe: (() => Promise<void>) | undefined;
-  #subscribing: Promise<void> | undefined;
+  #connecting: Promise<void> | undefined;
   #disposed = false;
   readonly #waiting = new Map<string, ConnectionHealth | null>();
   readonly #sending = new Set<string>();
@@ -40,27 +40,31 @@ export class HealthSharing {
   }
 
   /**
-   * Follows the bus (again, when an earlier attempt failed), then loads every published health.
-   * Never rejects.
+   * Follows the bus, when it does not yet (an earlier attempt failed), then loads every published
+   * health. Never rejects. Once it follows, messages lost while Redis was away are made up by the
+   * next poll of each connection, which publishes it again.
    */
   async connect(): Promise<void> {
-    if (this.#disposed) return;
-    if (!this.#unsubscribe) {
-      this.#subscribing ??= this.#bus
-        .subscribe((connectionId, health) => this.receive(connectionId, health))
-        .then(
-          (unsubscribe) => {
-            if (this.#disposed) void unsubscribe().catch(() => undefined);
-            else this.#unsubscribe = unsubscribe;
-          },
-          (error: unknown) => this.#report(error, { operation: 'subscribe' }),
-        )
-        .finally(() => {
-          this.#subscribing = undefined;
-        });
-      await this.#subscribing;
-    }
-    await this.#load();
+    if (this.#disposed || this.#unsubscribe) return;
+    this.#connecting ??= (async () => {
+      try {
+        const unsubscribe = await this.#bus.subscribe((connectionId, health) =>
+          this.receive(connectionId, health),
+        );
+        if (this.#disposed) {
+          void unsubscribe().catch(() => undefined);
+          return;
+        }
+        this.#unsubscribe = unsubscribe;
+      } catch (error) {
+        this.#report(error, { operation: 'subscribe' });
+        return;
+      }
+      await this.#load();
+    })().finally(() => {
+      this.#connecting = undefined;
+    });
+    await this.#connecting;
   }
 
   async #load(): Promise<void> {

@@ -14,7 +14,7 @@ export class HealthReplicaProcess {
   url = '';
   readonly alerts: Array<{ alertKind: string; connectionId: string }> = [];
   readonly polls: Array<{ connectionId: string; at: number }> = [];
-  readonly errors: Array<{ operation: string; message: string }> = [];
+  readonly errors: Array<{ operation: string; message: string; at: number }> = [];
   readonly exited: Promise<NodeJS.Signals | number | null>;
 
   private constructor(config: HealthReplicaConfig) {
@@ -34,7 +34,7 @@ export class HealthReplicaProcess {
     this.#child.on('message', (message: HealthReplicaMessage) => {
       if (message.kind === 'alert') this.alerts.push(message);
       else if (message.kind === 'poll') this.polls.push(message);
-      else if (message.kind === 'error') this.errors.push(message);
+      else if (message.kind === 'error') this.errors.push({ ...message, at: Date.now() });
     });
   }
 

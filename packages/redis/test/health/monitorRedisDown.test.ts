@@ -76,7 +76,7 @@ describe('ConnectionHealthMonitor while Redis is away', () => {
 
     const operations = new Set(errors.map((entry) => entry.context.operation));
     expect([...operations].sort()).toEqual(
-      expect.arrayContaining(['claimAlert', 'claimPolls', 'load', 'publish', 'subscribe']),
+      expect.arrayContaining(['claimAlert', 'claimPolls', 'publish', 'subscribe']),
     );
     expect(errors.every((entry) => StateStoreError.is(entry.error))).toBe(true);
   });

@@ -39,6 +39,11 @@ export async function followHealth(url: string) {
   return {
     received,
     latest: () => received.at(-1)?.snapshot,
+    /** Resolves once the latest snapshot `match`es: at once, or when one arrives that does. */
+    reached(match: (snapshot: HealthSnapshot) => boolean): Promise<number> {
+      const latest = received.at(-1);
+      return latest && match(latest.snapshot) ? Promise.resolve(latest.at) : this.next(match);
+    },
     /** Resolves with the arrival time of the first snapshot, from now on, that `match`es. */
     next(match: (snapshot: HealthSnapshot) => boolean): Promise<number> {
       return new Promise((resolve) => {
