@@ -4,6 +4,7 @@ import Redis from 'ioredis';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REDIS_URL, testPrefix } from '../test/redisUrl.js';
+import { startOwnRedisServer } from '../test/replicas/ownRedisServer.js';
 import { type RedisClientLike, toRedisConnection } from './RedisConnection.js';
 import { redisScript } from './RedisScript.js';
 
@@ -95,4 +96,58 @@ describe('a Redis that does not answer', () => {
       toRedisConnection(io as unknown as RedisClientLike, { commandTimeoutMs: 0 }),
     ).toThrow(RangeError);
   });
+});
+
+describe('a subscriber whose Redis goes away and comes back', () => {
+  it.each([
+    [
+      'ioredis',
+      (url: string) => {
+        const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 0 });
+        client.on('error', () => undefined);
+        return client as unknown as RedisClientLike;
+      },
+    ],
+    [
+      'node-redis',
+      (url: string) => {
+        const client = createClient({ url });
+        client.on('error', () => undefined);
+        return client as unknown as RedisClientLike;
+      },
+    ],
+  ])(
+    'with %s: reports the outage to onSubscriberError, then receives again',
+    async (name, make) => {
+      const redis = await startOwnRedisServer({ persistence: false });
+      const client = make(redis.url);
+      if (name === 'node-redis')
+        await (client as unknown as { connect(): Promise<unknown> }).connect();
+      else await new Promise((resolve) => (client as unknown as Redis).once('ready', resolve));
+      const errors: unknown[] = [];
+      const connection = toRedisConnection(client, {
+        onSubscriberError: (error) => errors.push(error),
+      });
+      const received: string[] = [];
+      try {
+        await connection.subscribe('outage', (message) => received.push(message));
+        await redis.kill();
+        await expect.poll(() => errors.length).toBeGreaterThan(0);
+        await redis.start();
+        // Both clients resubscribe by themselves once reconnected.
+        await expect
+          .poll(async () => {
+            await connection.command('test.publish', ['PUBLISH', 'outage', 'back']).catch(() => 0);
+            return received.includes('back');
+          })
+          .toBe(true);
+      } finally {
+        await connection.close();
+        if (name === 'node-redis')
+          await (client as unknown as { disconnect(): Promise<void> }).disconnect();
+        else (client as unknown as Redis).disconnect();
+        await redis.close();
+      }
+    },
+  );
 });

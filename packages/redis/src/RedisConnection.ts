@@ -11,6 +11,10 @@ export interface IoredisLike {
   subscribe(...channels: string[]): Promise<unknown>;
   unsubscribe(...channels: string[]): Promise<unknown>;
   on(event: 'message', listener: (channel: string, message: string) => void): unknown;
+  on(event: 'error' | 'ready', listener: (error?: unknown) => void): unknown;
+  once?(event: 'ready', listener: () => void): unknown;
+  /** `'ready'` once connected. */
+  status?: string;
   disconnect(): void;
 }
 
@@ -22,6 +26,7 @@ export interface NodeRedisLike {
   subscribe(channel: string, listener: (message: string) => void): Promise<unknown>;
   unsubscribe(channel: string, listener?: (message: string) => void): Promise<unknown>;
   isOpen: boolean;
+  on(event: 'error', listener: (error: unknown) => void): unknown;
   quit?(): Promise<unknown>;
   close?(): Promise<unknown>;
 }
@@ -36,6 +41,12 @@ export interface RedisConnectionOptions {
    * of hanging while Redis is away. @default 2000
    */
   commandTimeoutMs?: number;
+  /**
+   * Errors of the subscriber connection this opens for pub/sub (Redis went away, and the client
+   * reconnects by itself). Without a listener an ioredis or node-redis client reports them as
+   * unhandled, which floods the log (ioredis) or ends the process (node-redis). @default ignored
+   */
+  onSubscriberError?: (error: unknown) => void;
 }
 
 /**
@@ -135,15 +146,24 @@ export function toRedisConnection(
   const openSubscriber = () => {
     subscriber ??= (async () => {
       const duplicate = client.duplicate();
+      duplicate.on('error', (error: unknown) => options.onSubscriberError?.(error));
       if (isIoredis(duplicate)) {
         duplicate.on('message', (channel, message) => {
           for (const listener of ioListeners.get(channel) ?? []) listener(message);
         });
+        // A client made with enableOfflineQueue: false refuses SUBSCRIBE until it is connected.
+        if (duplicate.status !== undefined && duplicate.status !== 'ready' && duplicate.once) {
+          await new Promise<void>((resolve) => duplicate.once?.('ready', resolve));
+        }
         return duplicate;
       }
       await (duplicate as NodeRedisLike).connect();
       return duplicate;
     })();
+    // A subscriber that could not open is opened afresh by the next subscribe.
+    subscriber.catch(() => {
+      subscriber = undefined;
+    });
     return subscriber;
   };
 
