@@ -45,6 +45,20 @@ describe.each([
     expect(await connection.evalScript('test.script', script, ['k'], ['v'])).toEqual(first);
   });
 
+  it('keeps a reply that arrived in time while the event loop was blocked past the deadline', async () => {
+    const connection = toRedisConnection(client(), { commandTimeoutMs: 100 });
+    const key = `${testPrefix('connection')}blocked`;
+    await connection.command('test.set', ['SET', key, 'kept']);
+    const reply = connection.command('test.get', ['GET', key]);
+    // Let the command reach the socket, then block the loop well past the deadline: Redis answers
+    // meanwhile, and the reply must win over the timer that is due by the time the loop runs again.
+    await new Promise((resolve) => setImmediate(resolve));
+    const until = Date.now() + 400;
+    while (Date.now() < until) {}
+    await expect(reply).resolves.toBe('kept');
+    await connection.command('test.del', ['DEL', key]);
+  });
+
   it('delivers published messages to subscribers until they stop', async () => {
     const connection = toRedisConnection(client());
     const channel = `${testPrefix('connection')}channel`;

@@ -117,16 +117,16 @@ export function toRedisConnection(
   const withDeadline = async <T>(operation: string, run: () => Promise<T>): Promise<T> => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () =>
-          reject(
-            new StateStoreError(
-              `${operation}: Redis did not answer within ${timeoutMs} ms. Check that Redis is up and reachable (REDIS_URL); the kit retries on the next call.`,
-              { operation },
-            ),
+      const fail = () =>
+        reject(
+          new StateStoreError(
+            `${operation}: Redis did not answer within ${timeoutMs} ms. Check that Redis is up and reachable (REDIS_URL); the kit retries on the next call.`,
+            { operation },
           ),
-        timeoutMs,
-      );
+        );
+      // Timers run before the I/O of the same turn: after the event loop was blocked, a reply that
+      // arrived in time would lose to the timer. setImmediate lets that I/O be read first.
+      timer = setTimeout(() => setImmediate(fail), timeoutMs);
     });
     try {
       return await Promise.race([run(), deadline]);

@@ -6,6 +6,7 @@ import type { RateLimitOptions } from './ClientRateLimiter.js';
 import type { RequestInput } from './RequestInput.js';
 import { RequestLog } from './RequestLog.js';
 import { Transport } from './Transport.js';
+import type { GetTokenOptions } from './TransportOptions.js';
 
 export type { ClientHooks } from './ClientHooks.js';
 export type { RequestInput, RequestOptions } from './RequestInput.js';
@@ -18,8 +19,10 @@ export interface MakiniClientOptions {
   /**
    * Called before every attempt; may refresh (see `TokenManager`). An error it throws ends the call
    * at once, unchanged and not retried (a refused refresh is a `ReauthorizationRequiredError`).
+   * After a 401 it is asked once more with `{ rejectedToken }`: a different token sends the call
+   * again at once (a reconnect or refresh made by another replica), the same one lets the 401 stand.
    */
-  getToken?: () => string | Promise<string>;
+  getToken?: (options?: GetTokenOptions) => string | Promise<string>;
   /** @default globalThis.fetch */
   fetch?: typeof fetch;
   /** Retries after the first attempt. @default 2 */
