@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MakiniClient } from '../client/MakiniClient.js';
 import type { WebhookEvent } from '../models/WebhookEvent.js';
 import { MemoryHealthBus } from '../state/MemoryHealthBus.js';
+import { MemoryPollLeases } from '../state/MemoryPollLeases.js';
 import { ConnectionHealthMonitor } from './ConnectionHealthMonitor.js';
 
 // No call reaches this address: the monitors here learn from events only.
@@ -92,5 +93,13 @@ describe('ConnectionHealthMonitor with a MemoryHealthBus', () => {
     );
     expect(() => new ConnectionHealthMonitor({ replicaId: ' ' })).toThrow(TypeError);
     expect(() => new ConnectionHealthMonitor({ leaseMs: 0 })).toThrow(RangeError);
+    expect(
+      () =>
+        new ConnectionHealthMonitor({
+          leases: new MemoryPollLeases(),
+          pollIntervalMs: 1000,
+          leaseMs: 1000,
+        }),
+    ).toThrow(/leaseMs \(1000\) must be longer than pollIntervalMs \(1000\)/);
   });
 });

@@ -77,7 +77,7 @@ export class ConnectionHealthMonitor implements HealthSource {
 
   /**
    * @throws {RangeError} when `pollIntervalMs`, `errorRateWindowMs` or `leaseMs` is not from 1 to
-   * 2^31-1 ms.
+   * 2^31-1 ms, or, with `leases`, `leaseMs` is not longer than `pollIntervalMs`.
    * @throws {TypeError} when `replicaId` is not a non-empty string, or `bus` or `leases` lacks its
    * methods.
    */
@@ -88,7 +88,7 @@ export class ConnectionHealthMonitor implements HealthSource {
       'leaseMs',
       options.leaseMs ?? Math.min(2 * interval, 2 ** 31 - 1),
     );
-    checkSharingOptions(options);
+    checkSharingOptions(options, interval, leaseMs);
     this.options = options;
     this.snapshot = { connections: {}, updatedAt: this.now() };
     const report = options.onError ?? healthSharingReporter(() => this.now());
@@ -103,7 +103,7 @@ export class ConnectionHealthMonitor implements HealthSource {
       now: () => this.now(),
       trackedIds: () => [...this.tracked.keys()],
       poll: (ids, minAgeMs) => this.poll(ids, minAgeMs),
-      // Follows the bus again if it was away, and catches up on messages lost meanwhile.
+      // Follows the bus again if it was away when the monitor started.
       onTick: () => void this.sharing?.connect(),
     });
     if (options.bus) {

@@ -58,7 +58,7 @@ export interface ConnectionHealthMonitorOptions {
   replicaId?: string;
   /**
    * How long a poll lease lasts without renewal, in ms from 1 to 2^31-1: a replica that dies has its
-   * connections polled by the others within `leaseMs` plus one poll interval. Keep it above
+   * connections polled by the others within `leaseMs` plus one poll interval. Longer than
    * `pollIntervalMs`, which renews it.
    * @default 2 × pollIntervalMs
    */
