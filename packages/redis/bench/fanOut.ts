@@ -10,6 +10,7 @@
  * Run from packages/redis: `tsx bench/fanOut.ts [samples]` (REDIS_URL, default
  * redis://127.0.0.1:6390). The replicas run from source, each in a process of its own.
  */
+import type { HealthSnapshot } from '@makini-kit/core';
 import { startSandbox } from '@makini-kit/sandbox';
 import { createTestWebhook } from '@makini-kit/webhook-node';
 import { HealthReplicaProcess, killHealthReplicas } from '../test/health/HealthReplicaProcess.js';
@@ -52,8 +53,7 @@ try {
   if (!a || !b || !c) throw new Error('replicas did not start');
   const onB = await followHealth(b.url);
   const onC = await followHealth(c.url);
-  const known = (snapshot: { connections: Record<string, { state: string }> }) =>
-    snapshot.connections[id]?.state === 'healthy';
+  const known = (snapshot: HealthSnapshot) => snapshot.connections[id]?.state === 'healthy';
   await Promise.all([onB.reached(known), onC.reached(known)]);
 
   const latencies: number[] = [];
@@ -65,8 +65,7 @@ try {
       data: { reason },
       secret: SECRET,
     });
-    const shows = (snapshot: { connections: Record<string, { reason?: string }> }) =>
-      snapshot.connections[id]?.reason === reason;
+    const shows = (snapshot: HealthSnapshot) => snapshot.connections[id]?.reason === reason;
     const arrivals = Promise.all([onB.next(shows), onC.next(shows)]);
     const sent = performance.now();
     const response = await fetch(`${a.url}/webhooks`, { method: 'POST', headers, body: payload });

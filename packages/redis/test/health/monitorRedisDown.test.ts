@@ -14,7 +14,6 @@ import { RedisPollLeases } from '../../src/RedisPollLeases.js';
 import { createConnections } from '../tokens/sandboxConnections.js';
 
 let sandbox: Sandbox;
-let connection: { connectionKey: string; tokens: { accessToken: string } };
 const closers: Array<() => void> = [];
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, orders: 1 });
@@ -37,9 +36,12 @@ function unreachableRedis() {
 
 describe('ConnectionHealthMonitor while Redis is away', () => {
   it('goes on monitoring on its own, alerts, and reports every failed step without turning anything red', async () => {
-    [connection] = (await createConnections(sandbox.url, 1, Date.now() + 86_400_000)) as [
-      typeof connection,
-    ];
+    const [created] = await createConnections(sandbox.url, 1, Date.now() + 86_400_000);
+    if (!created) throw new Error('no connection was created');
+    const connection = {
+      connectionKey: created.connectionKey,
+      accessToken: created.tokens.accessToken,
+    };
     const id = connection.connectionKey;
     const redis = unreachableRedis();
     const errors: Array<{ error: unknown; context: HealthSharingErrorContext }> = [];
@@ -53,7 +55,7 @@ describe('ConnectionHealthMonitor while Redis is away', () => {
     });
     closers.push(() => monitor.dispose());
     await monitor.ready;
-    const client = new MakiniClient({ baseUrl: sandbox.url, token: connection.tokens.accessToken });
+    const client = new MakiniClient({ baseUrl: sandbox.url, token: connection.accessToken });
     monitor.track(id, client);
     const stop = monitor.subscribe(() => {});
     closers.push(stop);
