@@ -45,7 +45,14 @@ describe.each(redisClients())('RedisTokenStore with $name', ({ connection }) => 
     expect(await store.get('conn_1')).toEqual({ tokens, version: 1 });
 
     // The same ciphertext under another connection does not open: the key is its additional data.
-    await connection().command('test', ['HSET', `${prefix}tokens:{conn_2}`, 'v', 1, 't', String(hash.t)]);
+    await connection().command('test', [
+      'HSET',
+      `${prefix}tokens:{conn_2}`,
+      'v',
+      1,
+      't',
+      String(hash.t),
+    ]);
     const error = await store.get('conn_2').catch((caught: unknown) => caught);
     expect(TokenDecryptionError.is(error) && error.keyId).toBe('old');
     expect(`${String(error)} ${inspect(error)} ${JSON.stringify(error)}`).not.toContain('at_a');
