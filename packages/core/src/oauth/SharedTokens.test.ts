@@ -185,14 +185,22 @@ describe('TokenManager with a store and a lock', () => {
     );
     expect(handed).toEqual(Array(4).fill(tokens.accessToken));
     expect(calls).toBe(1);
-    // The refused refresh token left the store: no replica sends it again before expiry.
-    expect((await store.get('conn_1'))?.tokens.refreshToken).toBeNull();
+    // The store keeps the refused refresh token: a refusal may be one replica's own mistake.
+    expect((await store.get('conn_1'))?.tokens.refreshToken).toBe('rt_revoked');
     now += 59_000;
+    // Each replica asks at most once for a pair; the one refused does not ask again before expiry.
     expect(await b?.getToken()).toBe(tokens.accessToken);
-    expect(calls).toBe(1);
+    expect(calls).toBe(2);
+    expect(await a?.getToken()).toBe(tokens.accessToken);
+    expect(await b?.getToken()).toBe(tokens.accessToken);
+    expect(calls).toBe(2);
     now += 1_000;
-    const error = await a?.getToken().catch((caught: unknown) => caught);
-    expect(ReauthorizationRequiredError.is(error) && error.connectionKey).toBe('conn_1');
+    for (const manager of [a, b]) {
+      const error = await manager?.getToken().catch((caught: unknown) => caught);
+      expect(ReauthorizationRequiredError.is(error) && error.connectionKey).toBe('conn_1');
+      expect((error as Error).message).toContain('the refresh token was used');
+    }
+    expect(calls).toBe(2);
   });
 
   it('a holder whose lease lapsed does not overwrite what the next holder wrote', async () => {
@@ -276,6 +284,114 @@ describe('TokenManager with a store and a lock', () => {
       version: 2,
       tokens: { accessToken: recovered },
     });
+  });
+
+  it('keeps the lock while a refreshed pair waits for the store: another replica never sends the spent refresh token', async () => {
+    const { endpoint, store: memory, lock, tokens } = await sharedSetup();
+    let failures = 1;
+    // The store refuses one write (a Redis blip right after the token endpoint answered).
+    const store: TokenStore = {
+      get: (key) => memory.get(key),
+      compareAndSet: async (...args) => {
+        if (failures-- > 0) throw new Error('write failed');
+        return memory.compareAndSet(...args);
+      },
+      set: (key, value) => memory.set(key, value),
+      delete: (key) => memory.delete(key),
+    };
+    const replica = () =>
+      new TokenManager({ store, lock, connectionKey: 'conn_1', refresh: endpoint.refresh });
+    const [a, b] = [replica(), replica()];
+    const error = await a.getToken().catch((caught: unknown) => caught);
+    expect(StateStoreError.is(error) && error.operation).toBe('tokens.compareAndSet');
+    expect(endpoint.grants).toBe(1);
+    // B waits for A's pair instead of refreshing with the refresh token A spent.
+    const token = await b.getToken();
+    expect(endpoint.replays).toBe(0);
+    expect(endpoint.grants).toBe(1);
+    expect(token).not.toBe(tokens.accessToken);
+    expect(await memory.get('conn_1')).toMatchObject({
+      version: 2,
+      tokens: { accessToken: token },
+    });
+    expect(await a.getToken()).toBe(token);
+    // Written: the lease is released, so the next refresh takes the lock at once.
+    const lease = await lock.tryAcquire('conn_1:refresh', 1000);
+    expect(lease).toBeDefined();
+  });
+
+  it('a pair still waiting for the store when its lease lapsed does not overwrite the next holder', async () => {
+    let now = Date.now();
+    // A server with a grace period: the next holder's replay gets a pair too.
+    const endpoint = new TokenEndpoint(true);
+    const memory = new MemoryTokenStore();
+    const memoryLock = new MemoryLock({ now: () => now });
+    await memory.set('conn_1', endpoint.pair(now - 1000));
+    // A's store and lock go away together, right after the token endpoint answered it.
+    let down = false;
+    const reach = <T>(work: () => Promise<T>) =>
+      down ? Promise.reject(new Error('unreachable')) : work();
+    const a = new TokenManager({
+      store: {
+        get: (key) => reach(() => memory.get(key)),
+        compareAndSet: (...args) => reach(() => memory.compareAndSet(...args)),
+        set: (key, value) => reach(() => memory.set(key, value)),
+        delete: (key) => reach(() => memory.delete(key)),
+      },
+      lock: {
+        tryAcquire: (key, ttl) => reach(() => memoryLock.tryAcquire(key, ttl)),
+        extend: (lease, ttl) => reach(() => memoryLock.extend(lease, ttl)),
+        release: (lease) => reach(() => memoryLock.release(lease)),
+      },
+      connectionKey: 'conn_1',
+      now: () => now,
+      refresh: async (token) => {
+        const answer = await endpoint.refresh(token);
+        down = true;
+        return answer;
+      },
+    });
+    const error = await a.getToken().catch((caught: unknown) => caught);
+    expect(StateStoreError.is(error)).toBe(true);
+    // A cannot extend its lease; once it lapses another replica takes the lock and refreshes.
+    now += 31_000;
+    const b = new TokenManager({
+      store: memory,
+      lock: memoryLock,
+      connectionKey: 'conn_1',
+      now: () => now,
+      refresh: endpoint.refresh,
+    });
+    const token = await b.getToken();
+    expect(endpoint.replays).toBe(1);
+    down = false;
+    // A's late write meets B's: refused by its version, A takes B's pair.
+    expect(await a.getToken()).toBe(token);
+    expect(await memory.get('conn_1')).toMatchObject({
+      version: 2,
+      tokens: { accessToken: token },
+    });
+  });
+
+  it('one replica refused leaves the refresh token in the store; the others still refresh with it', async () => {
+    const { endpoint, store, tokens, replica } = await sharedSetup(Date.now() + 60_000);
+    // A replica deployed with another client's credentials: the server refuses its refresh.
+    let refused = 0;
+    const misconfigured = replica({
+      refresh: async () => {
+        refused++;
+        throw new ReauthorizationRequiredError(400, 'invalid_grant: another client.', {});
+      },
+    });
+    expect(await misconfigured.getToken()).toBe(tokens.accessToken);
+    expect(await misconfigured.getToken()).toBe(tokens.accessToken);
+    expect(refused).toBe(1);
+    expect(await store.get('conn_1')).toEqual({ tokens, version: 1 });
+    const renewed = await replica().getToken();
+    expect(renewed).not.toBe(tokens.accessToken);
+    expect(endpoint.grants).toBe(1);
+    // The refused replica takes the new pair at its next call.
+    expect(await misconfigured.getToken()).toBe(renewed);
   });
 
   it('starts from `tokens` when the store holds none, and prints no token', async () => {

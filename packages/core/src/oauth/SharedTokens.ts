@@ -3,6 +3,8 @@ import { ReauthorizationRequiredError, TimeoutError } from '../errors/MakiniErro
 import type { TokenResponse } from '../models/TokenResponse.js';
 import type { Lease, Lock } from '../state/Lock.js';
 import type { StoredTokens, TokenStore, TokenWrite } from '../state/TokenStore.js';
+import { LeaseHeartbeat } from './LeaseHeartbeat.js';
+import { PendingTokens } from './PendingTokens.js';
 import type { TokenSet } from './TokenManager.js';
 import {
   noRefreshToken,
@@ -44,8 +46,16 @@ export class SharedTokens {
   #seeded = false;
   #reading: Promise<StoredTokens> | undefined;
   #inFlight: Promise<string> | undefined;
-  /** A refreshed pair the store could not take: written before anything else is read. */
-  #pending: { base: number; tokens: TokenSet; fence: number } | undefined;
+  /** A refreshed pair the store could not take yet: written before anything else is read. */
+  #pending: PendingTokens | undefined;
+  /**
+   * The refresh token this replica had refused, and the version it was read at. Kept here, not in
+   * the store: a refusal may be this replica's own (a wrong client id or secret), and the other
+   * replicas must still be able to refresh with that token.
+   */
+  #refused:
+    | { version: number; refreshToken: string; error: ReauthorizationRequiredError }
+    | undefined;
 
   constructor(options: SharedTokensOptions) {
     this.#o = options;
@@ -89,7 +99,7 @@ export class SharedTokens {
 
   async #readNow(): Promise<StoredTokens> {
     const { store, connectionKey, seed } = this.#o;
-    if (this.#pending) await this.#flushPending();
+    if (this.#pending) await this.#pending.flush();
     let stored = await this.#call('tokens.get', () => store.get(connectionKey));
     if (!stored && seed && !this.#seeded) {
       this.#seeded = true;
@@ -108,25 +118,33 @@ export class SharedTokens {
     );
   }
 
-  async #flushPending(): Promise<void> {
-    const pending = this.#pending;
-    if (!pending) return;
-    await this.#write(pending.base, pending.tokens, pending.fence);
-    // Written, or another write came first (and holds the truth): either way it is settled.
-    if (this.#pending === pending) this.#pending = undefined;
-  }
-
   /** The access token of stored tokens that will not be refreshed: while valid, or never. */
   #settle(tokens: TokenSet): string {
     if (this.#valid(tokens)) return tokens.accessToken;
-    throw noRefreshToken(this.#o.connectionKey);
+    const refused = this.#refusedAt(tokens);
+    throw refused
+      ? reauthorization(refused.error, this.#o.connectionKey)
+      : noRefreshToken(this.#o.connectionKey);
+  }
+
+  /** The refusal that stands for these stored tokens, if this replica had their refresh token refused. */
+  #refusedAt(tokens: TokenSet, version = this.#known?.version) {
+    const refused = this.#refused;
+    return refused?.version === version && refused?.refreshToken === tokens.refreshToken
+      ? refused
+      : undefined;
+  }
+
+  /** Nothing this replica may refresh with: no refresh token, or one it had refused. */
+  #spent(stored: StoredTokens): boolean {
+    return !stored.tokens.refreshToken || !!this.#refusedAt(stored.tokens, stored.version);
   }
 
   /** A usable access token; `rejectedToken` (a 401) makes it read the store for itself. */
   async getToken(rejectedToken?: string): Promise<string> {
     const stored = await this.#read(rejectedToken !== undefined);
     if (this.#fresh(stored.tokens)) return stored.tokens.accessToken;
-    if (!stored.tokens.refreshToken) return this.#settle(stored.tokens);
+    if (this.#spent(stored)) return this.#settle(stored.tokens);
     return this.#shared(stored, false);
   }
 
@@ -162,7 +180,7 @@ export class SharedTokens {
       await sleep(delay);
       const stored = await this.#read(true);
       if (stored.version !== seen.version) {
-        if (this.#fresh(stored.tokens) || !stored.tokens.refreshToken) {
+        if (this.#fresh(stored.tokens) || this.#spent(stored)) {
           return this.#settle(stored.tokens);
         }
         seen = stored;
@@ -178,39 +196,39 @@ export class SharedTokens {
   }
 
   async #holding(lease: Lease, seen: StoredTokens, force: boolean): Promise<string> {
-    const { lock, lockTtlMs } = this.#o;
     // A slow token endpoint must not let the lease lapse while this replica still refreshes.
-    const heartbeat = setInterval(
-      () => void lock.extend(lease, lockTtlMs).catch(() => false),
-      Math.max(1, Math.floor(lockTtlMs / 3)),
-    );
+    const heartbeat = new LeaseHeartbeat(this.#o.lock, lease, this.#o.lockTtlMs);
+    let kept = false;
     try {
       // Another replica may have refreshed (or the customer reconnected) since `seen` was read.
       const current = await this.#read(true);
       const newer = current.version !== seen.version;
       if ((newer || !force) && this.#fresh(current.tokens)) return current.tokens.accessToken;
-      if (!current.tokens.refreshToken) return this.#settle(current.tokens);
-      return await this.#refresh(current, current.tokens.refreshToken, lease);
+      const refreshToken = current.tokens.refreshToken;
+      if (!refreshToken || this.#spent(current)) return this.#settle(current.tokens);
+      return await this.#refresh(current, refreshToken, heartbeat, () => {
+        kept = true;
+      });
     } finally {
-      clearInterval(heartbeat);
-      await lock.release(lease).catch(() => undefined);
+      // A pair waiting for the store keeps the lease until it is written (PendingTokens).
+      if (!kept) await heartbeat.release();
     }
   }
 
-  async #refresh(current: StoredTokens, refreshToken: string, lease: Lease): Promise<string> {
+  async #refresh(
+    current: StoredTokens,
+    refreshToken: string,
+    heartbeat: LeaseHeartbeat,
+    keepLease: () => void,
+  ): Promise<string> {
     const { tokens } = current;
     let response: TokenResponse;
     try {
       response = await this.#o.refresh(refreshToken);
     } catch (error) {
       if (!ReauthorizationRequiredError.is(error)) throw this.#o.redacted(error, tokens);
-      // The refresh token is dead: drop it from the store, so no replica sends it again.
-      await this.#write(current.version, { ...tokens, refreshToken: null }, lease.fence)
-        .then((written) => {
-          if (written.ok)
-            this.#known = { tokens: { ...tokens, refreshToken: null }, version: written.version };
-        })
-        .catch(() => undefined);
+      // Not asked again for this pair by this replica; the store keeps it for the others.
+      this.#refused = { version: current.version, refreshToken, error };
       // Still valid by its expiry: calls go on and verify it (a 401 is proof it is broken).
       if (this.#valid(tokens)) return tokens.accessToken;
       throw reauthorization(error, this.#o.connectionKey);
@@ -220,12 +238,14 @@ export class SharedTokens {
       refreshToken: response.refresh_token ?? refreshToken,
       expiresAt: response.expiresAt,
     };
+    const fence = heartbeat.lease.fence;
     let written: TokenWrite;
     try {
-      written = await this.#write(current.version, next, lease.fence);
+      written = await this.#write(current.version, next, fence);
     } catch (error) {
-      // The old refresh token is spent: keep the new pair until the store takes it.
-      this.#pending = { base: current.version, tokens: next, fence: lease.fence };
+      // The old refresh token is spent: hold the lease and write the new pair until it lands.
+      keepLease();
+      this.#keepPending(current.version, next, heartbeat);
       throw error;
     }
     if (!written.ok) {
@@ -241,5 +261,20 @@ export class SharedTokens {
       throw this.#o.redacted(error, tokens, next);
     }
     return next.accessToken;
+  }
+
+  #keepPending(base: number, tokens: TokenSet, heartbeat: LeaseHeartbeat): void {
+    const pending = new PendingTokens({
+      base,
+      tokens,
+      heartbeat,
+      write: (expected, pair, fence) => this.#write(expected, pair, fence),
+      settled: (written) => {
+        if (this.#pending === pending) this.#pending = undefined;
+        if (written?.ok) this.#known = { tokens, version: written.version };
+        else if (written?.current) this.#known = written.current;
+      },
+    });
+    this.#pending = pending;
   }
 }

@@ -43,7 +43,8 @@ export interface TokenManagerOptions {
   lock?: Lock | undefined;
   /**
    * How long a replica may hold the refresh lock before another may take it (kept while its refresh
-   * runs): the wait after a replica dies mid-refresh. From 1 to 2^31-1 ms. @default 30_000
+   * runs, and while a refreshed pair waits for the store to take it): the wait after a replica dies
+   * mid-refresh. From 1 to 2^31-1 ms. @default 30_000
    */
   lockTtlMs?: number | undefined;
   now?: () => number;
