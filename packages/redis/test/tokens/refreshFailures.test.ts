@@ -43,9 +43,12 @@ async function storedConnection(expiresAt: number) {
 
 describe('shared tokens on Redis when a step fails', () => {
   it('a write that fails after a refresh keeps the lock until it lands: the other replica never replays the spent refresh token', async () => {
-    const { connectionKey, tokens, store: redisStore, lock } = await storedConnection(
-      Date.now() - 60_000,
-    );
+    const {
+      connectionKey,
+      tokens,
+      store: redisStore,
+      lock,
+    } = await storedConnection(Date.now() - 60_000);
     let failures = 1;
     // Replica A's Redis refuses one write, right after the token endpoint answered.
     const blinking: TokenStore = {
