@@ -6,7 +6,11 @@ export {
   MemoryDedupeStore,
   type MemoryDedupeStoreOptions,
 } from './dedupe/MemoryDedupeStore.js';
-export { RedisDedupeStore, type RedisLike } from './dedupe/RedisDedupeStore.js';
+export {
+  type NodeRedisLike,
+  RedisDedupeStore,
+  type RedisLike,
+} from './dedupe/RedisDedupeStore.js';
 export type {
   WebhookHandler,
   WebhookHandlerOptions,

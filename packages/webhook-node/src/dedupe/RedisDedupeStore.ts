@@ -1,16 +1,14 @@
 import { checkTtl } from './checkTtl.js';
 import type { ClaimResult, DedupeStore } from './DedupeStore.js';
+import {
+  type DedupeCommands,
+  dedupeCommands,
+  type NodeRedisLike,
+  type RedisLike,
+} from './dedupeCommands.js';
 import { newClaimToken } from './newClaimToken.js';
 
-/**
- * The few Redis commands the store uses, as `ioredis` (and `node-redis` v4 through a small
- * wrapper) expose them; no Redis client is bundled.
- */
-export interface RedisLike {
-  set(key: string, value: string, px: 'PX', milliseconds: number, nx: 'NX'): Promise<'OK' | null>;
-  get(key: string): Promise<string | null>;
-  eval(script: string, keys: number, ...args: Array<string | number>): Promise<unknown>;
-}
+export type { NodeRedisLike, RedisLike };
 
 // Each script reads the key and acts on it in one step, so a claim that changed hands between a
 // GET and a write is never touched: only the token that owns a claim renews, drops or finishes it.
@@ -30,28 +28,39 @@ const milliseconds = (ms: number) => Math.max(1, Math.ceil(ms));
  * instances receiving the same event at once exactly one processes it; renewing, releasing and
  * completing are Lua compare-and-set scripts on that token.
  *
+ * It takes the Redis client itself (ioredis, or a connected node-redis client), not the
+ * `toRedisConnection(...)` that the `@makini-kit/redis` stores take.
+ *
+ * @throws {TypeError} when `client` is missing or is not a Redis client (`{ connection }` says so)
  * @example
- * import Redis from 'ioredis';
- * const dedupe = new RedisDedupeStore({ client: new Redis(process.env.REDIS_URL) });
+ * import { Redis } from 'ioredis';
+ * const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+ * redis.on('error', (error) => console.warn('redis:', error.message));
+ * const dedupe = new RedisDedupeStore({ client: redis });
  */
 export class RedisDedupeStore implements DedupeStore {
-  private readonly client: RedisLike;
+  private readonly client: DedupeCommands;
   private readonly prefix: string;
 
   constructor(options: {
-    client: RedisLike;
+    /** ioredis (`new Redis(url)`), a connected node-redis client, or an object like `RedisLike`. */
+    client: RedisLike | NodeRedisLike;
     /** @default 'makini:webhook:' */
     prefix?: string;
   }) {
-    this.client = options.client;
-    this.prefix = options.prefix ?? 'makini:webhook:';
+    this.client = dedupeCommands(options);
+    const prefix = options.prefix ?? 'makini:webhook:';
+    if (typeof prefix !== 'string') {
+      throw new TypeError(`RedisDedupeStore: prefix must be a string, got ${typeof prefix}.`);
+    }
+    this.prefix = prefix;
   }
 
   async claim(id: string, processingTtlMs: number): Promise<ClaimResult> {
     checkTtl('RedisDedupeStore.claim', 'processingTtlMs', processingTtlMs);
     const key = this.prefix + id;
     const token = newClaimToken();
-    if ((await this.client.set(key, token, 'PX', milliseconds(processingTtlMs), 'NX')) === 'OK')
+    if (await this.client.setIfAbsent(key, token, milliseconds(processingTtlMs)))
       return { status: 'claimed', token };
     return (await this.client.get(key)) === 'done' ? { status: 'done' } : { status: 'in_progress' };
   }
@@ -60,17 +69,17 @@ export class RedisDedupeStore implements DedupeStore {
     checkTtl('RedisDedupeStore.renew', 'processingTtlMs', processingTtlMs);
     return (
       Number(
-        await this.client.eval(RENEW, 1, this.prefix + id, token, milliseconds(processingTtlMs)),
+        await this.client.eval(RENEW, this.prefix + id, [token, milliseconds(processingTtlMs)]),
       ) === 1
     );
   }
 
   async complete(id: string, token: string, doneTtlMs: number): Promise<void> {
     checkTtl('RedisDedupeStore.complete', 'doneTtlMs', doneTtlMs);
-    await this.client.eval(COMPLETE, 1, this.prefix + id, token, milliseconds(doneTtlMs));
+    await this.client.eval(COMPLETE, this.prefix + id, [token, milliseconds(doneTtlMs)]);
   }
 
   async release(id: string, token: string): Promise<void> {
-    await this.client.eval(RELEASE, 1, this.prefix + id, token);
+    await this.client.eval(RELEASE, this.prefix + id, [token]);
   }
 }
