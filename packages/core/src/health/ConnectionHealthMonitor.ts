@@ -299,8 +299,9 @@ export class ConnectionHealthMonitor implements HealthSource {
   }
 
   private learnFromError(connectionId: string, error: MakiniError) {
-    // A token or rate-limit step that could not reach the shared state says nothing of Makini.
-    if (StateStoreError.is(error)) return;
+    // A token or rate-limit step that could not reach the shared state, or a stored token this
+    // replica's keys do not open (a key rotation under way), says nothing of Makini.
+    if (StateStoreError.is(error) || error.code === 'TOKEN_DECRYPTION_FAILED') return;
     if (ReauthorizationRequiredError.is(error) || AuthenticationError.is(error)) {
       this.transition(
         connectionId,
