@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inspect } from 'node:util';
 import { TokenCipher } from '@makini-kit/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DemoConfigError } from './DemoConfigError.js';
@@ -40,6 +41,23 @@ describe('MAKINI_TOKEN_KEYS', () => {
       expect(error?.message).toMatch(/MAKINI_TOKEN_KEYS: entry \d is not id:secret/);
       expect(error?.message).not.toContain(older);
       expect(error?.message).not.toContain(secret);
+    }
+  });
+
+  it('never quotes a key written the wrong way round (secret:id), in the message, inspect or JSON', () => {
+    const urlSafe = secret.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    for (const text of [`${secret}:2026-11`, `2026-11:${older},${urlSafe}:2026-05`]) {
+      const error = (() => {
+        try {
+          parseTokenKeys(text);
+        } catch (caught) {
+          return caught as Error;
+        }
+      })();
+      expect(error).toBeInstanceOf(DemoConfigError);
+      const printed = `${error?.message} ${String(error)} ${inspect(error)} ${JSON.stringify(error)}`;
+      for (const value of [secret, urlSafe, older]) expect(printed).not.toContain(value);
+      expect(error?.message).toMatch(/^MAKINI_TOKEN_KEYS: entry \d's (id|secret) must be/);
     }
   });
 

@@ -35,8 +35,14 @@ export function parseTokenKeys(text: string): TokenCipherKey[] {
   try {
     new TokenCipher({ keys });
   } catch (error) {
-    // TokenCipher's messages name the key and what is wrong, never the secret.
-    throw new DemoConfigError(`MAKINI_TOKEN_KEYS: ${(error as Error).message}`);
+    // TokenCipher names a refused key by its position and length, never its id or secret (an
+    // entry written secret:id holds the secret where the id belongs); said here as entry numbers.
+    const reason = (error as Error).message
+      .replace(/^TokenCipher: /, '')
+      .replace(/keys\[(\d+)\]\.(id|secret)/g, (_, index: string, field: string) => {
+        return `entry ${Number(index) + 1}'s ${field}`;
+      });
+    throw new DemoConfigError(`MAKINI_TOKEN_KEYS: ${reason}`);
   }
   return keys;
 }

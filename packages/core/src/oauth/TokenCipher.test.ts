@@ -65,17 +65,50 @@ describe('TokenCipher', () => {
     const short = btoa('x'.repeat(16));
     expect(() => new TokenCipher({ keys: [k1, { id: 'k2', secret: short }] })).toThrow(
       new RangeError(
-        'TokenCipher: keys[1].secret (key "k2") must be 32 bytes in base64 or base64url (openssl rand -base64 32), got 16 bytes.',
+        'TokenCipher: keys[1].secret must be 32 bytes in base64 or base64url (openssl rand -base64 32), got 16 bytes.',
       ),
     );
     expect(() => new TokenCipher({ keys: [{ id: 'k1', secret: 'not base64!' }] })).toThrow(
-      /keys\[0\]\.secret .* got something that is not base64/,
+      /keys\[0\]\.secret .* got 11 characters that are not base64\.$/,
     );
     const urlSafe = k1.secret.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
     expect(() => new TokenCipher({ keys: [{ id: 'k1', secret: urlSafe }] })).not.toThrow();
-    expect(() => new TokenCipher({ keys: [k1, { ...k2, id: 'k1' }] })).toThrow(/used twice/);
+    expect(() => new TokenCipher({ keys: [k1, { ...k2, id: 'k1' }] })).toThrow(
+      /keys\[1\]\.id is the same as keys\[0\]\.id/,
+    );
     expect(() => new TokenCipher({ keys: [{ ...k1, id: 'a.b' }] })).toThrow(RangeError);
     expect(() => new TokenCipher({ keys: [] })).toThrow(TypeError);
+  });
+
+  it('never quotes an id or a secret it refuses (a key written secret:id), only position and length', () => {
+    const secret = TokenCipher.generateSecret();
+    const urlSafe = secret.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    const refusal = (keys: Array<{ id: string; secret: string }>) => {
+      try {
+        new TokenCipher({ keys });
+      } catch (error) {
+        expect(error).toBeInstanceOf(RangeError);
+        const printed = `${(error as Error).message} ${String(error)} ${inspect(error)} ${JSON.stringify(error)}`;
+        expect(printed).not.toContain(secret);
+        expect(printed).not.toContain(urlSafe);
+        return (error as Error).message;
+      }
+      throw new Error('the keys were accepted');
+    };
+    // The secret where the id belongs: not an id (base64 has '+', '/' or '=').
+    expect(refusal([k1, { id: secret, secret: '2026-11' }])).toBe(
+      `TokenCipher: keys[1].id must be 1 to 64 letters, digits, '_' or '-' (a short name such as 2026-11; the key itself goes in secret), got ${secret.length} characters.`,
+    );
+    // A base64url secret passes as an id: the secret's own check must not quote it either.
+    expect(refusal([{ id: urlSafe, secret: '2026-11' }])).toMatch(
+      /^TokenCipher: keys\[0\]\.secret must be 32 bytes .*, got (\d+ bytes|7 characters that are not base64)\.$/,
+    );
+    expect(
+      refusal([
+        { id: urlSafe, secret },
+        { id: urlSafe, secret: k2.secret },
+      ]),
+    ).toBe('TokenCipher: keys[1].id is the same as keys[0].id; give each key its own id.');
   });
 
   it('prints its key ids only', () => {

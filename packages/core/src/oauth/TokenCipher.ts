@@ -28,6 +28,11 @@ function keyIdOf(sealed: unknown): string | undefined {
   return parts.length === 4 && parts[0] === FORMAT ? parts[1] : undefined;
 }
 
+/** What a refused option value was, without quoting it. */
+function lengthOf(value: unknown): string {
+  return typeof value === 'string' ? `${value.length} characters` : String(typeof value);
+}
+
 function tokenSetOf(value: unknown): TokenSet | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const { accessToken, refreshToken, expiresAt } = value as Record<string, unknown>;
@@ -62,24 +67,29 @@ export class TokenCipher {
         'TokenCipher needs keys: [{ id, secret }], the secret 32 random bytes in base64 (openssl rand -base64 32).',
       );
     }
+    // A refused id or secret is never quoted, only its position and length: a key written the
+    // wrong way round (secret:id) would otherwise put the secret in the error and the log.
+    const seen = new Map<string, number>();
     keys.forEach((key: TokenCipherKey, index) => {
       const id = key?.id;
       if (typeof id !== 'string' || !KEY_ID.test(id)) {
         throw new RangeError(
-          `TokenCipher: keys[${index}].id must be 1 to 64 letters, digits, '_' or '-', got ${typeof id === 'string' ? JSON.stringify(id) : String(id)}.`,
+          `TokenCipher: keys[${index}].id must be 1 to 64 letters, digits, '_' or '-' (a short name such as 2026-11; the key itself goes in secret), got ${lengthOf(id)}.`,
         );
       }
-      if (this.#secrets.has(id)) {
+      const first = seen.get(id);
+      if (first !== undefined) {
         throw new RangeError(
-          `TokenCipher: keys[${index}].id "${id}" is used twice; give each key its own id.`,
+          `TokenCipher: keys[${index}].id is the same as keys[${first}].id; give each key its own id.`,
         );
       }
       const bytes = typeof key.secret === 'string' ? fromBase64(key.secret) : undefined;
       if (bytes?.length !== 32) {
         throw new RangeError(
-          `TokenCipher: keys[${index}].secret (key "${id}") must be 32 bytes in base64 or base64url (openssl rand -base64 32), got ${bytes ? `${bytes.length} bytes` : 'something that is not base64'}.`,
+          `TokenCipher: keys[${index}].secret must be 32 bytes in base64 or base64url (openssl rand -base64 32), got ${bytes ? `${bytes.length} bytes` : `${lengthOf(key.secret)} that are not base64`}.`,
         );
       }
+      seen.set(id, index);
       this.#secrets.set(id, bytes);
     });
     this.keyIds = keys.map((key) => key.id);
