@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TokenCipher, TokenDecryptionError, type TokenSet } from '@makini-kit/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DemoConfigError } from './DemoConfigError.js';
 import { SealedTokenFile } from './SealedTokenFile.js';
+import { TokenFileError } from './TokenFileError.js';
 
 const oldKey = { id: 'old', secret: TokenCipher.generateSecret() };
 const newKey = { id: 'new', secret: TokenCipher.generateSecret() };
@@ -51,6 +53,43 @@ describe('SealedTokenFile', () => {
     expect(onDisk().connections[0]?.tokens).toMatch(/^mkc1\.new\./);
     expect(lines.join('\n')).toMatch(/resealed 1 connection/);
     expect(lines.join('\n')).not.toContain('sbx_');
+  });
+
+  it('refuses plaintext tokens beside sealed ones: only a file with no sealed entry is an old one', async () => {
+    await (await open()).save(connection, tokens(1));
+    // Someone who can write the file plants a connection with tokens of their choosing.
+    const planted = { key: 'conn-2', name: 'Planted', platform: 'sap-s4hana', tokens: tokens(9) };
+    writeFileSync(file, JSON.stringify({ connections: [...onDisk().connections, planted] }));
+    const error = await open().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TokenFileError);
+    expect(error).toBeInstanceOf(DemoConfigError);
+    expect((error as Error).message).toBe(
+      `${file}: connections[1] (conn-2) holds plaintext tokens, but the file holds sealed ones too. Only a file that an earlier demo wrote, with no sealed entry at all, is read in plaintext (once, and rewritten sealed). Remove that entry, or the file to start over.`,
+    );
+    expect(JSON.stringify(onDisk())).toContain('sbx_at_access_9');
+  });
+
+  it('refuses an old plaintext file whose entry is not a token set, naming the entry and no token', async () => {
+    const bad = [
+      { tokens: { accessToken: 'sbx_at_access_1_abcdefghijklmnop', expiresAt: '2030' } },
+      { tokens: { accessToken: '', refreshToken: 'sbx_rt_refresh_1_abcdefghij', expiresAt: null } },
+      {
+        tokens: { accessToken: 'sbx_at_access_1_abcdefghijklmnop', refreshToken: 7, expiresAt: 1 },
+      },
+      { tokens: 'sbx_at_access_1_abcdefghijklmnop' },
+      { tokens: null },
+    ];
+    for (const entry of bad) {
+      writeFileSync(file, JSON.stringify({ connections: [{ ...connection, ...entry }] }));
+      const error = await open().catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(TokenFileError);
+      expect((error as Error).message.startsWith(`${file}: connections[0] (conn-1) `)).toBe(true);
+      expect((error as Error).message).not.toContain('sbx_');
+    }
+    writeFileSync(file, JSON.stringify({ connections: [{ name: 'No key', tokens: tokens(1) }] }));
+    await expect(open()).rejects.toThrow(/connections\[0\] has no key/);
+    writeFileSync(file, JSON.stringify({ connections: {} }));
+    await expect(open()).rejects.toThrow(/connections must be a list/);
   });
 
   it('reseals tokens of an older key with the first key (rotation)', async () => {

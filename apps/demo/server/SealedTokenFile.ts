@@ -9,6 +9,7 @@ import {
   type TokenWrite,
 } from '@makini-kit/core';
 import type { ConnectionInfo, ConnectionStore } from './ConnectionStore.js';
+import { readTokenFile } from './readTokenFile.js';
 
 interface Entry {
   info?: ConnectionInfo | undefined;
@@ -20,20 +21,21 @@ interface Entry {
   sealed?: string | undefined;
 }
 
-/** One connection in the file: its tokens sealed (`mkc1.<keyId>.…`), or plaintext in older files. */
+/** One connection as written to the file: its tokens sealed (`mkc1.<keyId>.…`). */
 interface FileEntry extends Partial<ConnectionInfo> {
   key: string;
-  version?: number;
-  fence?: number;
-  tokens: string | TokenSet;
+  version: number;
+  fence: number;
+  tokens: string;
 }
 
 /**
  * The tokens of one back-end process in a JSON file, each sealed with `TokenCipher` (bound to its
  * connection) and written atomically: a temporary file renamed over the old one, mode 600, so a
- * crash mid-write never leaves half a file. A file of plaintext tokens, as earlier versions of the
- * demo wrote, is read once and rewritten sealed; tokens sealed with an older key are resealed with
- * the first one. Only this process writes the file: replicas share Redis instead.
+ * crash mid-write never leaves half a file. A file of plaintext tokens only, as earlier versions of
+ * the demo wrote, is read once and rewritten sealed; plaintext beside sealed entries is refused
+ * (`TokenFileError`). Tokens sealed with a key other than the first are resealed with the first.
+ * Only this process writes the file: replicas share Redis instead.
  */
 export class SealedTokenFile implements ConnectionStore {
   private readonly entries = new Map<string, Entry>();
@@ -59,25 +61,31 @@ export class SealedTokenFile implements ConnectionStore {
     private readonly cipher: TokenCipher,
   ) {}
 
-  /** Opens the file (or starts empty); `log` hears when plaintext or old-key tokens are resealed. */
+  /**
+   * Opens the file (or starts empty); `log` hears when plaintext or old-key tokens are resealed.
+   *
+   * @throws {TokenFileError} when an entry is not usable, or plaintext tokens sit beside sealed ones.
+   * @throws {TokenDecryptionError} when sealed tokens do not open with `cipher`'s keys.
+   */
   static async open(file: string, cipher: TokenCipher, log: (line: string) => void) {
     const store = new SealedTokenFile(file, cipher);
-    let saved: { connections?: FileEntry[] } = {};
+    let saved: unknown = {};
     try {
-      saved = JSON.parse(await readFile(file, 'utf8')) as typeof saved;
+      saved = JSON.parse(await readFile(file, 'utf8'));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
     let rewrite = 0;
-    for (const { key, name, platform, version, fence, tokens } of saved.connections ?? []) {
-      const plaintext = typeof tokens !== 'string';
-      if (plaintext || cipher.isStale(tokens)) rewrite++;
+    for (const { info, key, version, fence, tokens } of readTokenFile(file, saved)) {
+      const sealed =
+        'sealed' in tokens && !cipher.isStale(tokens.sealed) ? tokens.sealed : undefined;
+      if (sealed === undefined) rewrite++;
       store.entries.set(key, {
-        info: name !== undefined && platform !== undefined ? { key, name, platform } : undefined,
-        tokens: plaintext ? tokens : await cipher.open(tokens, key),
-        version: version ?? 1,
-        fence: fence ?? 0,
-        sealed: plaintext || cipher.isStale(tokens) ? undefined : tokens,
+        info,
+        tokens: 'sealed' in tokens ? await cipher.open(tokens.sealed, key) : tokens.plaintext,
+        version,
+        fence,
+        sealed,
       });
     }
     if (rewrite > 0) {
