@@ -52,8 +52,9 @@ const CACHE_SIZE = 10_000;
  * hash, `<prefix>tokens:{<connectionKey>}` (`v` version, `f` highest fence written, `t` the sealed
  * token set), sealed by `cipher` with the connection key as additional data: Redis, its backups and
  * its replicas hold no token in the clear, and a value copied to another connection does not open.
- * Compare-and-set and its fence check run as one Lua script. A value sealed with an older key is
- * sealed again with the current one when read. Redis failures are `StateStoreError`s; no failure
+ * Compare-and-set and its fence check run as one Lua script. A value sealed with a key other than
+ * the first is sealed again with the first one when read (rotation: add a new key second on every
+ * replica before moving it first, or replicas without it cannot open what the others reseal). Redis failures are `StateStoreError`s; no failure
  * deletes or overwrites tokens.
  *
  * @example
@@ -120,7 +121,7 @@ export class RedisTokenStore implements TokenStore {
     if (version === null || sealed === null) return undefined;
     const tokens = await this.#open(connectionKey, sealed);
     if (this.#cipher.isStale(sealed)) {
-      // Key rotation: the value opened with a retired key; seal it with the current one.
+      // Key rotation: the value was sealed with a key that is not the first; seal it with the first.
       const resealed = await this.#cipher.seal(tokens, connectionKey);
       await this.#connection
         .evalScript('tokens.reseal', RESEAL, [key], [version, sealed, resealed])

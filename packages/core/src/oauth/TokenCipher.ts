@@ -12,7 +12,10 @@ export interface TokenCipherKey {
 
 /** Options of {@link TokenCipher}. */
 export interface TokenCipherOptions {
-  /** The first key seals; every key opens. Rotation: put the new key first, keep the old until rewritten. */
+  /**
+   * The first key seals; every key opens. Rotation on several replicas: add the new key second
+   * everywhere, then move it first, then drop the old key once nothing is sealed with it.
+   */
   keys: readonly TokenCipherKey[];
 }
 
@@ -150,7 +153,7 @@ export class TokenCipher {
     const key = this.#key(id);
     if (!key) {
       throw new TokenDecryptionError(
-        `Stored tokens were sealed with key "${id}", which is not among TokenCipher's keys (${this.keyIds.join(', ')}). Put that key back in keys, after the current one, until every token is rewritten.`,
+        `Stored tokens were sealed with key "${id}", which is not among TokenCipher's keys (${this.keyIds.join(', ')}). Put that key in keys, after the current one: a retired key stays until every token is rewritten, and a new one is added second on every replica before any replica seals with it.`,
         { keyId: id },
       );
     }
