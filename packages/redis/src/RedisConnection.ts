@@ -1,5 +1,6 @@
 import { StateStoreError } from '@makini-kit/core';
 import type { RedisScript } from './RedisScript.js';
+import { RedisSubscriber } from './RedisSubscriber.js';
 
 /** One Redis argument. */
 export type RedisArgument = string | number;
@@ -13,8 +14,10 @@ export interface IoredisLike {
   on(event: 'message', listener: (channel: string, message: string) => void): unknown;
   on(event: 'error' | 'ready', listener: (error?: unknown) => void): unknown;
   once?(event: 'ready', listener: () => void): unknown;
-  /** `'ready'` once connected. */
+  /** `'ready'` once connected; `'wait'` for a client made with `lazyConnect` that never was. */
   status?: string;
+  /** Connects a client made with `lazyConnect` (its duplicates inherit the option). */
+  connect?(): Promise<unknown>;
   disconnect(): void;
 }
 
@@ -29,6 +32,10 @@ export interface NodeRedisLike {
   on(event: 'error', listener: (error: unknown) => void): unknown;
   quit?(): Promise<unknown>;
   close?(): Promise<unknown>;
+  /** Closes at once (node-redis 5 and later). */
+  destroy?(): void;
+  /** Closes at once (node-redis 4; deprecated later). */
+  disconnect?(): Promise<unknown>;
 }
 
 /** An ioredis or node-redis client, as the application created and connected it. */
@@ -141,31 +148,7 @@ export function toRedisConnection(
     }
   };
 
-  let subscriber: Promise<IoredisLike | NodeRedisLike> | undefined;
-  const ioListeners = new Map<string, Set<(message: string) => void>>();
-  const openSubscriber = () => {
-    subscriber ??= (async () => {
-      const duplicate = client.duplicate();
-      duplicate.on('error', (error: unknown) => options.onSubscriberError?.(error));
-      if (isIoredis(duplicate)) {
-        duplicate.on('message', (channel, message) => {
-          for (const listener of ioListeners.get(channel) ?? []) listener(message);
-        });
-        // A client made with enableOfflineQueue: false refuses SUBSCRIBE until it is connected.
-        if (duplicate.status !== undefined && duplicate.status !== 'ready' && duplicate.once) {
-          await new Promise<void>((resolve) => duplicate.once?.('ready', resolve));
-        }
-        return duplicate;
-      }
-      await (duplicate as NodeRedisLike).connect();
-      return duplicate;
-    })();
-    // A subscriber that could not open is opened afresh by the next subscribe.
-    subscriber.catch(() => {
-      subscriber = undefined;
-    });
-    return subscriber;
-  };
+  const subscriber = new RedisSubscriber(client, withDeadline, options.onSubscriberError);
 
   return {
     command: async (operation, args) => normalize(await withDeadline(operation, () => send(args))),
@@ -181,36 +164,7 @@ export function toRedisConnection(
           }
         }),
       ),
-    async subscribe(channel, onMessage) {
-      const connection = await withDeadline(`subscribe ${channel}`, openSubscriber);
-      if (isIoredis(connection)) {
-        let listeners = ioListeners.get(channel);
-        if (!listeners) {
-          listeners = new Set();
-          ioListeners.set(channel, listeners);
-          await withDeadline(`subscribe ${channel}`, () => connection.subscribe(channel));
-        }
-        listeners.add(onMessage);
-        return async () => {
-          listeners.delete(onMessage);
-          if (listeners.size > 0) return;
-          ioListeners.delete(channel);
-          await connection.unsubscribe(channel).catch(() => undefined);
-        };
-      }
-      const listener = (message: string) => onMessage(message);
-      await withDeadline(`subscribe ${channel}`, () => connection.subscribe(channel, listener));
-      return async () => {
-        await connection.unsubscribe(channel, listener).catch(() => undefined);
-      };
-    },
-    async close() {
-      if (!subscriber) return;
-      const connection = await subscriber.catch(() => undefined);
-      subscriber = undefined;
-      if (!connection) return;
-      if (isIoredis(connection)) connection.disconnect();
-      else await (connection.close?.() ?? connection.quit?.())?.catch(() => undefined);
-    },
+    subscribe: (channel, onMessage) => subscriber.subscribe(channel, onMessage),
+    close: () => subscriber.close(),
   };
 }

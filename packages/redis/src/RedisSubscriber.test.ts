@@ -1,0 +1,155 @@
+import Redis from 'ioredis';
+import { createClient } from 'redis';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type OwnRedisServer, startOwnRedisServer } from '../test/replicas/ownRedisServer.js';
+import {
+  type RedisClientLike,
+  type RedisConnection,
+  toRedisConnection,
+} from './RedisConnection.js';
+
+const cleanups: Array<() => Promise<unknown> | unknown> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function ownRedis(): Promise<OwnRedisServer> {
+  const redis = await startOwnRedisServer({ persistence: false });
+  cleanups.push(() => redis.close());
+  return redis;
+}
+
+/** The duplicates a client hands out, each with whether it was told to close (`disconnect`/`destroy`). */
+function watchDuplicates(client: RedisClientLike) {
+  const made: Array<{ closed: boolean }> = [];
+  const duplicate = client.duplicate.bind(client);
+  client.duplicate = (() => {
+    const copy = duplicate() as unknown as Record<string, unknown>;
+    const entry = { closed: false };
+    made.push(entry);
+    for (const name of ['disconnect', 'destroy']) {
+      const original = copy[name];
+      if (typeof original !== 'function') continue;
+      copy[name] = (...args: unknown[]) => {
+        entry.closed = true;
+        return original.apply(copy, args);
+      };
+    }
+    return copy;
+  }) as typeof client.duplicate;
+  return made;
+}
+
+const clients = [
+  {
+    name: 'ioredis',
+    open: async (url: string, options: { lazyConnect?: boolean } = {}) => {
+      const client = new Redis(url, {
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 0,
+        ...options,
+      });
+      client.on('error', () => undefined);
+      if (options.lazyConnect) await client.connect();
+      else await new Promise((resolve) => client.once('ready', resolve));
+      cleanups.push(() => client.disconnect());
+      return client as unknown as RedisClientLike;
+    },
+  },
+  {
+    name: 'node-redis',
+    open: async (url: string) => {
+      const client = createClient({ url });
+      client.on('error', () => undefined);
+      await client.connect();
+      cleanups.push(() => client.destroy());
+      return client as unknown as RedisClientLike;
+    },
+  },
+];
+
+const subscribed = (connection: RedisConnection, channel: string, received: string[]) =>
+  connection
+    .subscribe(channel, (message) => received.push(message))
+    .then(
+      () => true,
+      () => false,
+    );
+
+describe('the subscriber connection of toRedisConnection', () => {
+  it('subscribes on an ioredis client made with lazyConnect, whose duplicates do not connect by themselves', async () => {
+    const redis = await ownRedis();
+    const client = await clients[0]?.open(redis.url, { lazyConnect: true });
+    const connection = toRedisConnection(client as RedisClientLike, { commandTimeoutMs: 1000 });
+    cleanups.push(() => connection.close());
+    const received: string[] = [];
+    await connection.subscribe('lazy', (message) => received.push(message));
+    await connection.command('test.publish', ['PUBLISH', 'lazy', 'heard']);
+    await expect.poll(() => received).toEqual(['heard']);
+  });
+
+  it('sends SUBSCRIBE again after one that failed while Redis was away, and receives', async () => {
+    const redis = await ownRedis();
+    const client = await clients[0]?.open(redis.url);
+    const connection = toRedisConnection(client as RedisClientLike, {
+      commandTimeoutMs: 500,
+      onSubscriberError: () => undefined,
+    });
+    cleanups.push(() => connection.close());
+    // The subscriber connection is open (another channel uses it) when Redis goes away.
+    await connection.subscribe('first', () => undefined);
+    await redis.kill();
+    const received: string[] = [];
+    expect(await subscribed(connection, 'second', received)).toBe(false);
+    await redis.start();
+    await expect.poll(() => subscribed(connection, 'second', received)).toBe(true);
+    await expect
+      .poll(async () => {
+        await connection.command('test.publish', ['PUBLISH', 'second', 'back']).catch(() => 0);
+        return received.includes('back');
+      })
+      .toBe(true);
+  });
+
+  it('disconnects an ioredis duplicate whose open failed, and opens a new one next time', async () => {
+    const redis = await ownRedis();
+    const client = await clients[0]?.open(redis.url, { lazyConnect: true });
+    const duplicates = watchDuplicates(client as RedisClientLike);
+    const connection = toRedisConnection(client as RedisClientLike, {
+      commandTimeoutMs: 500,
+      onSubscriberError: () => undefined,
+    });
+    cleanups.push(() => connection.close());
+    await redis.kill();
+    const received: string[] = [];
+    expect(await subscribed(connection, 'away', received)).toBe(false);
+    await expect.poll(() => duplicates[0]?.closed).toBe(true);
+    await redis.start();
+    await expect.poll(() => subscribed(connection, 'away', received)).toBe(true);
+    expect(duplicates.length).toBeGreaterThan(1);
+    expect(duplicates.at(-1)?.closed).toBe(false);
+  });
+
+  it.each(clients)(
+    'with $name: close() returns while Redis is away, and disconnects the subscriber connection',
+    async ({ open }) => {
+      const redis = await ownRedis();
+      const client = await open(redis.url);
+      const duplicates = watchDuplicates(client);
+      const connection = toRedisConnection(client, {
+        commandTimeoutMs: 300,
+        onSubscriberError: () => undefined,
+      });
+      await redis.kill();
+      // The subscriber connection is made, and waits for a Redis that does not come.
+      expect(await subscribed(connection, 'away', [])).toBe(false);
+      expect(duplicates).toHaveLength(1);
+      let closed = false;
+      void connection.close().then(() => {
+        closed = true;
+      });
+      await expect.poll(() => closed).toBe(true);
+      expect(duplicates[0]?.closed).toBe(true);
+    },
+  );
+});
