@@ -118,6 +118,31 @@ describe.each(redisClients())('RedisTokenStore with $name', ({ connection }) => 
     expect(String(sealed)).toMatch(/^mkc1\.new\./);
     expect(await storeWith(prefix, [newKey]).get('conn_1')).toEqual({ tokens, version: 1 });
   });
+  it('rotates in a rolling deploy: a key added second reseals nothing, so replicas without it still read', async () => {
+    const prefix = testPrefix('tokens');
+    const tokens = pair('rolling');
+    const sealedWith = async () =>
+      String(await connection().command('test', ['HGET', `${prefix}tokens:{conn_1}`, 't']));
+    const notYetDeployed = storeWith(prefix, [oldKey]);
+    await notYetDeployed.set('conn_1', tokens);
+    // Step 1: the new key second. Reading reseals nothing; every replica still opens the value.
+    expect(await storeWith(prefix, [oldKey, newKey]).get('conn_1')).toEqual({ tokens, version: 1 });
+    expect(await sealedWith()).toMatch(/^mkc1\.old\./);
+    expect(await notYetDeployed.get('conn_1')).toEqual({ tokens, version: 1 });
+    // Step 2: the new key first. Reading reseals with it.
+    const updated = storeWith(prefix, [newKey, oldKey]);
+    expect(await updated.get('conn_1')).toEqual({ tokens, version: 1 });
+    expect(await sealedWith()).toMatch(/^mkc1\.new\./);
+    // What step 1 is for: a replica with the old key only cannot open that.
+    const error = await notYetDeployed.get('conn_1').catch((caught: unknown) => caught);
+    expect(TokenDecryptionError.is(error) && error.keyId).toBe('new');
+    // A replica still on step 1 opens it (and seals it back with its first key, the old one)...
+    expect(await storeWith(prefix, [oldKey, newKey]).get('conn_1')).toEqual({ tokens, version: 1 });
+    expect(await sealedWith()).toMatch(/^mkc1\.old\./);
+    // ...until the next read on an updated replica.
+    expect(await updated.get('conn_1')).toEqual({ tokens, version: 1 });
+    expect(await sealedWith()).toMatch(/^mkc1\.new\./);
+  });
 });
 
 describe('RedisTokenStore on a Redis that is down', () => {
