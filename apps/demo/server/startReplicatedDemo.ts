@@ -1,3 +1,4 @@
+import { checkRedis } from './checkRedis.js';
 import { demoConfig } from './config.js';
 import { registerWithMakini } from './registerWithMakini.js';
 import { startRoundRobinProxy } from './roundRobinProxy.js';
@@ -24,6 +25,8 @@ export interface StartReplicatedDemoOptions
  * server. A replica that dies is reported and taken out of the rotation; `close()` stops them all.
  */
 export async function startReplicatedDemo(options: StartReplicatedDemoOptions) {
+  // Before anything starts: a wrong REDIS_URL is one line, not a replica's stack trace.
+  await checkRedis(options.redisUrl);
   const { log, ports, dataFile, tokenKeys, sandbox, makiniUrl } = await prepareDemo(options);
   const proxy = await startRoundRobinProxy({ port: ports.backend });
   const allowedHosts = options.allowedHosts ?? [];
