@@ -71,7 +71,7 @@ export class ConnectionHealthMonitor implements HealthSource {
   /**
    * Resolves once the monitor follows its `bus` and has loaded the health published before it
    * started (at once without a bus). Never rejects: a bus that is away is reported to `onError`,
-   * and followed at the next poll.
+   * and asked again in the background (and at each poll) until the monitor follows it.
    */
   readonly ready: Promise<void>;
 

@@ -18,6 +18,13 @@ export interface HealthSharingHost {
 const ALERT_CLAIM_TTL_MS = 86_400_000;
 
 /**
+ * After a failed subscribe, the bus is asked again on a timer of its own, 1 s doubling to 30 s: a
+ * replica nobody watches (no polls) still hears the others once the bus is back.
+ */
+const RETRY_FIRST_MS = 1_000;
+const RETRY_MAX_MS = 30_000;
+
+/**
  * A monitor's link to a `HealthBus`: publishes its changes (one message in flight per connection,
  * the latest change waiting behind it), applies other replicas' changes, loads what was published
  * before it started, and asks the bus who sends an alert. A failure of the bus is reported and
@@ -30,6 +37,8 @@ export class HealthSharing {
   #unsubscribe: (() => Promise<void>) | undefined;
   #connecting: Promise<void> | undefined;
   #disposed = false;
+  #retry: ReturnType<typeof setTimeout> | undefined;
+  #retryDelayMs = RETRY_FIRST_MS;
   readonly #waiting = new Map<string, ConnectionHealth | null>();
   readonly #sending = new Set<string>();
 
@@ -41,7 +50,8 @@ export class HealthSharing {
 
   /**
    * Follows the bus, when it does not yet (an earlier attempt failed), then loads every published
-   * health. Never rejects. Once it follows, messages lost while Redis was away are made up by the
+   * health. Never rejects; a failure is tried again in the background until it works or the
+   * monitor is disposed. Once it follows, messages lost while Redis was away are made up by the
    * next poll of each connection, which publishes it again.
    */
   async connect(): Promise<void> {
@@ -58,13 +68,27 @@ export class HealthSharing {
         this.#unsubscribe = unsubscribe;
       } catch (error) {
         this.#report(error, { operation: 'subscribe' });
+        this.#retryLater();
         return;
       }
+      this.#retryDelayMs = RETRY_FIRST_MS;
       await this.#load();
     })().finally(() => {
       this.#connecting = undefined;
     });
     await this.#connecting;
+  }
+
+  #retryLater(): void {
+    if (this.#disposed || this.#retry !== undefined) return;
+    const delay = this.#retryDelayMs;
+    this.#retryDelayMs = Math.min(2 * delay, RETRY_MAX_MS);
+    this.#retry = setTimeout(() => {
+      this.#retry = undefined;
+      void this.connect();
+    }, delay);
+    // Waiting for the bus is no reason to keep a process alive.
+    (this.#retry as { unref?: () => void }).unref?.();
   }
 
   async #load(): Promise<void> {
@@ -140,6 +164,8 @@ export class HealthSharing {
   /** Stops following the bus; changes already made are still published. */
   dispose(): void {
     this.#disposed = true;
+    clearTimeout(this.#retry);
+    this.#retry = undefined;
     const unsubscribe = this.#unsubscribe;
     this.#unsubscribe = undefined;
     void unsubscribe?.().catch((error: unknown) => this.#report(error, { operation: 'subscribe' }));
