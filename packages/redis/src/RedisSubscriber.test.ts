@@ -36,7 +36,7 @@ function watchDuplicates(client: RedisClientLike) {
       };
     }
     return copy;
-  }) as typeof client.duplicate;
+  }) as unknown as typeof client.duplicate;
   return made;
 }
 

@@ -5,22 +5,34 @@ const STATES: ReadonlySet<string> = new Set(CONNECTION_HEALTH_STATES);
 const MAX_HISTORY = 100;
 const MAX_TEXT = 2_000;
 
+/**
+ * How far past this replica's clock a published time may lie: replicas' clocks differ a little.
+ * A later one is not a time any monitor wrote; taken, it would outrank every real change (each is
+ * made later than the entry it replaces) and hold its state on every replica.
+ */
+const MAX_SKEW_MS = 5 * 60_000;
+
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-const isTime = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isFinite(value) && value >= 0;
 const isText = (value: unknown): value is string =>
   typeof value === 'string' && value.length <= MAX_TEXT;
 
 /**
  * Reads a connection's health as another replica published it, or says what is wrong with it.
  * The copy holds the known fields only: whatever else sits in Redis never reaches a browser
- * through the health stream.
+ * through the health stream. Times are whole epoch ms no later than five minutes past `now`.
  */
 export function readPublishedHealth(
   value: unknown,
   connectionId: string,
+  now: number = Date.now(),
 ): { health: ConnectionHealth } | { problem: string } {
+  const latest = now + MAX_SKEW_MS;
+  const isTime = (time: unknown): time is number =>
+    Number.isSafeInteger(time) && (time as number) >= 0 && (time as number) <= latest;
+  const notTime = (field: string) => ({
+    problem: `${field} is not a time in whole epoch ms, at most 5 minutes past this replica's clock`,
+  });
   if (!isRecord(value)) return { problem: 'the health is not an object' };
   if (value.connectionId !== connectionId) {
     return { problem: 'the health names another connection than its key' };
@@ -28,7 +40,7 @@ export function readPublishedHealth(
   if (typeof value.state !== 'string' || !STATES.has(value.state)) {
     return { problem: `state is not one of ${CONNECTION_HEALTH_STATES.join(', ')}` };
   }
-  if (!isTime(value.since)) return { problem: 'since is not a time in epoch ms' };
+  if (!isTime(value.since)) return notTime('since');
   if (typeof value.errorRate !== 'number' || !(value.errorRate >= 0 && value.errorRate <= 1)) {
     return { problem: 'errorRate is not a number from 0 to 1' };
   }
@@ -36,9 +48,7 @@ export function readPublishedHealth(
     return { problem: 'samples is not a whole number' };
   }
   for (const field of ['lastSuccessAt', 'checkedAt', 'updatedAt'] as const) {
-    if (value[field] !== undefined && !isTime(value[field])) {
-      return { problem: `${field} is not a time in epoch ms` };
-    }
+    if (value[field] !== undefined && !isTime(value[field])) return notTime(field);
   }
   if (value.reason !== undefined && !isText(value.reason)) {
     return { problem: `reason is not a string of at most ${MAX_TEXT} characters` };
@@ -52,11 +62,11 @@ export function readPublishedHealth(
       !isRecord(transition) ||
       !STATES.has(transition.from as string) ||
       !STATES.has(transition.to as string) ||
-      !isTime(transition.at) ||
       (transition.reason !== undefined && !isText(transition.reason))
     ) {
       return { problem: 'history holds something other than a transition' };
     }
+    if (!isTime(transition.at)) return notTime('a transition in history: at');
     history.push({
       from: transition.from as ConnectionHealth['state'],
       to: transition.to as ConnectionHealth['state'],
