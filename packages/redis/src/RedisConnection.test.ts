@@ -106,6 +106,10 @@ describe('a Redis that does not answer', () => {
 
   it('refuses what is not a Redis client, and a deadline out of range', () => {
     expect(() => toRedisConnection({} as RedisClientLike)).toThrow(/ioredis client/);
+    const neverConnected = createClient({ url: REDIS_URL });
+    expect(() => toRedisConnection(neverConnected as unknown as RedisClientLike)).toThrow(
+      /not connected\. Connect it first/,
+    );
     expect(() =>
       toRedisConnection(io as unknown as RedisClientLike, { commandTimeoutMs: 0 }),
     ).toThrow(RangeError);

@@ -116,6 +116,13 @@ export function toRedisConnection(
       'toRedisConnection: pass an ioredis client (new Redis(url)) or a connected node-redis client (await createClient({ url }).connect()).',
     );
   }
+  // node-redis refuses every command of a client that was never connected ("The client is
+  // closed"), which would read as Redis being down; ioredis connects by itself.
+  if (!isIoredis(client) && client.isOpen === false) {
+    throw new TypeError(
+      'toRedisConnection: this node-redis client is not connected. Connect it first: const client = createClient({ url }); client.on("error", report); await client.connect().',
+    );
+  }
   const send = (args: RedisArgument[]): Promise<unknown> =>
     isIoredis(client)
       ? client.call(String(args[0]), ...args.slice(1))
