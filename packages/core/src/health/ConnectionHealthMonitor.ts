@@ -126,10 +126,14 @@ export class ConnectionHealthMonitor implements HealthSource {
 
   /**
    * Starts watching a connection through its client; returns the function that stops. Tracking a
-   * connection again (with the client of its new token, after a reconnect) keeps its history.
+   * connection again (with the client of its new token, after a reconnect) keeps its history;
+   * tracking it with the client it already has changes nothing.
    */
   track(connectionId: string, client: MakiniClient): () => void {
     const previous = this.tracked.get(connectionId);
+    // The same client again (a route that calls track on every request) changes nothing: no
+    // check, and the error window goes on.
+    if (previous?.client === client) return () => this.untrack(connectionId);
     previous?.unsubscribe();
     const entry: Tracked = {
       client,
@@ -190,7 +194,7 @@ export class ConnectionHealthMonitor implements HealthSource {
     if (this.listeners.size === 1) this.polling.start();
     return () => {
       this.listeners.delete(listener);
-      if (this.listeners.size === 0) this.polling.stop();
+      if (this.listeners.size === 0) void this.polling.stop();
     };
   };
 
@@ -454,12 +458,13 @@ export class ConnectionHealthMonitor implements HealthSource {
 
   /**
    * Stops polling (giving up its poll leases), stops following the bus and forgets every
-   * connection. Other replicas keep what this one published.
+   * connection. Other replicas keep what this one published. Resolves once the leases are given
+   * up and the bus unsubscribed: await it before closing the Redis connection on shutdown.
    */
-  dispose(): void {
-    this.polling.stop();
-    this.sharing?.dispose();
+  dispose(): Promise<void> {
+    const stopped = Promise.all([this.polling.stop(), this.sharing?.dispose()]);
     for (const id of [...this.tracked.keys()]) this.forget(id);
     this.listeners.clear();
+    return stopped.then(() => undefined);
   }
 }

@@ -49,11 +49,12 @@ export class HealthPolling {
     this.#tick(interval);
   }
 
-  stop(): void {
-    if (!this.#timer) return;
+  /** Stops the timer; resolves once this replica's poll leases are given up. */
+  stop(): Promise<void> {
+    if (!this.#timer) return Promise.resolve();
     clearInterval(this.#timer);
     this.#timer = undefined;
-    if (this.#options.leases) void this.#leave(this.#options.leases);
+    return this.#options.leases ? this.#leave(this.#options.leases) : Promise.resolve();
   }
 
   #tick(minAgeMs: number) {

@@ -162,12 +162,15 @@ export class HealthSharing {
   }
 
   /** Stops following the bus; changes already made are still published. */
-  dispose(): void {
+  /** Stops following the bus; resolves once unsubscribed (a failure is reported, not thrown). */
+  async dispose(): Promise<void> {
     this.#disposed = true;
     clearTimeout(this.#retry);
     this.#retry = undefined;
     const unsubscribe = this.#unsubscribe;
     this.#unsubscribe = undefined;
-    void unsubscribe?.().catch((error: unknown) => this.#report(error, { operation: 'subscribe' }));
+    await unsubscribe?.().catch((error: unknown) =>
+      this.#report(error, { operation: 'subscribe' }),
+    );
   }
 }
