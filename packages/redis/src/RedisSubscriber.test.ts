@@ -43,7 +43,14 @@ function watchDuplicates(client: RedisClientLike) {
 const clients = [
   {
     name: 'ioredis',
-    open: async (url: string, options: { lazyConnect?: boolean } = {}) => {
+    open: async (
+      url: string,
+      options: {
+        lazyConnect?: boolean;
+        enableOfflineQueue?: boolean;
+        maxRetriesPerRequest?: number | null;
+      } = {},
+    ) => {
       const client = new Redis(url, {
         enableOfflineQueue: false,
         maxRetriesPerRequest: 0,
@@ -58,7 +65,7 @@ const clients = [
   },
   {
     name: 'node-redis',
-    open: async (url: string) => {
+    open: async (url: string, _options: object = {}) => {
       const client = createClient({ url });
       client.on('error', () => undefined);
       await client.connect();
@@ -150,6 +157,32 @@ describe('the subscriber connection of toRedisConnection', () => {
       });
       await expect.poll(() => closed).toBe(true);
       expect(duplicates[0]?.closed).toBe(true);
+    },
+  );
+});
+
+describe('stopping a subscription while Redis is away', () => {
+  it.each(clients)(
+    'with $name: the stop function returns after the deadline instead of waiting for Redis',
+    async ({ open }) => {
+      const redis = await ownRedis();
+      // Commands wait in the client's queue while Redis is away (the libraries' defaults).
+      const client = await open(redis.url, {
+        enableOfflineQueue: true,
+        maxRetriesPerRequest: null,
+      });
+      const connection = toRedisConnection(client, {
+        commandTimeoutMs: 300,
+        onSubscriberError: () => undefined,
+      });
+      cleanups.push(() => connection.close());
+      const stop = await connection.subscribe('leaving', () => undefined);
+      await redis.kill();
+      let stopped = false;
+      void stop().then(() => {
+        stopped = true;
+      });
+      await expect.poll(() => stopped, { timeout: 10_000 }).toBe(true);
     },
   );
 });

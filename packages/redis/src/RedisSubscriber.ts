@@ -108,7 +108,10 @@ export class RedisSubscriber {
       const listener = (message: string) => onMessage(message);
       await this.#withDeadline(operation, () => duplicate.subscribe(channel, listener));
       return async () => {
-        await duplicate.unsubscribe(channel, listener).catch(() => undefined);
+        // Bounded: a shutdown that stops following the bus must not wait for a Redis that is away.
+        await this.#withDeadline(`unsubscribe ${channel}`, () =>
+          duplicate.unsubscribe(channel, listener),
+        ).catch(() => undefined);
       };
     }
     // A channel's listeners are registered once Redis has confirmed SUBSCRIBE: after a failed one,
@@ -126,7 +129,9 @@ export class RedisSubscriber {
     return async () => {
       if (!own.delete(onMessage) || own.size > 0) return;
       if (this.#ioListeners.get(channel) === own) this.#ioListeners.delete(channel);
-      await duplicate.unsubscribe(channel).catch(() => undefined);
+      await this.#withDeadline(`unsubscribe ${channel}`, () =>
+        duplicate.unsubscribe(channel),
+      ).catch(() => undefined);
     };
   }
 
