@@ -10,12 +10,11 @@
  * Run from packages/redis: `tsx bench/refreshStorm.ts [connections]` (REDIS_URL, default
  * redis://127.0.0.1:6390). The sandbox and the replicas are processes of their own, from source.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import Redis from 'ioredis';
 import { killReplicas, ReplicaProcess } from '../test/tokens/ReplicaProcess.js';
 import type { CallerOutcome, ReplicaConfig } from '../test/tokens/replicaProtocol.js';
+import { type SandboxProcess, startSandboxProcess } from './sandboxProcess.js';
 
 const CONNECTIONS = Number(process.argv[2] ?? 1000);
 const REPLICAS = 3;
@@ -27,41 +26,12 @@ const CALLERS = 20;
  */
 const COMMAND_TIMEOUT_MS = Number(process.env.COMMAND_TIMEOUT_MS ?? 2_000);
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6390';
-const FROM_SOURCE = ['--conditions=@makini-kit/source', '--import', 'tsx'];
 // The sandbox's built-in client (DEFAULT_CLIENT of @makini-kit/sandbox).
 const CLIENT = { clientId: 'sandbox_client', clientSecret: 'sandbox_secret' };
-let sandboxProcess: ChildProcess | undefined;
-
-async function startSandbox() {
-  const cli = fileURLToPath(new URL('../../sandbox/src/cli.ts', import.meta.url));
-  const child = spawn(
-    process.execPath,
-    [...FROM_SOURCE, cli, 'start', '--port', '0', '--orders', '1'],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  sandboxProcess = child;
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`the sandbox exited with ${code}`)));
-  });
-  const call = async (method: string, path: string, init: RequestInit = {}) => {
-    const response = await fetch(`${url}${path}`, { method, ...init });
-    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}`);
-    return (await response.json()) as Record<string, unknown>;
-  };
-  return { url, call };
-}
-type SandboxCalls = Awaited<ReturnType<typeof startSandbox>>;
+let sandboxProcess: SandboxProcess['child'] | undefined;
 
 /** Creates the connections through the system API; each answer carries its first pair. */
-async function createConnections(sandbox: SandboxCalls): Promise<ReplicaConfig['connections']> {
+async function createConnections(sandbox: SandboxProcess): Promise<ReplicaConfig['connections']> {
   const system = (await sandbox.call('POST', '/link/token', {
     body: new URLSearchParams({
       grant_type: 'client_credentials',
@@ -114,7 +84,7 @@ interface RunResult {
 }
 
 async function run(
-  sandbox: SandboxCalls,
+  sandbox: SandboxProcess,
   mode: ReplicaConfig['mode'],
   connections: ReplicaConfig['connections'],
 ): Promise<RunResult> {
@@ -215,7 +185,8 @@ function table(shared: RunResult, local: RunResult) {
 }
 
 async function main() {
-  const sandbox = await startSandbox();
+  const sandbox = await startSandboxProcess(1);
+  sandboxProcess = sandbox.child;
   try {
     const connections = await createConnections(sandbox);
     const shared = await run(sandbox, 'shared', connections);

@@ -8,8 +8,9 @@
  *
  * Run from packages/redis: `tsx bench/sharedLimit.ts` (REDIS_URL, default redis://127.0.0.1:6390).
  */
-import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { FROM_SOURCE, type SandboxProcess, startSandboxProcess } from './sandboxProcess.js';
 import type { ReplicaConfig, ReplicaReport } from './sharedLimitReplica.js';
 
 const LIMIT = 40;
@@ -19,7 +20,6 @@ const WORKERS = 8;
 const DURATION_MS = 10_000;
 const TARGET = 0.95;
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6390';
-const FROM_SOURCE = ['--conditions=@makini-kit/source', '--import', 'tsx'];
 const children = new Set<ChildProcess>();
 
 function track(child: ChildProcess) {
@@ -36,33 +36,8 @@ process.once('SIGINT', () => {
   process.exit(130);
 });
 
-/** The sandbox CLI in a process of its own, from source. */
-async function startSandbox() {
-  const cli = fileURLToPath(new URL('../../sandbox/src/cli.ts', import.meta.url));
-  const child = track(
-    spawn(process.execPath, [...FROM_SOURCE, cli, 'start', '--port', '0', '--orders', '5'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    }),
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`the sandbox exited with ${code}`)));
-  });
-  const call = async (method: string, path: string, init: RequestInit = {}) => {
-    const response = await fetch(`${url}${path}`, { method, ...init });
-    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}`);
-    return (await response.json()) as Record<string, unknown> & { data?: unknown };
-  };
-  return { url, call };
-}
-
 /** The first seeded connection and a token for it, through the system API. */
-async function connectionToken(sandbox: Awaited<ReturnType<typeof startSandbox>>) {
+async function connectionToken(sandbox: SandboxProcess) {
   const system = (await sandbox.call('POST', '/link/token', {
     body: new URLSearchParams({
       grant_type: 'client_credentials',
@@ -120,7 +95,7 @@ async function startReplica(config: ReplicaConfig) {
 }
 
 async function run(
-  sandbox: Awaited<ReturnType<typeof startSandbox>>,
+  sandbox: SandboxProcess,
   mode: ReplicaConfig['mode'],
   connection: { connectionKey: string; token: string },
 ) {
@@ -159,7 +134,8 @@ async function run(
 }
 
 async function main() {
-  const sandbox = await startSandbox();
+  const sandbox = await startSandboxProcess(5);
+  track(sandbox.child);
   try {
     const connection = await connectionToken(sandbox);
     const shared = await run(sandbox, 'shared', connection);
