@@ -3,20 +3,13 @@ import { StateStoreError } from '@makini-kit/core';
 import Redis from 'ioredis';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redisClientPair } from '../test/redisClientPair.js';
 import { REDIS_URL, testPrefix } from '../test/redisUrl.js';
 import { startOwnRedisServer } from '../test/replicas/ownRedisServer.js';
 import { type RedisClientLike, toRedisConnection } from './RedisConnection.js';
 import { redisScript } from './RedisScript.js';
 
-const io = new Redis(REDIS_URL);
-const nodeRedis = createClient({ url: REDIS_URL });
-beforeAll(async () => {
-  await nodeRedis.connect();
-});
-afterAll(async () => {
-  io.disconnect();
-  await nodeRedis.quit();
-});
+const { io, nodeRedis } = redisClientPair();
 
 describe.each([
   ['ioredis', () => io as unknown as RedisClientLike],

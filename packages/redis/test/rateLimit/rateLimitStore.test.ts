@@ -3,22 +3,13 @@
  * node-redis: what one replica's steps do to another's view of the budget.
  */
 import { MemoryRateLimitStore, type RateLimitStore, type RateLimitTake } from '@makini-kit/core';
-import Redis from 'ioredis';
-import { createClient } from 'redis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type RedisClientLike, toRedisConnection } from '../../src/RedisConnection.js';
 import { RedisRateLimitStore } from '../../src/RedisRateLimitStore.js';
-import { REDIS_URL, testPrefix } from '../redisUrl.js';
+import { redisClientPair } from '../redisClientPair.js';
+import { testPrefix } from '../redisUrl.js';
 
-const io = new Redis(REDIS_URL);
-const nodeRedis = createClient({ url: REDIS_URL });
-beforeAll(async () => {
-  await nodeRedis.connect();
-});
-afterAll(async () => {
-  io.disconnect();
-  await nodeRedis.quit();
-});
+const { io, nodeRedis } = redisClientPair();
 
 /** Two replicas' views of one store: the same object in memory, two store objects on Redis. */
 type Replicas = () => { a: RateLimitStore; b: RateLimitStore; prefix: string };
