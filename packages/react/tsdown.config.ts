@@ -2,7 +2,7 @@ import { defineConfig } from 'tsdown';
 import { dropDeclarationMapComments } from '../../tooling/dropDeclarationMapComments.js';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  entry: { index: 'src/index.ts', 'locales/index': 'src/locales/index.ts' },
   format: ['esm', 'cjs'],
   platform: 'neutral',
   target: 'es2022',

@@ -81,6 +81,7 @@ export type {
   HealthSource,
   HealthTransition,
 } from './health/ConnectionHealth.js';
+export type { SyncInfo } from './health/SyncInfo.js';
 export {
   ConnectionHealthMonitor,
   type ConnectionHealthMonitorOptions,

@@ -1,5 +1,6 @@
 import type { HealthSource } from '@makini-kit/core';
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
+import type { Messages } from './messages/Messages.js';
 
 /** Where Link sends the customer and back; no secret here, only what a browser may know. */
 export interface LinkSettings {
@@ -13,6 +14,7 @@ export interface LinkSettings {
 interface MakiniContextValue {
   health?: HealthSource | undefined;
   link?: LinkSettings | undefined;
+  messages?: Messages | undefined;
 }
 
 const MakiniContext = createContext<MakiniContextValue>({});
@@ -21,6 +23,14 @@ export interface MakiniProviderProps {
   /** `createRemoteHealthSource({ url })` in a browser, or a `ConnectionHealthMonitor` on a server. */
   health?: HealthSource;
   link?: LinkSettings;
+  /**
+   * The widgets' language: a `Messages` object from `@makini-kit/react/locales` (`de`, `fr`, …).
+   * @default en
+   * @example
+   * import { de } from '@makini-kit/react/locales';
+   * <MakiniProvider health={health} messages={de}>…</MakiniProvider>
+   */
+  messages?: Messages;
   children?: ReactNode;
 }
 
@@ -32,8 +42,8 @@ export interface MakiniProviderProps {
  * const health = createRemoteHealthSource({ url: '/api/health' });
  * <MakiniProvider health={health} link={{ clientId, redirectUri: `${location.origin}/link/callback` }}>…</MakiniProvider>
  */
-export function MakiniProvider({ health, link, children }: MakiniProviderProps) {
-  const value = useMemo(() => ({ health, link }), [health, link]);
+export function MakiniProvider({ health, link, messages, children }: MakiniProviderProps) {
+  const value = useMemo(() => ({ health, link, messages }), [health, link, messages]);
   return <MakiniContext.Provider value={value}>{children}</MakiniContext.Provider>;
 }
 

@@ -7,6 +7,10 @@ export { completeLink, type LinkCompletion } from './completeLink.js';
 export { LinkCallback, type LinkCallbackProps } from './LinkCallback.js';
 export { DEFAULT_LABELS, type StatusLabels } from './labels.js';
 export { type LinkSettings, MakiniProvider, type MakiniProviderProps } from './MakiniProvider.js';
+export { en } from './messages/en.js';
+export type { Messages, ReconnectLinkRefusal, ReconnectStateLabel } from './messages/Messages.js';
+export { type PluralForms, plural } from './messages/plural.js';
+export { useMessages } from './messages/useMessages.js';
 export { ReconnectButton, type ReconnectButtonProps } from './ReconnectButton.js';
 export { useConnectionHealth } from './useConnectionHealth.js';
 export {

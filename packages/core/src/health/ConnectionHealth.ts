@@ -1,4 +1,5 @@
 import type { ConnectionHealthState } from '../models/ConnectionHealthState.js';
+import type { SyncInfo } from './SyncInfo.js';
 
 /** One change of state, kept in a short history. */
 export interface HealthTransition {
@@ -27,6 +28,8 @@ export interface ConnectionHealth {
   checkedAt?: number | undefined;
   /** Recent transitions, oldest first. */
   history: HealthTransition[];
+  /** The integration's last known `sync_status`, from polls and `sync.*` webhooks. */
+  sync?: SyncInfo | undefined;
   /**
    * With a `HealthBus`: when a replica last changed this entry, epoch ms. Every replica keeps the
    * entry changed last; a change is always later than the entry it was made from.

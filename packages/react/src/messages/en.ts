@@ -1,0 +1,93 @@
+import type { Messages } from './Messages.js';
+import { plural } from './plural.js';
+
+/** English, built in: the default of every widget. */
+export const en: Messages = {
+  locale: 'en',
+  dir: 'ltr',
+  status: {
+    states: {
+      healthy: 'Connected',
+      syncing: 'Syncing',
+      degraded: 'Degraded',
+      reauthorization_required: 'Reconnect required',
+      disconnected: 'Disconnected',
+      unknown: 'Checking…',
+    },
+    lastSync: (time) => `Last synced ${time}`,
+    errorRate: (percent) => `${percent} of recent calls failed`,
+    never: 'Not synced yet',
+  },
+  reconnect: {
+    states: {
+      idle: 'Reconnect',
+      opening: 'Opening…',
+      waiting: 'Waiting for sign-in…',
+      exchanging: 'Reconnecting…',
+      confirming: 'Checking the connection…',
+      success: 'Reconnected',
+      blocked: 'Continue in this tab',
+      error: 'Try again',
+    },
+    connectNew: 'Connect a new system',
+  },
+  outcomes: {
+    reconnected: 'Reconnected. The connection works again.',
+    already_healthy: 'This connection already works; nothing to do.',
+    cancelled: 'Reconnecting was cancelled.',
+    popup_blocked: 'The sign-in window was blocked. Continue in this tab instead.',
+    timed_out: 'Sign-in took too long. Try again.',
+    failed: 'Reconnecting failed. Try again, or contact support.',
+    reference: (requestId) => `Reference: ${requestId}`,
+  },
+  sync: {
+    states: {
+      inprogress: 'Syncing',
+      done: 'Synced',
+      fulldone: 'Fully synced',
+      error: 'Sync error',
+      fail: 'Sync failed',
+    },
+    updated: (time) => `Updated ${time}`,
+    reasons: {
+      error: 'The last sync ended with an error; it will be retried.',
+      fail: 'The system rejected the saved credentials.',
+    },
+    actions: { error: 'Check again', fail: 'Reconnect to resume syncing' },
+  },
+  list: {
+    label: 'Connections',
+    columns: { system: 'System', status: 'Status', lastSync: 'Last sync', actions: 'Actions' },
+    count: (count) => plural('en', count, { one: '# connection', other: '# connections' }),
+    connectNew: 'Connect a new system',
+    empty: 'No systems connected yet.',
+    loading: 'Loading connections…',
+    error: 'The connections could not be loaded.',
+    retry: 'Try again',
+    disconnect: 'Disconnect',
+    confirmDisconnect: (name) => `Disconnect ${name}?`,
+    confirmDisconnectDetail: 'Data stops syncing until the system is connected again.',
+    confirm: 'Disconnect',
+    cancel: 'Cancel',
+    disconnected: (name) => `${name} was disconnected.`,
+    disconnectFailed: (name) => `${name} could not be disconnected. Try again.`,
+  },
+  reconnectPage: {
+    title: 'Reconnect your system',
+    intro: (system) => `Sign in to ${system} again to restore the connection.`,
+    checking: 'Checking the link…',
+    start: 'Reconnect',
+    refused: {
+      LINK_EXPIRED: 'This reconnect link has expired.',
+      LINK_USED: 'This reconnect link was already used.',
+      LINK_INVALID: 'This reconnect link is not valid.',
+      LINK_WRONG_CONNECTION: 'This reconnect link is for another connection.',
+    },
+    refusedHelp: 'Ask for a new link, or sign in to the app to reconnect from there.',
+  },
+  callback: {
+    finishing: 'Finishing the connection…',
+    failedPopup: 'The connection could not be completed. Close this window and try again.',
+    failedRedirect: 'The connection could not be completed. Go back and try again.',
+  },
+};
