@@ -19,6 +19,33 @@ describe('buildAuthorizeUrl', () => {
     expect(createState()).not.toBe(createState());
   });
 
+  it('binds Link to an existing connection with connection_id', () => {
+    const bound = new URL(
+      buildAuthorizeUrl({
+        clientId: 'c',
+        redirectUri: 'https://app.example/cb',
+        connectionId: 'conn_42',
+        loginHint: 'ops',
+      }).url,
+    );
+    expect(bound.searchParams.get('connection_id')).toBe('conn_42');
+    expect(bound.searchParams.get('login_hint')).toBe('ops');
+    const unbound = new URL(
+      buildAuthorizeUrl({ clientId: 'c', redirectUri: 'https://app.example/cb' }).url,
+    );
+    expect(unbound.searchParams.has('connection_id')).toBe(false);
+  });
+
+  it('refuses a blank connectionId instead of sending an unbound Link', () => {
+    expect(() =>
+      buildAuthorizeUrl({
+        clientId: 'c',
+        redirectUri: 'https://app.example/cb',
+        connectionId: ' ',
+      }),
+    ).toThrow(TypeError);
+  });
+
   it('refuses a relative redirect URI', () => {
     expect(() => buildAuthorizeUrl({ clientId: 'c', redirectUri: '/cb' })).toThrow();
   });

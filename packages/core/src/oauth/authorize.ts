@@ -17,6 +17,12 @@ export interface AuthorizeUrlOptions {
   platform?: string;
   /** Pre-fills the username (for a reconnect). */
   loginHint?: string;
+  /**
+   * Binds Link to an existing connection (its key): the consent page fixes that connection's
+   * system and username, and signing in reconnects that same connection. Sent as `connection_id`.
+   * Makini publishes no such parameter; the sandbox implements it (see its `FIDELITY.md`).
+   */
+  connectionId?: string;
 }
 
 /** 32 random bytes from WebCrypto, base64url: unguessable, and safe in a URL. */
@@ -37,6 +43,11 @@ export function createState(): string {
  */
 export function buildAuthorizeUrl(options: AuthorizeUrlOptions): { url: string; state: string } {
   if (!options.clientId) throw new TypeError('buildAuthorizeUrl: clientId is required.');
+  if (options.connectionId !== undefined && !options.connectionId.trim()) {
+    throw new TypeError(
+      'buildAuthorizeUrl: connectionId is blank; pass the connection key to reconnect, or leave it out to connect a new system.',
+    );
+  }
   const redirect = new URL(options.redirectUri);
   const state = options.state ?? createState();
   const url = new URL('/oauth/authorize', options.linkUrl ?? MAKINI_LINK_URL);
@@ -47,6 +58,7 @@ export function buildAuthorizeUrl(options: AuthorizeUrlOptions): { url: string; 
   if (options.scope) url.searchParams.set('scope', options.scope);
   if (options.platform) url.searchParams.set('platform', options.platform);
   if (options.loginHint) url.searchParams.set('login_hint', options.loginHint);
+  if (options.connectionId) url.searchParams.set('connection_id', options.connectionId);
   return { url: url.toString(), state };
 }
 
