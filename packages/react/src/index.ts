@@ -1,3 +1,4 @@
+export { ConnectionList, type ConnectionListProps } from './ConnectionList.js';
 export {
   ConnectionStatus,
   type ConnectionStatusProps,
@@ -12,6 +13,7 @@ export type { Messages, ReconnectLinkRefusal, ReconnectStateLabel } from './mess
 export { type PluralForms, plural } from './messages/plural.js';
 export { useMessages } from './messages/useMessages.js';
 export { ReconnectButton, type ReconnectButtonProps } from './ReconnectButton.js';
+export { SyncStatus, type SyncStatusProps } from './SyncStatus.js';
 export { useConnectionHealth } from './useConnectionHealth.js';
 export {
   type ReconnectEvent,
