@@ -27,31 +27,50 @@ export interface ConsentPageInput {
   platform: string | null;
   username: string;
   error?: string;
+  /**
+   * A reconnect of this connection (`connection_id`): its system is the only one offered and
+   * cannot be changed, and its username is read-only.
+   */
+  bound?: { connectionKey: string; provider: string } | undefined;
 }
 
 /** Makini Link's consent page: pick the system, sign in with that system's account. */
 export function consentPage(input: ConsentPageInput): string {
   const hidden = (name: string, value: string | null) =>
     value === null ? '' : `<input type="hidden" name="${name}" value="${escapeHtml(value)}">`;
-  const options = PLATFORMS.map(
-    (platform) =>
-      `<option value="${escapeHtml(platform.provider)}"${platform.provider === input.platform ? ' selected' : ''}>${escapeHtml(platform.name)} (${escapeHtml(platform.category)})</option>`,
-  ).join('');
+  const { bound } = input;
+  const offered = bound
+    ? PLATFORMS.filter((platform) => platform.provider === bound.provider)
+    : PLATFORMS;
+  const selected = bound?.provider ?? input.platform;
+  const options = offered
+    .map(
+      (platform) =>
+        `<option value="${escapeHtml(platform.provider)}"${platform.provider === selected ? ' selected' : ''}>${escapeHtml(platform.name)} (${escapeHtml(platform.category)})</option>`,
+    )
+    .join('');
   const error = input.error ? `<p role="alert" id="form-error">${escapeHtml(input.error)}</p>` : '';
   const described = input.error ? ' aria-describedby="form-error"' : '';
+  // A disabled select is not submitted: the fixed system travels in a hidden field instead.
+  const fixed = bound
+    ? `${hidden('connection_id', bound.connectionKey)}${hidden('platform', bound.provider)}`
+    : '';
+  const heading = bound
+    ? `Reconnect ${escapeHtml(input.clientName)} to your system`
+    : `Connect ${escapeHtml(input.clientName)} to your system`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Connect your system · Makini Link (sandbox)</title><style>${STYLE}</style></head>
 <body><main>
-<h1>Connect ${escapeHtml(input.clientName)} to your system</h1>
+<h1>${heading}</h1>
 <p>${escapeHtml(input.clientName)} will read purchase orders and related data through Makini.</p>
 ${error}
 <form method="post" action="/oauth/authorize"${described}>
-${hidden('client_id', input.clientId)}${hidden('redirect_uri', input.redirectUri)}${hidden('state', input.state)}${hidden('response_type', 'code')}
+${hidden('client_id', input.clientId)}${hidden('redirect_uri', input.redirectUri)}${hidden('state', input.state)}${hidden('response_type', 'code')}${fixed}
 <label for="platform">System</label>
-<select id="platform" name="platform" required>${options}</select>
+<select id="platform"${bound ? ' disabled' : ' name="platform" required'}>${options}</select>
 <label for="username">Username</label>
-<input id="username" name="username" autocomplete="username" required value="${escapeHtml(input.username)}">
+<input id="username" name="username" autocomplete="username" required value="${escapeHtml(input.username)}"${bound ? ' readonly' : ''}>
 <label for="password">Password</label>
 <input id="password" name="password" type="password" autocomplete="current-password" required>
 <div class="actions">

@@ -4,6 +4,7 @@ import type { RequestContext } from '../http/RequestContext.js';
 import type { Router } from '../http/Router.js';
 import { parseFormBody } from '../http/readBody.js';
 import type { SandboxClientOptions } from '../options.js';
+import type { SandboxConnection } from '../state/ConnectionRegistry.js';
 import { consentPage, errorPage } from './consentPage.js';
 import { linkToken } from './linkToken.js';
 
@@ -39,19 +40,52 @@ function redirectWith(redirectUri: string, values: Record<string, string | null>
   return { status: 303, location: target.toString() };
 }
 
+/**
+ * The connection a consent is bound to (`connection_id`), or the `invalid_request` redirect for an
+ * id that names no live connection of this client; `undefined` for an unbound consent.
+ */
+function boundConnection(
+  context: RequestContext,
+  resolved: { client: SandboxClientOptions; redirectUri: string },
+  params: URLSearchParams,
+): { bound: SandboxConnection | undefined } | { refused: Reply } {
+  const id = params.get('connection_id');
+  if (id === null) return { bound: undefined };
+  const connection = context.state.connection(id);
+  if (connection && connection.clientId === resolved.client.id) return { bound: connection };
+  return {
+    refused: redirectWith(resolved.redirectUri, {
+      error: 'invalid_request',
+      error_description: 'connection_id names no connection of this application.',
+      state: params.get('state'),
+    }),
+  };
+}
+
 /** The consent page for a resolved client, with what the customer typed and what went wrong. */
 function renderConsent(
   resolved: { client: SandboxClientOptions; redirectUri: string },
   status: number,
-  fields: { state: string | null; platform: string | null; username: string; error?: string },
+  fields: {
+    state: string | null;
+    platform: string | null;
+    username: string;
+    error?: string;
+    bound?: SandboxConnection | undefined;
+  },
 ): Reply {
+  const { bound, ...shown } = fields;
   return {
     status,
     html: consentPage({
       clientName: resolved.client.name ?? resolved.client.id,
       clientId: resolved.client.id,
       redirectUri: resolved.redirectUri,
-      ...fields,
+      ...shown,
+      ...(bound && {
+        username: bound.username,
+        bound: { connectionKey: bound.key, provider: bound.platform.provider },
+      }),
     }),
   };
 }
@@ -63,10 +97,14 @@ const showConsent: Handler = (context) => {
   if (context.query.get('response_type') !== 'code') {
     return redirectWith(resolved.redirectUri, { error: 'unsupported_response_type', state });
   }
+  const binding = boundConnection(context, resolved, context.query);
+  if ('refused' in binding) return binding.refused;
+  const { bound } = binding;
   return renderConsent(resolved, 200, {
     state,
     platform: context.query.get('platform'),
     username: context.query.get('login_hint') ?? '',
+    bound,
   });
 };
 
@@ -82,19 +120,25 @@ const submitConsent: Handler = async (context) => {
       state,
     });
   }
+  const binding = boundConnection(context, resolved, form);
+  if ('refused' in binding) return binding.refused;
+  const { bound } = binding;
+  // A bound consent signs in to its connection's account only: the page shows those fields as
+  // fixed, and a form that says otherwise is not trusted.
   const input = {
     clientId: resolved.client.id,
-    provider: form.get('platform') ?? '',
-    username: form.get('username') ?? '',
+    provider: bound ? bound.platform.provider : (form.get('platform') ?? ''),
+    username: bound ? bound.username : (form.get('username') ?? ''),
     password: form.get('password') ?? '',
   };
   const result = context.state.signIn(input);
-  if ('problem' in result) {
+  if ('problem' in result || (bound && result.connection.key !== bound.key)) {
     return renderConsent(resolved, 401, {
       state,
       platform: input.provider,
       username: input.username,
-      error: result.problem,
+      error: 'problem' in result ? result.problem : 'This connection cannot be reconnected.',
+      bound,
     });
   }
   const code = context.state.tokens.issueCode({
