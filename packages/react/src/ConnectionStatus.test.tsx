@@ -1,6 +1,7 @@
 import { act, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ConnectionStatus } from './ConnectionStatus.js';
+import { ar, de, ja } from './locales/index.js';
 import { MakiniProvider } from './MakiniProvider.js';
 import { fixedSource } from './testSource.js';
 
@@ -105,5 +106,64 @@ describe('ConnectionStatus', () => {
     expect(screen.getAllByRole('status')).toHaveLength(2);
     unmount();
     expect(source.listeners.size).toBe(0);
+  });
+
+  it("speaks the provider's language, with its relative times and numbers", () => {
+    const source = fixedSource({
+      c1: {
+        state: 'degraded',
+        errorRate: 0.25,
+        samples: 8,
+        lastSuccessAt: Date.now() - 2 * 3_600_000,
+      },
+    });
+    render(
+      <MakiniProvider health={source} messages={de}>
+        <ConnectionStatus connectionId="c1" variant="card" />
+      </MakiniProvider>,
+    );
+    const status = screen.getByRole('status');
+    expect(status.textContent).toContain('Eingeschränkt');
+    expect(status.textContent).toMatch(/25\s%\s?der letzten Aufrufe sind fehlgeschlagen/);
+    expect(status.textContent).toContain('Zuletzt synchronisiert vor 2 Stunden');
+    expect(status.getAttribute('dir')).toBe('ltr');
+  });
+
+  it("formats with `locale` and rewords with `labels` on top of the provider's language", () => {
+    const source = fixedSource({
+      c1: { state: 'healthy', lastSuccessAt: Date.now() - 2 * 3_600_000 },
+    });
+    render(
+      <MakiniProvider health={source} messages={ja}>
+        <ConnectionStatus
+          connectionId="c1"
+          variant="inline"
+          locale="en"
+          labels={{ states: { healthy: 'オンライン' } as never }}
+        />
+      </MakiniProvider>,
+    );
+    const status = screen.getByRole('status');
+    expect(status.textContent).toContain('オンライン');
+    // The texts stay Japanese; only the relative time follows `locale`.
+    expect(status.textContent).toContain('最終同期: 2 hours ago');
+  });
+
+  it('sets dir from a right-to-left language, and leaves it to the page without messages', () => {
+    const source = fixedSource({ c1: { state: 'reauthorization_required' } });
+    const { rerender } = render(
+      <MakiniProvider health={source} messages={ar}>
+        <ConnectionStatus connectionId="c1" />
+      </MakiniProvider>,
+    );
+    expect(screen.getByRole('status').getAttribute('dir')).toBe('rtl');
+    expect(screen.getByRole('status').textContent).toBe('يلزم إعادة الاتصال');
+    rerender(
+      <MakiniProvider health={source}>
+        <ConnectionStatus connectionId="c1" />
+      </MakiniProvider>,
+    );
+    expect(screen.getByRole('status').hasAttribute('dir')).toBe(false);
+    expect(screen.getByRole('status').textContent).toBe('Reconnect required');
   });
 });

@@ -8,6 +8,8 @@ import {
   useState,
 } from 'react';
 import { mergeLabels, type StatusLabels } from './labels.js';
+import { useDir } from './messages/useDir.js';
+import { useMessages } from './messages/useMessages.js';
 import { formatRelativeTime } from './relativeTime.js';
 import { Slot } from './Slot.js';
 import { useConnectionHealth } from './useConnectionHealth.js';
@@ -29,8 +31,9 @@ export interface ConnectionStatusProps extends Omit<HTMLAttributes<HTMLDivElemen
   health?: HealthSource;
   /** @default 'badge' */
   variant?: 'badge' | 'inline' | 'card';
+  /** Rewords some texts; the rest come from the provider's `messages`. */
   labels?: Partial<StatusLabels>;
-  /** For relative times. @default the browser's */
+  /** For relative times and numbers only (texts come from `messages`). @default messages.locale */
   locale?: string;
   /** Render your own element; it receives role, aria-live and data-state. */
   asChild?: boolean;
@@ -64,17 +67,20 @@ export const ConnectionStatus = forwardRef<HTMLDivElement, ConnectionStatusProps
     ref,
   ) {
     const health = useConnectionHealth(connectionId, source);
-    const text = mergeLabels(labels);
+    const messages = useMessages();
+    const dir = useDir();
+    const text = mergeLabels(labels, messages.status);
+    const formatLocale = locale ?? messages.locale;
     const now = useNow(variant !== 'badge' && health.lastSuccessAt !== undefined);
     const label = text.states[health.state];
     const lastSync =
       health.lastSuccessAt !== undefined
-        ? text.lastSync(formatRelativeTime(health.lastSuccessAt, now, locale))
+        ? text.lastSync(formatRelativeTime(health.lastSuccessAt, now, formatLocale))
         : text.never;
     const errorRate =
       health.state === 'degraded' && health.samples > 0
         ? text.errorRate(
-            new Intl.NumberFormat(locale, { style: 'percent' }).format(health.errorRate),
+            new Intl.NumberFormat(formatLocale, { style: 'percent' }).format(health.errorRate),
           )
         : undefined;
     const detail =
@@ -99,6 +105,7 @@ export const ConnectionStatus = forwardRef<HTMLDivElement, ConnectionStatusProps
       );
 
     const props = {
+      dir,
       ...rest,
       role: 'status',
       'aria-live': 'polite' as const,

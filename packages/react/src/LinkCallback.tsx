@@ -1,5 +1,8 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { completeLink, type LinkCompletion } from './completeLink.js';
+import type { Messages } from './messages/Messages.js';
+import { useDir } from './messages/useDir.js';
+import { useMessages } from './messages/useMessages.js';
 
 export interface LinkCallbackProps {
   /** Redirect mode: exchange the code on your back end; the page then returns to where Link started. */
@@ -13,7 +16,10 @@ export interface LinkCallbackProps {
  * closing) or the redirect flow (calling `onComplete`, then returning to the page that started it).
  */
 export function LinkCallback({ onComplete, onError, children }: LinkCallbackProps) {
-  const [message, setMessage] = useState('Finishing the connection…');
+  const messages = useMessages();
+  const dir = useDir();
+  // Which text shows, not the text itself, so a language given later still applies.
+  const [phase, setPhase] = useState<keyof Messages['callback']>('finishing');
   const done = useRef(false);
   useEffect(() => {
     if (done.current) return;
@@ -22,7 +28,7 @@ export function LinkCallback({ onComplete, onError, children }: LinkCallbackProp
     try {
       result = completeLink();
     } catch (error) {
-      setMessage('The connection could not be completed. Close this window and try again.');
+      setPhase('failedPopup');
       onError?.(error);
       return;
     }
@@ -30,15 +36,15 @@ export function LinkCallback({ onComplete, onError, children }: LinkCallbackProp
       Promise.resolve(onComplete?.(result)).then(
         () => window.location.replace(result.returnTo),
         (error: unknown) => {
-          setMessage('The connection could not be completed. Go back and try again.');
+          setPhase('failedRedirect');
           onError?.(error);
         },
       );
     }
   }, [onComplete, onError]);
   return (
-    <div role="status" aria-live="polite" data-makini="link-callback">
-      {children ?? message}
+    <div role="status" aria-live="polite" data-makini="link-callback" dir={dir}>
+      {children ?? messages.callback[phase]}
     </div>
   );
 }

@@ -1,30 +1,21 @@
-import type { ConnectionHealthState } from '@makini-kit/core';
+import { en } from './messages/en.js';
+import type { Messages } from './messages/Messages.js';
 
-/** Every text the widgets show; pass `labels` to translate or reword any of them. */
-export interface StatusLabels {
-  states: Record<ConnectionHealthState, string>;
-  /** "Last synced {time}". */
-  lastSync: (relativeTime: string) => string;
-  /** "{percent} of recent calls failed". */
-  errorRate: (percent: string) => string;
-  never: string;
-}
+/** `<ConnectionStatus>`'s texts: the `status` part of `Messages`. Pass `labels` to reword any of them. */
+export type StatusLabels = Messages['status'];
 
-export const DEFAULT_LABELS: StatusLabels = {
-  states: {
-    healthy: 'Connected',
-    syncing: 'Syncing',
-    degraded: 'Degraded',
-    reauthorization_required: 'Reconnect required',
-    disconnected: 'Disconnected',
-    unknown: 'Checking…',
-  },
-  lastSync: (time) => `Last synced ${time}`,
-  errorRate: (percent) => `${percent} of recent calls failed`,
-  never: 'Not synced yet',
-};
+/** English status texts, `en.status`. */
+export const DEFAULT_LABELS: StatusLabels = en.status;
 
-export function mergeLabels(labels: Partial<StatusLabels> | undefined): StatusLabels {
-  if (!labels) return DEFAULT_LABELS;
-  return { ...DEFAULT_LABELS, ...labels, states: { ...DEFAULT_LABELS.states, ...labels.states } };
+/**
+ * `labels` laid over `base` (the provider's language), so a partial `labels` rewords only what it
+ * names and the rest stays in the page's language.
+ * @default base en.status
+ */
+export function mergeLabels(
+  labels: Partial<StatusLabels> | undefined,
+  base: StatusLabels = DEFAULT_LABELS,
+): StatusLabels {
+  if (!labels) return base;
+  return { ...base, ...labels, states: { ...base.states, ...labels.states } };
 }
