@@ -149,7 +149,7 @@ describe('ConnectionStatus', () => {
     expect(status.textContent).toContain('最終同期: 2 hours ago');
   });
 
-  it('sets dir from a right-to-left language, and leaves it to the page without messages', () => {
+  it('sets dir from the language: rtl for Arabic, ltr for English, or yours', () => {
     const source = fixedSource({ c1: { state: 'reauthorization_required' } });
     const { rerender } = render(
       <MakiniProvider health={source} messages={ar}>
@@ -163,7 +163,13 @@ describe('ConnectionStatus', () => {
         <ConnectionStatus connectionId="c1" />
       </MakiniProvider>,
     );
-    expect(screen.getByRole('status').hasAttribute('dir')).toBe(false);
+    expect(screen.getByRole('status').getAttribute('dir')).toBe('ltr');
     expect(screen.getByRole('status').textContent).toBe('Reconnect required');
+    rerender(
+      <MakiniProvider health={source} messages={ar}>
+        <ConnectionStatus connectionId="c1" dir="auto" />
+      </MakiniProvider>,
+    );
+    expect(screen.getByRole('status').getAttribute('dir')).toBe('auto');
   });
 });

@@ -8,7 +8,6 @@ import {
   useState,
 } from 'react';
 import { mergeLabels, type StatusLabels } from './labels.js';
-import { useDir } from './messages/useDir.js';
 import { useMessages } from './messages/useMessages.js';
 import { formatRelativeTime } from './relativeTime.js';
 import { Slot } from './Slot.js';
@@ -68,7 +67,6 @@ export const ConnectionStatus = forwardRef<HTMLDivElement, ConnectionStatusProps
   ) {
     const health = useConnectionHealth(connectionId, source);
     const messages = useMessages();
-    const dir = useDir();
     const text = mergeLabels(labels, messages.status);
     const formatLocale = locale ?? messages.locale;
     const now = useNow(variant !== 'badge' && health.lastSuccessAt !== undefined);
@@ -105,7 +103,7 @@ export const ConnectionStatus = forwardRef<HTMLDivElement, ConnectionStatusProps
       );
 
     const props = {
-      dir,
+      dir: messages.dir,
       ...rest,
       role: 'status',
       'aria-live': 'polite' as const,

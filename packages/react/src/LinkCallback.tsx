@@ -1,7 +1,6 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { completeLink, type LinkCompletion } from './completeLink.js';
 import type { Messages } from './messages/Messages.js';
-import { useDir } from './messages/useDir.js';
 import { useMessages } from './messages/useMessages.js';
 
 export interface LinkCallbackProps {
@@ -14,10 +13,10 @@ export interface LinkCallbackProps {
 /**
  * Render this at your Link `redirectUri`. It finishes the popup flow (posting to the opener and
  * closing) or the redirect flow (calling `onComplete`, then returning to the page that started it).
+ * Its texts are the provider's `messages.callback`.
  */
 export function LinkCallback({ onComplete, onError, children }: LinkCallbackProps) {
   const messages = useMessages();
-  const dir = useDir();
   // Which text shows, not the text itself, so a language given later still applies.
   const [phase, setPhase] = useState<keyof Messages['callback']>('finishing');
   const done = useRef(false);
@@ -43,7 +42,7 @@ export function LinkCallback({ onComplete, onError, children }: LinkCallbackProp
     }
   }, [onComplete, onError]);
   return (
-    <div role="status" aria-live="polite" data-makini="link-callback" dir={dir}>
+    <div role="status" aria-live="polite" data-makini="link-callback" dir={messages.dir}>
       {children ?? messages.callback[phase]}
     </div>
   );
