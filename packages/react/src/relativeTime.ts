@@ -8,7 +8,11 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['second', 1000],
 ];
 
-/** "5 minutes ago" in the given locale; "now" under ten seconds. */
+/**
+ * "5 minutes ago" in `locale`, through `Intl.RelativeTimeFormat`, so the language files hold no
+ * time words; "now" under ten seconds. Widgets pass their `locale` prop, else `messages.locale`.
+ * @example formatRelativeTime(Date.now() - 2 * 3_600_000, Date.now(), 'de') // "vor 2 Stunden"
+ */
 export function formatRelativeTime(at: number, now: number, locale?: string): string {
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   const difference = at - now;
