@@ -111,6 +111,13 @@ export {
   parseCallback,
 } from './oauth/authorize.js';
 export { LinkError } from './oauth/LinkError.js';
+export { ReconnectLinkError } from './reconnectLinks/ReconnectLinkError.js';
+export { ReconnectLinkErrorCode } from './reconnectLinks/ReconnectLinkErrorCode.js';
+export {
+  type ReconnectLinkClaims,
+  ReconnectLinks,
+  type ReconnectLinksOptions,
+} from './reconnectLinks/ReconnectLinks.js';
 export {
   TokenCipher,
   type TokenCipherKey,
@@ -133,6 +140,7 @@ export {
   type MemoryRateLimitStoreOptions,
 } from './state/MemoryRateLimitStore.js';
 export { MemoryTokenStore } from './state/MemoryTokenStore.js';
+export { MemoryUsedLinks, type MemoryUsedLinksOptions } from './state/MemoryUsedLinks.js';
 export type { PollLeases } from './state/PollLeases.js';
 export type {
   RateLimitObservation,
@@ -141,3 +149,4 @@ export type {
   RateLimitTake,
 } from './state/RateLimitStore.js';
 export type { StoredTokens, TokenStore, TokenWrite } from './state/TokenStore.js';
+export type { UsedLinkStore } from './state/UsedLinkStore.js';

@@ -1,5 +1,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { LinkError } from '../oauth/LinkError.js';
+import type { ReconnectLinkError } from '../reconnectLinks/ReconnectLinkError.js';
+import type { ReconnectLinkErrorCode } from '../reconnectLinks/ReconnectLinkErrorCode.js';
 import type { ClientErrorCode } from './ClientErrorCode.js';
 import type { ErrorCode } from './ErrorCode.js';
 import type { InvalidArgumentError } from './InvalidArgumentError.js';
@@ -21,7 +23,9 @@ import type { ResponseTooLargeError } from './ResponseTooLargeError.js';
 describe('error codes', () => {
   it('types MakiniError.code as the union of the code tables, not as any string', () => {
     expectTypeOf<MakiniError['code']>().toEqualTypeOf<MakiniErrorCode>();
-    expectTypeOf<MakiniErrorCode>().toEqualTypeOf<ErrorCode | ClientErrorCode | LinkErrorCode>();
+    expectTypeOf<MakiniErrorCode>().toEqualTypeOf<
+      ErrorCode | ClientErrorCode | LinkErrorCode | ReconnectLinkErrorCode
+    >();
     expectTypeOf<string>().not.toExtend<MakiniError['code']>();
     expectTypeOf<'SOMETHING_ELSE'>().not.toExtend<MakiniError['code']>();
   });
@@ -40,6 +44,9 @@ describe('error codes', () => {
       'CONNECTION_FAILED' | 'INVALID_RESPONSE'
     >();
     expectTypeOf<LinkError['code']>().toEqualTypeOf<LinkErrorCode>();
+    expectTypeOf<ReconnectLinkError['code']>().toEqualTypeOf<
+      'LINK_EXPIRED' | 'LINK_USED' | 'LINK_INVALID' | 'LINK_WRONG_CONNECTION'
+    >();
     expectTypeOf<MakiniApiError['code']>().toEqualTypeOf<ErrorCode | LinkErrorCode>();
   });
 
