@@ -150,3 +150,11 @@ export type {
 } from './state/RateLimitStore.js';
 export type { StoredTokens, TokenStore, TokenWrite } from './state/TokenStore.js';
 export type { UsedLinkStore } from './state/UsedLinkStore.js';
+export {
+  type Telemetry,
+  type TelemetryAttributes,
+  type TelemetryAttributeValue,
+  type TelemetrySpan,
+  TelemetrySpanKind,
+  type TelemetrySpanOptions,
+} from './telemetry/Telemetry.js';

@@ -28,12 +28,18 @@ export interface AcquireOptions {
    * rejects at once with a `RateLimitError` carrying the wait in `retryAfterMs`. @default 60_000
    */
   maxWaitMs?: number | undefined;
+  /**
+   * Called when the caller has to wait for the bucket (behind others, or until it refills), not
+   * for a store's answer; possibly more than once. The client records the wait as a span event.
+   */
+  onWait?: (() => void) | undefined;
 }
 
 interface Waiter {
   grant: () => void;
   fail: (error: unknown) => void;
   maxWaitMs: number;
+  onWait: (() => void) | undefined;
 }
 
 /** The callers of one connection waiting in this process, in order. */
@@ -122,6 +128,7 @@ export class ClientRateLimiter {
     if (lane.queue.length > 0 || denied) {
       const waitMs = lane.resetAt - this.now();
       if (waitMs > maxWaitMs) return Promise.reject(tooLong(waitMs, lane.resetAt, maxWaitMs));
+      options.onWait?.();
     }
     return new Promise((resolve, reject) => {
       const leave = () => {
@@ -131,6 +138,7 @@ export class ClientRateLimiter {
       };
       const waiter: Waiter = {
         maxWaitMs,
+        onWait: options.onWait,
         grant: () => {
           signal?.removeEventListener('abort', onAbort);
           resolve();
@@ -208,6 +216,7 @@ export class ClientRateLimiter {
       if (waitMs > waiter.maxWaitMs) waiter.fail(tooLong(waitMs, taken.resetAt, waiter.maxWaitMs));
     }
     if (lane.queue.length === 0 || lane.timer) return;
+    for (const waiter of lane.queue) waiter.onWait?.();
     // A far reset is reached in steps: a longer timer would fire at once and spin.
     lane.timer = setTimeout(
       () => {

@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import { ClientResources } from '../generated/ClientResources.js';
+import type { Telemetry } from '../telemetry/Telemetry.js';
 import type { BackoffOptions } from './backoff.js';
 import type { ClientHooks } from './ClientHooks.js';
 import type { RateLimitOptions } from './ClientRateLimiter.js';
@@ -68,6 +69,13 @@ export interface MakiniClientOptions {
    * never fails its page.
    */
   strict?: boolean;
+  /**
+   * Writes a span per call and an HTTP client span per attempt (route template, status, request
+   * id, connection, attempt), with retry and rate-limiter waits as events: pass `openTelemetry()`
+   * from `@makini-kit/core/opentelemetry`. The request log then carries each attempt's `traceId`.
+   * @default none
+   */
+  telemetry?: Telemetry;
 }
 
 /**

@@ -33,6 +33,12 @@ export interface ParseContext {
 export interface RequestInput<Schema extends z.ZodType | undefined> extends RequestOptions {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
+  /**
+   * The route template of `path`, e.g. `/api/erp/purchase-orders/{key}`: spans are named by it
+   * (`url.template`), never by a path with keys. Resource methods set it; without it a span
+   * names the method only.
+   */
+  template?: string | undefined;
   query?: Record<string, string | number | boolean | undefined> | URLSearchParams | undefined;
   /** Sent as JSON; a `URLSearchParams` is sent form-encoded. */
   body?: unknown;

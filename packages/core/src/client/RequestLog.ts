@@ -16,6 +16,11 @@ export interface RequestLogEntry {
   error?: { kind: string; code: string } | undefined;
   /** How long the client waits before the next attempt, when it retries. */
   retryInMs?: number | undefined;
+  /**
+   * The OpenTelemetry trace of the attempt, when the client has `telemetry` and a span was
+   * recording: look the call up in your tracing tool by it.
+   */
+  traceId?: string | undefined;
 }
 
 /**

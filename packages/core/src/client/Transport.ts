@@ -10,6 +10,7 @@ import {
 import { ResponseTooLargeError } from '../errors/ResponseTooLargeError.js';
 import { AttemptScope } from './AttemptScope.js';
 import { parseRetryAfter, retryDelay } from './backoff.js';
+import { CallSpans, type ServerAttributes, serverAttributes } from './CallSpans.js';
 import type { ClientHooks } from './ClientHooks.js';
 import { ClientRateLimiter } from './ClientRateLimiter.js';
 import { invalidIdempotencyKey } from './idempotencyKey.js';
@@ -63,6 +64,13 @@ interface Failure {
   serverWaitMs?: number | undefined;
 }
 
+/** What bounds one attempt, and the call's spans when it has them. */
+interface AttemptLimits {
+  timeoutMs: number;
+  longestWait: number;
+  spans: CallSpans | undefined;
+}
+
 /** The token of one attempt: given (`preset`, after a 401), or what `getToken` returned (`sent`). */
 interface AttemptTokens {
   preset?: string | undefined;
@@ -82,10 +90,12 @@ export class Transport {
   readonly #limiter: ClientRateLimiter | undefined;
   readonly #gate = new RateLimitGate();
   readonly #listeners = new Set<ClientHooks>();
+  readonly #server: ServerAttributes | undefined;
 
   constructor(options: TransportOptions = {}) {
     this.#options = options;
     this.settings = resolveSettings(options);
+    this.#server = options.telemetry ? serverAttributes(this.settings.baseUrl) : undefined;
     this.#limiter = options.rateLimit ? new ClientRateLimiter(options.rateLimit) : undefined;
     this.requestLog = options.requestLog ?? new RequestLog(200);
     if (options.hooks) this.#listeners.add(options.hooks);
@@ -120,6 +130,30 @@ export class Transport {
   /** Sends one call, with retries. */
   async request<Schema extends z.ZodType | undefined = undefined>(
     input: RequestInput<Schema>,
+  ): Promise<Schema extends z.ZodType ? z.output<Schema> : unknown> {
+    const { telemetry } = this.#options;
+    const spans =
+      telemetry &&
+      CallSpans.start(telemetry, {
+        method: input.method,
+        template: input.template,
+        connection: this.#options.connectionKey,
+        server: this.#server as ServerAttributes,
+      });
+    if (!spans) return this.#send(input, undefined);
+    try {
+      const value = await this.#send(input, spans);
+      spans.end();
+      return value;
+    } catch (error) {
+      spans.end(error);
+      throw error;
+    }
+  }
+
+  async #send<Schema extends z.ZodType | undefined>(
+    input: RequestInput<Schema>,
+    spans: CallSpans | undefined,
   ): Promise<Schema extends z.ZodType ? z.output<Schema> : unknown> {
     const { settings } = this;
     const url = this.url(input.path, input.query);
@@ -156,20 +190,33 @@ export class Transport {
           ...context,
           attempts: attempt - 1,
         });
-        const entry = { method: input.method, path, attempt, durationMs: 0, startedAt: Date.now() };
+        const entry = {
+          method: input.method,
+          path,
+          attempt,
+          durationMs: 0,
+          startedAt: Date.now(),
+          ...(spans ? { traceId: spans.call.traceId } : {}),
+        };
         this.#record(entry, error);
         throw error;
       }
       const tokens: AttemptTokens = { preset };
       preset = undefined;
-      const outcome = await this.#attempt(url, input, context, timeoutMs, longestWait, tokens);
+      const outcome = await this.#attempt(
+        url,
+        input,
+        context,
+        { timeoutMs, longestWait, spans },
+        tokens,
+      );
       if ('value' in outcome) return outcome.value as never;
       const { error, entry, serverWaitMs } = outcome;
       requestId = error.requestId ?? requestId;
       if (AbortError.is(error)) throw error;
       if (entry.status === 401 && !reasked && tokens.sent !== undefined) {
         reasked = true;
-        preset = await this.#tokenAfter401(tokens.sent, input, context, timeoutMs).catch(
+        preset = await this.#tokenAfter401(tokens.sent, input, context, timeoutMs, spans).catch(
           (caught: unknown) => {
             this.#record(entry, error);
             throw caught;
@@ -206,6 +253,7 @@ export class Transport {
           : error;
       this.#record(entry, thrown, wait);
       if (wait === undefined) throw thrown;
+      spans?.retryWait(attempt, wait, error, serverWaitMs);
       await sleep(wait, input.signal).catch(() => {
         throw abortError(context);
       });
@@ -217,12 +265,10 @@ export class Transport {
     url: string,
     input: RequestInput<z.ZodType | undefined>,
     context: FailureContext,
-    timeoutMs: number,
-    longestWait: number,
+    { timeoutMs, longestWait, spans }: AttemptLimits,
     tokens: AttemptTokens = {},
   ): Promise<{ value: unknown } | Failure> {
-    const { settings } = this;
-    const key = settings.connectionKey;
+    const key = this.settings.connectionKey;
     const scope = new AttemptScope(input.signal, timeoutMs);
     const entry: RequestLogEntry = {
       method: input.method,
@@ -230,6 +276,7 @@ export class Transport {
       attempt: context.attempts ?? 1,
       durationMs: 0,
       startedAt: Date.now(),
+      ...(spans ? { traceId: spans.call.traceId } : {}),
     };
     let token: string | undefined;
     const secrets = () => [token, ...(input.redact ?? [])];
@@ -241,19 +288,62 @@ export class Transport {
     });
     try {
       // A token that cannot be had is no network failure: it passes through, and is not retried.
-      token = tokens.preset ?? (await scope.race(this.#options.getToken?.()));
+      const getToken = this.#options.getToken;
+      token =
+        tokens.preset ??
+        (await scope.race(spans && getToken ? spans.within(() => getToken()) : getToken?.()));
       if (this.#options.getToken && !token) throw noToken(context);
       tokens.sent = token;
     } catch (caught) {
       scope.end();
       return { error: tokenError(caught, state(), context), entry, final: true };
     }
+    // Only with spans: the limiter says when it holds the attempt back, to record the wait.
+    let heldSince: number | undefined;
+    const onWait =
+      spans &&
+      (() => {
+        heldSince ??= performance.now();
+      });
     try {
-      await this.#limiter?.acquire(key, { signal: scope.signal, maxWaitMs: longestWait });
+      await this.#limiter?.acquire(key, { signal: scope.signal, maxWaitMs: longestWait, onWait });
     } catch (caught) {
       scope.end();
       return { error: limiterError(caught, state(), context), entry, final: true };
     }
+    if (heldSince !== undefined) spans?.rateLimitWait(entry.attempt, performance.now() - heldSince);
+    const span = spans?.attempt(entry.attempt);
+    const outcome = await this.#exchange(url, input, context, entry, scope, {
+      token,
+      timeoutMs,
+      secrets,
+    });
+    if (span) spans?.attemptEnded(span, entry, 'error' in outcome ? outcome.error : undefined);
+    return outcome;
+  }
+
+  /** The request and its body, after the token and the limiter: what an attempt's span covers. */
+  async #exchange(
+    url: string,
+    input: RequestInput<z.ZodType | undefined>,
+    context: FailureContext,
+    entry: RequestLogEntry,
+    scope: AttemptScope,
+    sending: {
+      token: string | undefined;
+      timeoutMs: number;
+      secrets: () => Array<string | undefined>;
+    },
+  ): Promise<{ value: unknown } | Failure> {
+    const { settings } = this;
+    const key = settings.connectionKey;
+    const { token, timeoutMs, secrets } = sending;
+    const state = (): FailureState => ({
+      aborted: input.signal?.aborted ?? false,
+      timedOut: scope.timedOut,
+      timeoutMs,
+      secrets: secrets(),
+    });
     entry.startedAt = Date.now();
     const started = performance.now();
     this.#emit('onRequest', { method: input.method, path: context.path, attempt: entry.attempt });
@@ -333,10 +423,13 @@ export class Transport {
     input: RequestInput<z.ZodType | undefined>,
     context: FailureContext,
     timeoutMs: number,
+    spans: CallSpans | undefined,
   ): Promise<string | undefined> {
     const scope = new AttemptScope(input.signal, timeoutMs);
+    const getToken = this.#options.getToken;
+    const ask = () => getToken?.({ rejectedToken });
     try {
-      const token = await scope.race(this.#options.getToken?.({ rejectedToken }));
+      const token = await scope.race(spans ? spans.within(ask) : ask());
       return token && token !== rejectedToken ? token : undefined;
     } catch (caught) {
       const state: FailureState = {

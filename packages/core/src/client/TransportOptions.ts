@@ -1,3 +1,4 @@
+import type { Telemetry } from '../telemetry/Telemetry.js';
 import type { BackoffOptions } from './backoff.js';
 import type { ClientHooks } from './ClientHooks.js';
 import type { RateLimitOptions } from './ClientRateLimiter.js';
@@ -61,6 +62,8 @@ export interface TransportOptions {
    * A list or get call's own `strict` wins. @default false
    */
   strict?: boolean | undefined;
+  /** Spans for every call and attempt (`openTelemetry()` from `@makini-kit/core/opentelemetry`). @default none */
+  telemetry?: Telemetry | undefined;
 }
 
 /** The options with their defaults, checked once. */
@@ -101,6 +104,15 @@ export function resolveSettings(options: TransportOptions): TransportSettings {
   }
   if (options.backoff?.maxDelayMs !== undefined) {
     checkDuration('backoff.maxDelayMs', options.backoff.maxDelayMs, 0);
+  }
+  const { telemetry } = options;
+  if (
+    telemetry !== undefined &&
+    (typeof telemetry?.startSpan !== 'function' || typeof telemetry.withSpan !== 'function')
+  ) {
+    throw new TypeError(
+      "telemetry must be a Telemetry (startSpan and withSpan): pass openTelemetry() from '@makini-kit/core/opentelemetry'.",
+    );
   }
   const fetchImpl = options.fetch ?? globalThis.fetch;
   if (typeof fetchImpl !== 'function')

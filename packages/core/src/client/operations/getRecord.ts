@@ -4,6 +4,7 @@ import type { RequestOptions } from '../RequestInput.js';
 import type { InvalidRecordEvent } from './InvalidRecord.js';
 import { type OperationPath, resolvePath } from './pathKey.js';
 import { requestItem } from './requestItem.js';
+import { templateOf } from './templateOf.js';
 
 /** Options of a call that returns one record. */
 export interface RecordOptions extends RequestOptions {
@@ -42,5 +43,5 @@ export function getRecord<Item>(
   } catch (error) {
     return Promise.reject(error);
   }
-  return requestItem(client, 'GET', path, undefined, schema, options);
+  return requestItem(client, 'GET', path, templateOf(operationPath), undefined, schema, options);
 }

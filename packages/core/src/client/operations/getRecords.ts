@@ -4,6 +4,7 @@ import type { RecordOptions } from './getRecord.js';
 import { parseRecords } from './parseRecords.js';
 import { type OperationPath, resolvePath } from './pathKey.js';
 import { requestOptions } from './requestOptions.js';
+import { templateOf } from './templateOf.js';
 
 /**
  * Reads a list that is not paged, `{ data: [record, …] }` (`raw.tables.list`): the records that
@@ -30,6 +31,7 @@ export function getRecords<Item>(
   return client.request({
     method: 'GET',
     path,
+    template: templateOf(operationPath),
     parse: (json, context) => {
       const data = (json as { data?: unknown } | null)?.data;
       if (!Array.isArray(data)) throw context.validationError('data', 'expected { data: [] }');

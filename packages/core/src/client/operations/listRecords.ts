@@ -10,6 +10,7 @@ import { listQuery, pageQuery } from './listQuery.js';
 import { parseRecords, type RecordParsing } from './parseRecords.js';
 import { type OperationPath, resolvePath } from './pathKey.js';
 import { requestOptions } from './requestOptions.js';
+import { templateOf } from './templateOf.js';
 
 /** Parses a page: the envelope strictly, then each record on its own. */
 function parsePage<Item>(
@@ -75,6 +76,7 @@ export function listRecords<Item, Fields extends string = string>(
       client.request({
         method: 'GET',
         path,
+        template: templateOf(operationPath),
         query: pageQuery(base, page),
         parse: (json, context) =>
           parsePage(json, schema, context, {

@@ -12,6 +12,7 @@ export function requestItem<Item>(
   client: MakiniClient,
   method: 'GET' | 'POST' | 'PUT',
   path: string,
+  template: string | undefined,
   body: unknown,
   schema: z.ZodType<Item>,
   options: RecordOptions,
@@ -20,6 +21,7 @@ export function requestItem<Item>(
   return client.request({
     method,
     path,
+    template,
     body,
     parse: (json, context) =>
       parseItem(json, schema, context, {

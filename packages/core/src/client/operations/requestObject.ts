@@ -2,6 +2,7 @@ import type { MakiniClient } from '../MakiniClient.js';
 import type { RequestOptions } from '../RequestInput.js';
 import { type OperationPath, resolvePath } from './pathKey.js';
 import { requestOptions } from './requestOptions.js';
+import { templateOf } from './templateOf.js';
 
 /** Options of a call whose answer has no record schema. */
 export interface ObjectRequestOptions extends RequestOptions {
@@ -33,6 +34,7 @@ export function requestObject(
   return client.request({
     method,
     path,
+    template: templateOf(operationPath),
     query: options.query,
     body: options.body,
     ...requestOptions(options),

@@ -3,6 +3,7 @@ import type { MakiniClient } from '../MakiniClient.js';
 import type { RecordOptions } from './getRecord.js';
 import { type OperationPath, resolvePath } from './pathKey.js';
 import { requestItem } from './requestItem.js';
+import { templateOf } from './templateOf.js';
 
 /** Options of a write (`create`, `update`, `updateStatus`, …). */
 export interface WriteOptions extends RecordOptions {
@@ -38,5 +39,5 @@ export function writeRecord<Item>(
   } catch (error) {
     return Promise.reject(error);
   }
-  return requestItem(client, method, path, body, schema, options);
+  return requestItem(client, method, path, templateOf(operationPath), body, schema, options);
 }
