@@ -3,6 +3,11 @@ import type { RequestLogEntry } from './behaviours/RequestLog.js';
 import type { AccountCredentials, SandboxState } from './SandboxState.js';
 import { statusOf } from './state/ConnectionRegistry.js';
 import type { SandboxStats } from './state/GrantStats.js';
+import {
+  SANDBOX_SYNC_OUTCOMES,
+  type SandboxSync,
+  type SandboxSyncOutcome,
+} from './state/SyncRunner.js';
 import type {
   DeliveryAttempt,
   SentEvent,
@@ -45,6 +50,31 @@ export class SandboxAdmin {
     const credentials = this.state.rotateCredentials(connectionKey);
     if (!credentials) throw new Error(`No connection ${connectionKey}; see admin.connections().`);
     return credentials;
+  }
+
+  /**
+   * Starts a sync of a connection now, as Makini does after a connection is made or reconnected:
+   * `sync_status` is `inprogress` for `syncDurationMs` (announced with a
+   * `connection.status_changed` carrying `sync_status`), then the outcome, with `sync.completed`
+   * or `sync.failed`. Without `outcome`, a connection whose credentials were rotated ends `fail`,
+   * any other `done`. A sync started while one runs replaces it.
+   *
+   * @throws {RangeError} for an outcome other than `done`, `fulldone`, `error` or `fail`.
+   * @example
+   * sandbox.admin.rotateCredentials(key);
+   * sandbox.admin.startSync(key); // ends `fail`, with sync.failed
+   * sandbox.admin.startSync(key, { outcome: 'error' });
+   */
+  startSync(connectionKey: string, options: { outcome?: SandboxSyncOutcome } = {}): SandboxSync {
+    const { outcome } = options;
+    if (outcome !== undefined && !SANDBOX_SYNC_OUTCOMES.includes(outcome)) {
+      throw new RangeError(
+        `outcome must be one of ${SANDBOX_SYNC_OUTCOMES.join(', ')}, or absent; got ${JSON.stringify(outcome)}.`,
+      );
+    }
+    const sync = this.state.startSync(connectionKey, outcome);
+    if (!sync) throw new Error(`No connection ${connectionKey}; see admin.connections().`);
+    return sync;
   }
 
   /** Sends a webhook event of any type for a connection. */

@@ -8,6 +8,8 @@ export const SandboxOptionsErrorCode = {
   INVALID_ALLOWED_HOST: 'INVALID_ALLOWED_HOST',
   /** `refreshTokenReuseGraceMs` is not a whole number of milliseconds from 0. */
   INVALID_REFRESH_TOKEN_REUSE_GRACE: 'INVALID_REFRESH_TOKEN_REUSE_GRACE',
+  /** `syncDurationMs` is not a whole number of milliseconds from 0 to 2^31-1. */
+  INVALID_SYNC_DURATION: 'INVALID_SYNC_DURATION',
 } as const;
 export type SandboxOptionsErrorCode =
   (typeof SandboxOptionsErrorCode)[keyof typeof SandboxOptionsErrorCode];

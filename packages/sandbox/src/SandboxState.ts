@@ -12,6 +12,7 @@ import {
 } from './state/ConnectionRegistry.js';
 import { GrantStats } from './state/GrantStats.js';
 import { StateFile } from './state/StateFile.js';
+import { type SandboxSync, type SandboxSyncOutcome, SyncRunner } from './state/SyncRunner.js';
 import { TokenStore } from './state/TokenStore.js';
 import { type SentEvent, WebhookSender } from './webhooks/WebhookSender.js';
 
@@ -34,6 +35,8 @@ export class SandboxState {
   readonly faults: FaultInjector;
   readonly log: RequestLog<RequestLogEntry>;
   readonly webhooks: WebhookSender;
+  /** Makini's syncs, simulated: one runs after every sign-in and credential rotation. */
+  readonly syncs: SyncRunner;
   private rotations = 0;
   /** Where state is kept across restarts, when `stateFile` is set. */
   readonly stateFile: StateFile | undefined;
@@ -54,6 +57,13 @@ export class SandboxState {
     this.log = new RequestLog<RequestLogEntry>(options.requestLogSize);
     this.webhooks = new WebhookSender(options.webhookRetryScheduleMs, options.now);
     for (const endpoint of options.webhooks) this.webhooks.register(endpoint);
+    this.syncs = new SyncRunner({
+      durationMs: options.syncDurationMs,
+      now: options.now,
+      webhooks: this.webhooks,
+      lookup: (key) => this.registry.get(key),
+      changed: () => this.changed(),
+    });
     if (options.stateFile) {
       this.stateFile = new StateFile(options.stateFile, () => ({
         version: 1,
@@ -111,6 +121,8 @@ export class SandboxState {
         status: statusOf(connection),
       });
     }
+    // Makini finds out at its next sync; the sandbox runs that sync now, and it ends `fail`.
+    this.syncs.start(connection);
     this.changed();
     return this.credentialsOf(connection);
   }
@@ -152,6 +164,7 @@ export class SandboxState {
         username: input.username.trim(),
         password: input.password,
       });
+      this.startFirstSync(connection);
       return { connection };
     }
     if (existing.password !== input.password) {
@@ -169,7 +182,20 @@ export class SandboxState {
         connected_at: new Date(existing.connectedAt).toISOString(),
       });
     }
+    this.syncs.start(existing);
     return { connection: existing };
+  }
+
+  /** A new connection's first sync, which ends `fulldone`. */
+  startFirstSync(connection: SandboxConnection): SandboxSync {
+    connection.syncs = 0;
+    return this.syncs.start(connection);
+  }
+
+  /** Starts a sync of a connection now; `undefined` when there is no such connection. */
+  startSync(key: string, outcome?: SandboxSyncOutcome): SandboxSync | undefined {
+    const connection = this.registry.get(key);
+    return connection ? this.syncs.start(connection, outcome) : undefined;
   }
 
   /** Sends any event for a connection, with data that fits its type unless `data` is given. */
@@ -202,6 +228,7 @@ export class SandboxState {
 
   /** Back to the seeded state: connections, tokens, stats, faults, limits and logs; endpoints stay. */
   reset() {
+    this.syncs.close();
     this.registry = this.freshRegistry();
     this.tokens.clear();
     this.stats.reset();

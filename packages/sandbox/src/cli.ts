@@ -33,6 +33,8 @@ Options:
   --corrupt-records <n>         break every nth record of every list (tolerant-parsing tests)
   --refresh-token-reuse-grace-ms <n>  answer a refresh token replayed within n ms of its first
                                 use with a new pair instead of revoking its family (default 0)
+  --sync-duration-ms <n>        keep each simulated sync inprogress for n ms before it ends
+                                (default 0: syncs end at once)
   --no-rate-limit-headers, --no-idempotency, --no-record-webhooks, --no-strict-bodies
                                 switch off a behaviour the spec does not state (FIDELITY.md)`,
   trigger: `Usage: makini-sandbox trigger <event-type> --connection <key> [--url ${DEFAULT_URL}] [--admin-token <t>]
@@ -121,6 +123,7 @@ async function main(argv: string[]) {
       'no-strict-bodies': { type: 'boolean' },
       'corrupt-records': { type: 'string' },
       'refresh-token-reuse-grace-ms': { type: 'string' },
+      'sync-duration-ms': { type: 'string' },
     },
   });
   if (values.help) {
@@ -143,6 +146,7 @@ async function main(argv: string[]) {
         values['refresh-token-reuse-grace-ms'],
         0,
       ),
+      syncDurationMs: integer('sync-duration-ms', values['sync-duration-ms'], 0),
       webhooks: (values.webhook ?? []).map((webhook) => ({
         url: webhook,
         ...(values['webhook-secret'] ? { secret: values['webhook-secret'] } : {}),

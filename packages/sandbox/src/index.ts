@@ -8,6 +8,7 @@ export { SandboxOptionsError, SandboxOptionsErrorCode } from './SandboxOptionsEr
 export type { AccountCredentials } from './SandboxState.js';
 export { type Sandbox, startSandbox } from './startSandbox.js';
 export type { SandboxStats } from './state/GrantStats.js';
+export type { SandboxSync, SandboxSyncOutcome } from './state/SyncRunner.js';
 export {
   generateWebhookSecret,
   legacyWebhookHeaders,

@@ -80,6 +80,15 @@ export interface SandboxOptions {
   assumptions?: SandboxAssumptions;
   /** Faults present from the start (also set through the admin API). */
   faults?: { corruptRecords?: { every: number } };
+  /**
+   * How long each simulated sync stays `inprogress` before it ends (`sync.completed` or
+   * `sync.failed`). A sync runs after every sign-in on the consent page, every connection created
+   * through the API and every credential rotation; `admin.startSync` starts one at will. `0` ends
+   * each sync at once, so `sync_status` is final as soon as the call that started it returns.
+   * @default 0
+   * @example startSandbox({ syncDurationMs: 1500 })
+   */
+  syncDurationMs?: number;
   /** Lifetime of an authorization code. @default 60_000 */
   codeTtlMs?: number;
   /** Lifetime of an access token (Makini: 30 days). @default 2_592_000_000 */
@@ -181,12 +190,29 @@ function checkReuseGrace(value: unknown): number {
   return value;
 }
 
+function checkSyncDuration(value: unknown): number {
+  if (value === undefined) return 0;
+  if (
+    typeof value !== 'number' ||
+    !Number.isSafeInteger(value) ||
+    value < 0 ||
+    value > 2 ** 31 - 1
+  ) {
+    throw new SandboxOptionsError(
+      SandboxOptionsErrorCode.INVALID_SYNC_DURATION,
+      `syncDurationMs must be a whole number of milliseconds from 0 to 2147483647 (0 ends every sync at once), e.g. 1500; got ${typeof value === 'number' ? value : JSON.stringify(value)}.`,
+    );
+  }
+  return value;
+}
+
 /** Fills in defaults; throws `SandboxOptionsError` for unsafe or malformed options. */
 export function resolveOptions(options: SandboxOptions): ResolvedOptions {
   const host = options.host ?? '127.0.0.1';
   const allowedHosts = options.allowedHosts ?? [];
   checkAccessOptions(host, options.adminToken, allowedHosts);
   const refreshTokenReuseGraceMs = checkReuseGrace(options.refreshTokenReuseGraceMs);
+  const syncDurationMs = checkSyncDuration(options.syncDurationMs);
   return {
     port: options.port ?? 0,
     host,
@@ -212,6 +238,7 @@ export function resolveOptions(options: SandboxOptions): ResolvedOptions {
     accessTokenTtlMs: options.accessTokenTtlMs ?? 30 * 86_400_000,
     refreshTokenTtlMs: options.refreshTokenTtlMs ?? 31 * 86_400_000,
     refreshTokenReuseGraceMs,
+    syncDurationMs,
     expiresInFormat: options.expiresInFormat ?? 'seconds',
     requestLogSize: options.requestLogSize ?? 1000,
     maxBodyBytes: options.maxBodyBytes ?? 1_048_576,

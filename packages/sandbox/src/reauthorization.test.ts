@@ -103,13 +103,21 @@ describe('credential rotation → 401 → webhook → Link again → recovery', 
     expect(ApiErrorBody.parse(stale.body).error.code).toBe('AUTHENTICATION_FAILED');
 
     await sandbox.admin.waitForDelivery((entry) => entry.eventType === 'connection.reauthorized');
+    await sandbox.admin.waitForDelivery((entry) => entry.eventType === 'sync.completed');
     const reauthorized = receiver.received.map((entry) =>
       WebhookEvent.parse(JSON.parse(entry.body)),
     );
-    expect(reauthorized.map((entry) => entry.type)).toEqual([
+    const types = reauthorized.map((entry) => entry.type);
+    expect(types.filter((type) => type.startsWith('connection.'))).toEqual([
       'connection.reauthorization_required',
       'connection.reauthorized',
     ]);
+    // The sync after the rotation failed; the one after Link again completed.
+    expect(types.filter((type) => type.startsWith('sync.'))).toEqual([
+      'sync.failed',
+      'sync.completed',
+    ]);
+    expect(types).toHaveLength(4);
   });
 
   it('refuses to refresh a connection that needs reauthorization', async () => {

@@ -78,6 +78,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     admin,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        state.syncs.close();
         state.webhooks.close();
         state.stateFile?.flush();
         server.close((error) => (error ? reject(error) : resolve()));

@@ -32,6 +32,22 @@ export function addAdminRoutes(router: Router<Handler>, admin: SandboxAdmin) {
       }
       return json({ data: admin.rotateCredentials(key) });
     })
+    .add('POST', at('/connections/:key/syncs'), async (context) => {
+      const key = context.params.key ?? '';
+      const { outcome } = await objectBody(context);
+      if (!admin.connections().some((connection) => connection.connectionKey === key)) {
+        throw notFound(`No connection ${key}.`);
+      }
+      try {
+        return json(
+          { data: admin.startSync(key, outcome === undefined ? {} : ({ outcome } as never)) },
+          201,
+        );
+      } catch (cause) {
+        if (cause instanceof RangeError) throw ApiError.invalid('outcome', cause.message);
+        throw cause;
+      }
+    })
     .add('POST', at('/events'), async (context) => {
       const body = await objectBody(context);
       if (typeof body.type !== 'string' || !body.type)

@@ -7,6 +7,7 @@ import type { RequestContext } from '../http/RequestContext.js';
 import type { Router } from '../http/Router.js';
 import { parseJsonBody } from '../http/readBody.js';
 import { type SandboxConnection, toWireConnection } from '../state/ConnectionRegistry.js';
+import { syncStatusOf } from '../state/SyncRunner.js';
 import { connectionSubject } from '../state/TokenStore.js';
 import { expiresInValue } from './expiresIn.js';
 
@@ -86,6 +87,7 @@ const createConnection: Handler = async (context) => {
     username: login,
     password,
   });
+  context.state.startFirstSync(connection);
   const pair = context.state.tokens.issuePair(connectionSubject(clientId, connection));
   return json({
     data: {
@@ -188,7 +190,7 @@ function integrationOf(connection: SandboxConnection) {
     email: connection.email,
     provider: connection.platform.provider,
     updated_at: new Date(connection.updatedAt).toISOString(),
-    sync_status: connection.needsReauthorization ? 'fail' : 'done',
+    sync_status: syncStatusOf(connection),
     sync_updated_at: new Date(connection.syncUpdatedAt).toISOString(),
   };
 }

@@ -1,4 +1,4 @@
-import type { Connection } from '@makini-kit/core';
+import type { Connection, SyncStatus } from '@makini-kit/core';
 import { ConnectionData } from '../data/ConnectionData.js';
 import type { IdempotencyLimits } from '../data/IdempotencyStore.js';
 import { PurchaseOrderGenerator } from '../data/PurchaseOrderGenerator.js';
@@ -27,6 +27,12 @@ export interface SandboxConnection {
   connectedAt: number;
   updatedAt: number;
   syncUpdatedAt: number;
+  /** The last simulated sync's status; absent in state kept from before syncs were simulated. */
+  syncStatus?: SyncStatus | undefined;
+  /** Why the last sync ended `error` or `fail`. */
+  syncReason?: string | undefined;
+  /** Syncs completed; absent for seeded connections, which count as synced before. */
+  syncs?: number | undefined;
   currencyIndex: number;
   orders: PurchaseOrderGenerator;
   /** Every resource's records, seeded on first use, with the writes made through the API. */
