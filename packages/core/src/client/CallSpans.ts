@@ -1,4 +1,5 @@
 import type { MakiniError } from '../errors/MakiniError.js';
+import { codeOf } from '../telemetry/codeOf.js';
 import type { Telemetry, TelemetrySpan } from '../telemetry/Telemetry.js';
 import type { RequestLogEntry } from './RequestLog.js';
 
@@ -22,13 +23,6 @@ export function serverAttributes(baseUrl: string): ServerAttributes {
 /** The HTTP conventions' `error.type`: the status of an answer that failed, else the error's code. */
 function errorType(error: MakiniError, status: number | undefined): string {
   return status !== undefined && status >= 400 ? String(status) : error.code;
-}
-
-/** The code of what a call threw: a kit error's, else the class name (never its message). */
-function codeOf(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string') return code;
-  return error instanceof Error ? error.name : 'Error';
 }
 
 /** What a call's spans are described by; never a path with keys, a query, a header or a body. */

@@ -3,6 +3,8 @@ import { ReauthorizationRequiredError, TimeoutError } from '../errors/MakiniErro
 import type { TokenResponse } from '../models/TokenResponse.js';
 import type { Lease, Lock } from '../state/Lock.js';
 import type { StoredTokens, TokenStore, TokenWrite } from '../state/TokenStore.js';
+import { inSpan } from '../telemetry/inSpan.js';
+import type { Telemetry, TelemetrySpan } from '../telemetry/Telemetry.js';
 import { LeaseHeartbeat } from './LeaseHeartbeat.js';
 import { PendingTokens } from './PendingTokens.js';
 import type { TokenSet } from './TokenManager.js';
@@ -31,6 +33,7 @@ export interface SharedTokensOptions {
   seed: TokenSet | undefined;
   /** An error from `refresh` or `onTokens`, as a copy that quotes none of these tokens. */
   redacted: (error: unknown, ...sets: Array<TokenSet | undefined>) => unknown;
+  telemetry?: Telemetry | undefined;
 }
 
 /**
@@ -155,14 +158,23 @@ export class SharedTokens {
   }
 
   #shared(seen: StoredTokens, force: boolean): Promise<string> {
-    this.#inFlight ??= this.#takeTurn(seen, force).finally(() => {
+    this.#inFlight ??= inSpan(
+      this.#o.telemetry,
+      'makini.token.refresh',
+      { 'makini.connection': this.#o.connectionKey },
+      (span) => this.#takeTurn(seen, force, span),
+    ).finally(() => {
       this.#inFlight = undefined;
     });
     return this.#inFlight;
   }
 
   /** Takes the lock and refreshes, or waits for the replica that holds it to write. */
-  async #takeTurn(seen: StoredTokens, force: boolean): Promise<string> {
+  async #takeTurn(
+    seen: StoredTokens,
+    force: boolean,
+    span: TelemetrySpan | undefined,
+  ): Promise<string> {
     const { lock, lockTtlMs, now, connectionKey } = this.#o;
     const giveUpAt = now() + 2 * lockTtlMs;
     let triedAt = Number.NEGATIVE_INFINITY;
@@ -173,7 +185,11 @@ export class SharedTokens {
         const lease = await this.#call('lock.tryAcquire', () =>
           lock.tryAcquire(this.#lockKey, lockTtlMs),
         );
-        if (lease) return this.#holding(lease, seen, force);
+        if (lease) {
+          span?.addEvent('makini.token.lock_acquired');
+          return this.#holding(lease, seen, force);
+        }
+        span?.addEvent('makini.token.lock_wait');
         // Another replica refreshes: a token that still works needs no waiting for.
         if (!force && this.#valid(seen.tokens)) return seen.tokens.accessToken;
       }

@@ -5,6 +5,8 @@ import { ReauthorizationRequiredError } from '../errors/MakiniError.js';
 import type { TokenResponse } from '../models/TokenResponse.js';
 import type { Lock } from '../state/Lock.js';
 import type { TokenStore } from '../state/TokenStore.js';
+import { inSpan } from '../telemetry/inSpan.js';
+import type { Telemetry } from '../telemetry/Telemetry.js';
 import { SharedTokens } from './SharedTokens.js';
 import { noRefreshToken, reauthorization, secretsOf } from './tokenManagerErrors.js';
 
@@ -48,6 +50,12 @@ export interface TokenManagerOptions {
    */
   lockTtlMs?: number | undefined;
   now?: () => number;
+  /**
+   * A `makini.token.refresh` span around each refresh (with a store: the lock wait too), a child of
+   * the call that needed it: pass `openTelemetry()` from `@makini-kit/core/opentelemetry`.
+   * @default none
+   */
+  telemetry?: Telemetry | undefined;
 }
 
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
@@ -80,6 +88,7 @@ export class TokenManager {
   readonly #connectionKey: string | undefined;
   readonly #now: () => number;
   readonly #shared: SharedTokens | undefined;
+  readonly #telemetry: Telemetry | undefined;
 
   constructor(options: TokenManagerOptions) {
     const { tokens, store, lock, connectionKey } = options;
@@ -115,6 +124,7 @@ export class TokenManager {
     this.#refreshMarginMs = checkDuration('refreshMarginMs', options.refreshMarginMs ?? 300_000, 0);
     this.#connectionKey = connectionKey;
     this.#now = options.now ?? (() => Date.now());
+    this.#telemetry = options.telemetry;
     const lockTtlMs = checkDuration('lockTtlMs', options.lockTtlMs ?? 30_000);
     this.#shared =
       store && lock && connectionKey
@@ -129,6 +139,7 @@ export class TokenManager {
             now: this.#now,
             seed: tokens && { ...tokens },
             redacted: (error, ...sets) => this.#redacted(error, ...sets),
+            telemetry: options.telemetry,
           })
         : undefined;
   }
@@ -160,7 +171,12 @@ export class TokenManager {
   /** Refreshes now (e.g. after a 401), sharing one request among concurrent callers. */
   refreshNow(): Promise<string> {
     if (this.#shared) return this.#shared.refreshNow();
-    this.#inFlight ??= this.#doRefresh().finally(() => {
+    this.#inFlight ??= inSpan(
+      this.#telemetry,
+      'makini.token.refresh',
+      { 'makini.connection': this.#connectionKey },
+      () => this.#doRefresh(),
+    ).finally(() => {
       this.#inFlight = undefined;
     });
     return this.#inFlight;

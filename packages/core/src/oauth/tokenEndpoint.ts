@@ -7,6 +7,7 @@ import {
   wrappedContext,
 } from '../errors/MakiniError.js';
 import { TokenResponse } from '../models/TokenResponse.js';
+import type { Telemetry } from '../telemetry/Telemetry.js';
 import { LinkError } from './LinkError.js';
 
 export interface TokenEndpointOptions {
@@ -25,6 +26,8 @@ export interface TokenEndpointOptions {
   hooks?: ClientHooks;
   /** Sent as `user-agent` where the runtime allows it. */
   userAgent?: string;
+  /** An HTTP client span for the call, as `MakiniClient` writes them. @default none */
+  telemetry?: Telemetry;
 }
 
 /** A secret in a page is a secret published: refuse before it is sent anywhere. */
@@ -59,6 +62,7 @@ async function requestToken(
     hooks: options.hooks,
     requestLog: options.requestLog,
     userAgent: options.userAgent,
+    telemetry: options.telemetry,
   });
   const body = new URLSearchParams({
     ...grant,
@@ -69,6 +73,7 @@ async function requestToken(
     return await transport.request({
       method: 'POST',
       path: '/link/token',
+      template: '/link/token',
       body,
       schema: TokenResponse,
       signal: options.signal,
