@@ -2,6 +2,8 @@ import { CONNECTION_HEALTH_STATES, type ConnectionHealthState } from '@makini-ki
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
 import { ConnectionStatus } from './ConnectionStatus.js';
+import { de } from './locales/index.js';
+import { MakiniProvider } from './MakiniProvider.js';
 import { fixedSource } from './testSource.js';
 
 const details: Record<ConnectionHealthState, object> = {
@@ -21,7 +23,7 @@ const sourceFor = (state: ConnectionHealthState) =>
 
 /**
  * `<ConnectionStatus>` shows a connection's health to your customers: `role="status"`,
- * `aria-live="polite"`, and `data-state` for styling. Three variants; every text can be replaced.
+ * `aria-live="polite"`, and `data-state` for styling. Three variants; texts from the provider's `messages`, any of them replaced with `labels`.
  */
 const meta = {
   title: 'ConnectionStatus',
@@ -92,20 +94,34 @@ export const DarkTheme: Story = {
   ),
 };
 
-/** Translated with `labels` and `locale`. */
+/** In German: `<MakiniProvider messages={de}>`, with relative times in German too. */
 export const German: Story = {
+  args: { health: sourceFor('reauthorization_required'), locale: undefined },
+  render: (args) => (
+    <MakiniProvider messages={de}>
+      <ConnectionStatus {...args} />
+    </MakiniProvider>
+  ),
+  play: async ({ canvasElement }) => {
+    const status = within(canvasElement).getByRole('status');
+    await expect(status).toHaveTextContent('Neu verbinden erforderlich');
+    await expect(status).toHaveTextContent('Zuletzt synchronisiert gestern');
+  },
+};
+
+/** `labels` rewords some texts; the others stay in the provider's language. */
+export const Reworded: Story = {
   args: {
     health: sourceFor('reauthorization_required'),
-    locale: 'de',
     labels: {
-      states: { reauthorization_required: 'Neu verbinden erforderlich' } as never,
-      lastSync: (time: string) => `Zuletzt synchronisiert ${time}`,
+      states: { reauthorization_required: 'Sign in to SAP again' } as never,
+      lastSync: (time: string) => `Data from ${time}`,
     },
   },
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('status')).toHaveTextContent(
-      'Zuletzt synchronisiert gestern',
-    );
+    const status = within(canvasElement).getByRole('status');
+    await expect(status).toHaveTextContent('Sign in to SAP again');
+    await expect(status).toHaveTextContent('Data from yesterday');
   },
 };
 
