@@ -23,6 +23,7 @@ import { healthSharingReporter } from './healthSharingReporter.js';
 import { readPollAnswer } from './readPollAnswer.js';
 import { sendAlert } from './sendAlert.js';
 import { stateFromStatus } from './stateFromStatus.js';
+import { laterSync, syncFromEvent, syncFromIntegration } from './syncInfoOf.js';
 
 export type {
   ConnectionHealthMonitorOptions,
@@ -245,14 +246,17 @@ export class ConnectionHealthMonitor implements HealthSource {
       const integration = await entry.client.integrations.current({ maxRetries: 0 });
       const checkedAt = this.now();
       const answer = readPollAnswer(integration);
+      const sync = laterSync(this.get(id)?.sync, syncFromIntegration(integration));
       if (answer.state !== 'healthy') {
         this.transition(id, answer.state, 'reason' in answer ? answer.reason : undefined, {
           checkedAt,
+          sync,
         });
         return;
       }
       this.transition(id, this.healthyOrDegraded(id), undefined, {
         checkedAt,
+        sync,
         lastSuccessAt:
           answer.syncedAt === undefined
             ? checkedAt
@@ -273,6 +277,7 @@ export class ConnectionHealthMonitor implements HealthSource {
   async applyEvent(event: WebhookEvent): Promise<void> {
     const id = event.connection_id;
     if (!this.snapshot.connections[id] && !this.tracked.has(id)) return;
+    const sync = laterSync(this.get(id)?.sync, syncFromEvent(event, this.now()));
     switch (event.type) {
       case 'connection.reauthorization_required':
         this.transition(id, 'reauthorization_required', event.data.reason);
@@ -289,13 +294,23 @@ export class ConnectionHealthMonitor implements HealthSource {
           id,
           stateFromStatus(event.data.status),
           `Status changed to ${event.data.status}.`,
+          { sync },
         );
         break;
       case 'sync.completed':
-        this.transition(id, this.healthyOrDegraded(id), undefined, { lastSuccessAt: this.now() });
+        this.transition(id, this.healthyOrDegraded(id), undefined, {
+          lastSuccessAt: this.now(),
+          sync,
+        });
         break;
       case 'sync.failed':
-        this.transition(id, 'degraded', event.data.error.message);
+        // `fail` is Makini's word for credentials the system no longer accepts, as in polls.
+        this.transition(
+          id,
+          sync?.status === 'fail' ? 'reauthorization_required' : 'degraded',
+          event.data.error?.message,
+          { sync },
+        );
         break;
       default:
         break;
@@ -387,7 +402,7 @@ export class ConnectionHealthMonitor implements HealthSource {
     connectionId: string,
     state: ConnectionHealthState,
     reason?: string,
-    extra: Partial<Pick<ConnectionHealth, 'checkedAt' | 'lastSuccessAt'>> = {},
+    extra: Partial<Pick<ConnectionHealth, 'checkedAt' | 'lastSuccessAt' | 'sync'>> = {},
   ) {
     const before = this.get(connectionId);
     const now = this.now();

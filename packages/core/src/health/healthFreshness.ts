@@ -40,6 +40,7 @@ function sharedText(health: ConnectionHealth): string {
       transition.at,
       transition.reason ?? null,
     ]),
+    syncText(health.sync),
   ]);
 }
 
@@ -67,8 +68,14 @@ export function sameShared(a: ConnectionHealth, b: ConnectionHealth): boolean {
     a.reason === b.reason &&
     a.since === b.since &&
     a.checkedAt === b.checkedAt &&
-    sameHistory(a.history, b.history)
+    sameHistory(a.history, b.history) &&
+    syncText(a.sync) === syncText(b.sync)
   );
+}
+
+/** A sync report as one comparable value: a sync that moves on is news for every replica. */
+function syncText(sync: ConnectionHealth['sync']): string | null {
+  return sync ? JSON.stringify([sync.status, sync.updatedAt ?? null, sync.reason ?? null]) : null;
 }
 
 function sameHistory(a: ConnectionHealth['history'], b: ConnectionHealth['history']): boolean {
