@@ -1,10 +1,15 @@
-export { ConnectionList, type ConnectionListProps } from './ConnectionList.js';
+export {
+  ConnectionList,
+  type ConnectionListProps,
+  type ConnectionListReconnectOptions,
+} from './ConnectionList.js';
 export {
   ConnectionStatus,
   type ConnectionStatusProps,
   type ConnectionStatusRenderProps,
 } from './ConnectionStatus.js';
 export { completeLink, type LinkCompletion } from './completeLink.js';
+export type { ConnectionListItem } from './connectionList/ConnectionListItem.js';
 export { LinkCallback, type LinkCallbackProps } from './LinkCallback.js';
 export { DEFAULT_LABELS, type StatusLabels } from './labels.js';
 export { type LinkSettings, MakiniProvider, type MakiniProviderProps } from './MakiniProvider.js';

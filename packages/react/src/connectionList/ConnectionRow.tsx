@@ -1,0 +1,142 @@
+import type { HealthSource } from '@makini-kit/core';
+import { useId, useRef } from 'react';
+import type { ConnectionListReconnectOptions } from '../ConnectionList.js';
+import { ConnectionStatus } from '../ConnectionStatus.js';
+import type { Messages } from '../messages/Messages.js';
+import { ReconnectButton } from '../ReconnectButton.js';
+import { useConnectionHealth } from '../useConnectionHealth.js';
+import type { ReconnectOptions } from '../useReconnect.js';
+import type { ConnectionListItem } from './ConnectionListItem.js';
+import { DisconnectConfirm } from './DisconnectConfirm.js';
+import { LastSyncCell } from './LastSyncCell.js';
+
+/** Where a row's disconnect is. */
+export type DisconnectPhase = 'idle' | 'confirming' | 'disconnecting' | 'failed';
+
+export interface ConnectionRowProps {
+  connection: ConnectionListItem;
+  messages: Messages;
+  text: Messages['list'];
+  health: HealthSource | undefined;
+  locale: string;
+  reconnect: ConnectionListReconnectOptions | undefined;
+  /** Absent: no Disconnect button. */
+  onAskDisconnect: (() => void) | undefined;
+  phase: DisconnectPhase;
+  onConfirm: () => void;
+  onCancel: () => void;
+  /** Keeps the row's Disconnect button where the list can move focus to it after a removal. */
+  registerFocus: (id: string, element: HTMLElement | null) => void;
+}
+
+/** One connection: name and system (the row's header), status, last sync, Reconnect, Disconnect. */
+export function ConnectionRow({
+  connection,
+  messages,
+  text,
+  health: source,
+  locale,
+  reconnect,
+  onAskDisconnect,
+  phase,
+  onConfirm,
+  onCancel,
+  registerFocus,
+}: ConnectionRowProps) {
+  const id = useId();
+  const disconnect = useRef<HTMLButtonElement | null>(null);
+  const health = useConnectionHealth(connection.id, source);
+  const confirming = phase !== 'idle';
+  const platform = reconnect?.platform ?? connection.platform;
+  const { onResult, ...options } = reconnect ?? {};
+  const rowOptions: ReconnectOptions = {
+    ...(source ? { health: source } : {}),
+    ...options,
+    ...(onResult ? { onResult: (outcome) => onResult(outcome, connection) } : {}),
+  };
+  return (
+    <>
+      <tr data-part="row" data-state={health.state} data-disconnect={phase}>
+        <th scope="row" id={`${id}-name`} data-part="name">
+          <span data-part="connection-name">{connection.name}</span>
+          {connection.system ? <span data-part="system">{connection.system}</span> : null}
+        </th>
+        <td data-part="status">
+          <ConnectionStatus
+            connectionId={connection.id}
+            variant="inline"
+            labels={messages.status}
+            locale={locale}
+            {...(source ? { health: source } : {})}
+          >
+            {({ label, errorRate }) => {
+              const detail =
+                health.state === 'reauthorization_required' || health.state === 'disconnected'
+                  ? health.reason
+                  : errorRate;
+              return (
+                <>
+                  <span data-part="indicator" aria-hidden="true" />
+                  <span data-part="label">{label}</span>
+                  {detail ? <span data-part="detail">{detail}</span> : null}
+                </>
+              );
+            }}
+          </ConnectionStatus>
+        </td>
+        <td data-part="last-sync">
+          <LastSyncCell
+            connectionId={connection.id}
+            health={source}
+            messages={messages}
+            locale={locale}
+          />
+        </td>
+        <td data-part="actions">
+          <ReconnectButton
+            {...rowOptions}
+            {...(platform ? { platform } : {})}
+            connectionId={connection.id}
+            aria-describedby={`${id}-name`}
+            data-priority={health.state === 'reauthorization_required' ? 'primary' : 'secondary'}
+          />
+          {onAskDisconnect ? (
+            <button
+              ref={(element) => {
+                disconnect.current = element;
+                registerFocus(connection.id, element);
+              }}
+              type="button"
+              data-part="disconnect"
+              aria-describedby={`${id}-name`}
+              aria-expanded={confirming}
+              aria-controls={confirming ? `${id}-confirm` : undefined}
+              onClick={() =>
+                confirming ? phase !== 'disconnecting' && onCancel() : onAskDisconnect()
+              }
+            >
+              {text.disconnect}
+            </button>
+          ) : null}
+        </td>
+      </tr>
+      {confirming ? (
+        <tr data-part="confirm-row" id={`${id}-confirm`}>
+          <td colSpan={4}>
+            <DisconnectConfirm
+              name={connection.name}
+              text={text}
+              busy={phase === 'disconnecting'}
+              failed={phase === 'failed'}
+              onConfirm={onConfirm}
+              onCancel={() => {
+                onCancel();
+                disconnect.current?.focus();
+              }}
+            />
+          </td>
+        </tr>
+      ) : null}
+    </>
+  );
+}

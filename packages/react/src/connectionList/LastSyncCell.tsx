@@ -1,0 +1,49 @@
+import type { HealthSource } from '@makini-kit/core';
+import type { Messages } from '../messages/Messages.js';
+import { formatRelativeTime } from '../relativeTime.js';
+import { syncStatusText } from '../syncStatus/syncStatusText.js';
+import { useTick } from '../syncStatus/useTick.js';
+import { useConnectionHealth } from '../useConnectionHealth.js';
+
+export interface LastSyncCellProps {
+  connectionId: string;
+  health: HealthSource | undefined;
+  messages: Messages;
+  locale: string;
+}
+
+/**
+ * `<SyncStatus>`'s texts, compact, for the list's "Last sync" column: the sync status and its time
+ * (and the reason for `error`/`fail`), or the last successful call when the health source reports
+ * no sync. No button of its own (the row's Reconnect is the action) and no live region (the row's
+ * status already announces changes).
+ */
+export function LastSyncCell({
+  connectionId,
+  health: source,
+  messages,
+  locale,
+}: LastSyncCellProps) {
+  const health = useConnectionHealth(connectionId, source);
+  const at = health.sync?.updatedAt ?? health.lastSuccessAt;
+  const now = useTick(at !== undefined);
+  const text = syncStatusText(health, messages, now, locale);
+  const fallback =
+    !health.sync && health.lastSuccessAt !== undefined
+      ? messages.status.lastSync(formatRelativeTime(health.lastSuccessAt, now, locale))
+      : undefined;
+  return (
+    <span data-makini="sync-status" data-variant="inline" data-state={text.state}>
+      {fallback ? (
+        <span data-part="updated">{fallback}</span>
+      ) : (
+        <>
+          <span data-part="indicator" aria-hidden="true" />
+          <span data-part="label">{text.label}</span>
+          {text.updated ? <span data-part="updated">{text.updated}</span> : null}
+          {text.reason ? <span data-part="reason">{text.reason}</span> : null}
+        </>
+      )}
+    </span>
+  );
+}
