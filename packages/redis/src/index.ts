@@ -13,3 +13,4 @@ export { RedisPollLeases, type RedisPollLeasesOptions } from './RedisPollLeases.
 export { RedisRateLimitStore, type RedisRateLimitStoreOptions } from './RedisRateLimitStore.js';
 export { type RedisScript, redisScript } from './RedisScript.js';
 export { RedisTokenStore, type RedisTokenStoreOptions } from './RedisTokenStore.js';
+export { RedisUsedLinks, type RedisUsedLinksOptions } from './RedisUsedLinks.js';

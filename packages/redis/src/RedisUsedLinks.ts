@@ -1,0 +1,68 @@
+import type { UsedLinkStore } from '@makini-kit/core';
+import { checkRedisOptions } from './checkRedisOptions.js';
+import type { RedisConnection } from './RedisConnection.js';
+
+/** Options of {@link RedisUsedLinks}. */
+export interface RedisUsedLinksOptions {
+  /** From `toRedisConnection(client)`. */
+  connection: RedisConnection;
+  /** Put before every key, e.g. one per environment sharing a Redis. @default 'makini:' */
+  prefix?: string | undefined;
+}
+
+/** Whole epoch ms Redis takes as `PXAT`. */
+function checkExpiresAt(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 1) {
+    throw new RangeError(
+      `RedisUsedLinks.markUsed: expiresAt must be an epoch time in ms, got ${String(value)}.`,
+    );
+  }
+  return Math.ceil(value);
+}
+
+/**
+ * A {@link UsedLinkStore} in Redis, so a reconnect link redeemed on one replica is refused on every
+ * other: `SET <prefix>link:used:<id> 1 NX PXAT <expiresAt>`, one atomic step, so of two redeems at
+ * once exactly one is first. The key expires with the link (Redis 6.2 or later, for `PXAT`).
+ * Redis failures are `StateStoreError`s: the redeem fails rather than letting a link work twice.
+ *
+ * @example
+ * const links = new ReconnectLinks({
+ *   secrets: [process.env.RECONNECT_LINK_SECRET!],
+ *   usedLinks: new RedisUsedLinks({ connection: toRedisConnection(redis) }),
+ * });
+ */
+export class RedisUsedLinks implements UsedLinkStore {
+  readonly #connection: RedisConnection;
+  readonly #prefix: string;
+
+  constructor(options: RedisUsedLinksOptions) {
+    checkRedisOptions('RedisUsedLinks', options);
+    this.#connection = options.connection;
+    this.#prefix = options.prefix ?? 'makini:';
+  }
+
+  /** The Redis key that marks a link used. */
+  keyOf(id: string): string {
+    return `${this.#prefix}link:used:${id}`;
+  }
+
+  async markUsed(id: string, expiresAt: number): Promise<boolean> {
+    const at = checkExpiresAt(expiresAt);
+    const set = await this.#connection.command('usedLinks.markUsed', [
+      'SET',
+      this.keyOf(id),
+      '1',
+      'NX',
+      'PXAT',
+      at,
+    ]);
+    return set === 'OK';
+  }
+
+  async isUsed(id: string): Promise<boolean> {
+    return (
+      Number(await this.#connection.command('usedLinks.isUsed', ['EXISTS', this.keyOf(id)])) === 1
+    );
+  }
+}
