@@ -1,7 +1,13 @@
-import { WEBHOOK_EVENT_TYPES, type WebhookEvent, type WebhookEventType } from '@makini-kit/core';
+import {
+  type Telemetry,
+  WEBHOOK_EVENT_TYPES,
+  type WebhookEvent,
+  type WebhookEventType,
+} from '@makini-kit/core';
 import { checkClaim } from '../dedupe/checkClaim.js';
 import type { DedupeStore } from '../dedupe/DedupeStore.js';
 import { keepClaim } from '../dedupe/keepClaim.js';
+import { traceHandler } from '../telemetry/traceHandler.js';
 import type { Verifier } from '../verify/createVerifier.js';
 import type { WebhookHeaders } from '../verify/readHeader.js';
 import type { WebhookSecret } from '../verify/secrets.js';
@@ -66,6 +72,12 @@ export interface WebhookHandlerOptions {
   ) => void;
   /** For tests. */
   now?: () => number;
+  /**
+   * A `webhook.verify` span per delivery and a `webhook.handle` span around your handler (event
+   * type and id; the refusal's or error's code on failure; never the signature, secret or
+   * payload): `openTelemetry()` from `@makini-kit/core/opentelemetry`. @default none
+   */
+  telemetry?: Telemetry;
 }
 
 /** A framework-neutral answer; adapters turn it into their response. */
@@ -116,8 +128,10 @@ export function createHandlerFactory(verifier: Verifier) {
 
     async function dispatch(event: WebhookEvent | Record<string, unknown>, known: boolean) {
       const handler = known ? options.on[(event as WebhookEvent).type] : undefined;
-      if (handler) await (handler as (value: unknown) => unknown)(event);
-      else await options.onUnhandled?.(event);
+      await traceHandler(options.telemetry, event, async () => {
+        if (handler) await (handler as (value: unknown) => unknown)(event);
+        else await options.onUnhandled?.(event);
+      });
     }
 
     async function handle({
@@ -138,6 +152,7 @@ export function createHandlerFactory(verifier: Verifier) {
           : {}),
         ...(options.scheme ? { scheme: options.scheme } : {}),
         ...(options.now ? { now: options.now() } : {}),
+        ...(options.telemetry ? { telemetry: options.telemetry } : {}),
       };
       // Synchronous while node:crypto is: a malformed request is refused without awaiting anything.
       const outcome = verifier.verify(verifyOptions, true);

@@ -1,4 +1,4 @@
-import type { WebhookEvent } from '@makini-kit/core';
+import type { Telemetry, WebhookEvent } from '@makini-kit/core';
 import type { WebhookHeaders } from './readHeader.js';
 import type { WebhookSecret } from './secrets.js';
 import type { WebhookRefusal } from './WebhookRefusal.js';
@@ -28,6 +28,12 @@ export interface VerifyWebhookOptions {
   scheme?: 'standard' | 'legacy';
   /** Current time in milliseconds, for tests; a finite number. @default Date.now() */
   now?: number;
+  /**
+   * A `webhook.verify` span per verification (the event's type and id, or the refusal's code;
+   * never the signature, secret or payload): `openTelemetry()` from `@makini-kit/core/opentelemetry`.
+   * @default none
+   */
+  telemetry?: Telemetry;
 }
 
 /** What `safeVerifyWebhook` returns: the event, or why it was refused. */

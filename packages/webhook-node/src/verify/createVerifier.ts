@@ -1,6 +1,7 @@
 import type { WebhookEvent } from '@makini-kit/core';
 import type { HmacProvider } from '../crypto/HmacProvider.js';
 import { decodeBase64Into } from '../encoding/decodeBase64.js';
+import { traceVerification } from '../telemetry/traceVerification.js';
 import { legacyEvent } from './legacyEvent.js';
 import { parseEvent } from './parseEvent.js';
 import { type Prechecked, precheck } from './precheck.js';
@@ -73,6 +74,19 @@ export function createVerifier(hmac: HmacProvider) {
     parse: false,
   ): MaybePromise<WebhookSignatureVerification>;
   function verify(
+    options: VerifyWebhookOptions,
+    parse: boolean,
+  ): MaybePromise<WebhookVerification | WebhookSignatureVerification> {
+    if (options.telemetry) {
+      const { telemetry } = options;
+      return traceVerification(telemetry, options.scheme ?? 'standard', () =>
+        verifyNow(options, parse),
+      );
+    }
+    return verifyNow(options, parse);
+  }
+
+  function verifyNow(
     options: VerifyWebhookOptions,
     parse: boolean,
   ): MaybePromise<WebhookVerification | WebhookSignatureVerification> {
