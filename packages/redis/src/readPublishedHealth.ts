@@ -1,4 +1,4 @@
-import { CONNECTION_HEALTH_STATES, type ConnectionHealth } from '@makini-kit/core';
+import { CONNECTION_HEALTH_STATES, type ConnectionHealth, isSyncStatus } from '@makini-kit/core';
 
 const STATES: ReadonlySet<string> = new Set(CONNECTION_HEALTH_STATES);
 /** More than the monitor keeps (20): a longer history is not one a monitor published. */
@@ -74,6 +74,18 @@ export function readPublishedHealth(
       ...(transition.reason === undefined ? {} : { reason: transition.reason as string }),
     });
   }
+  const sync = value.sync;
+  if (
+    sync !== undefined &&
+    (!isRecord(sync) ||
+      !isSyncStatus(sync.status) ||
+      (sync.reason !== undefined && !isText(sync.reason)))
+  ) {
+    return { problem: 'sync is not a sync status with an optional time and reason' };
+  }
+  if (sync !== undefined && sync.updatedAt !== undefined && !isTime(sync.updatedAt)) {
+    return notTime('sync.updatedAt');
+  }
   return {
     health: {
       connectionId,
@@ -87,6 +99,15 @@ export function readPublishedHealth(
       samples: value.samples as number,
       ...(value.checkedAt === undefined ? {} : { checkedAt: value.checkedAt as number }),
       history,
+      ...(sync === undefined
+        ? {}
+        : {
+            sync: {
+              status: sync.status as NonNullable<ConnectionHealth['sync']>['status'],
+              ...(sync.updatedAt === undefined ? {} : { updatedAt: sync.updatedAt as number }),
+              ...(sync.reason === undefined ? {} : { reason: sync.reason as string }),
+            },
+          }),
       ...(value.updatedAt === undefined ? {} : { updatedAt: value.updatedAt as number }),
     },
   };
