@@ -60,7 +60,9 @@ function useNow(enabled: boolean): number {
  * @example
  * <ConnectionStatus connectionId={connection.key} variant="card" />
  */
-export const ConnectionStatus = forwardRef<HTMLDivElement, ConnectionStatusProps>(
+// Marked pure: `forwardRef` is a call at module level, which a bundler keeps unless told it is
+// pure, and with it every widget in the same built file.
+export const ConnectionStatus = /* @__PURE__ */ forwardRef<HTMLDivElement, ConnectionStatusProps>(
   function ConnectionStatus(
     { connectionId, health: source, variant = 'badge', labels, locale, asChild, children, ...rest },
     ref,

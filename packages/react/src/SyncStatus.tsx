@@ -42,53 +42,55 @@ export interface SyncStatusProps extends Omit<HTMLAttributes<HTMLDivElement>, 'c
  *   reconnect={{ exchange: (result) => api.post('/link/exchange', result) }}
  * />
  */
-export const SyncStatus = forwardRef<HTMLDivElement, SyncStatusProps>(function SyncStatus(
-  { connectionId, health: source, locale, variant = 'inline', reconnect, onRetry, ...rest },
-  ref,
-) {
-  const health = useConnectionHealth(connectionId, source);
-  const messages = useMessages();
-  const now = useTick(health.sync?.updatedAt !== undefined);
-  const text = syncStatusText(health, messages, now, locale ?? messages.locale);
+export const SyncStatus = /* @__PURE__ */ forwardRef<HTMLDivElement, SyncStatusProps>(
+  function SyncStatus(
+    { connectionId, health: source, locale, variant = 'inline', reconnect, onRetry, ...rest },
+    ref,
+  ) {
+    const health = useConnectionHealth(connectionId, source);
+    const messages = useMessages();
+    const now = useTick(health.sync?.updatedAt !== undefined);
+    const text = syncStatusText(health, messages, now, locale ?? messages.locale);
 
-  let action = null;
-  if (text.state === 'fail') {
-    action = (
-      <ReconnectButton connectionId={connectionId} {...reconnect}>
-        {(state) =>
-          state === 'idle' ? messages.sync.actions.fail : messages.reconnect.states[state]
-        }
-      </ReconnectButton>
-    );
-  } else if (text.state === 'error' && onRetry) {
-    action = (
-      <button type="button" data-makini="sync-retry" onClick={() => onRetry()}>
-        {messages.sync.actions.error}
-      </button>
-    );
-  }
+    let action = null;
+    if (text.state === 'fail') {
+      action = (
+        <ReconnectButton connectionId={connectionId} {...reconnect}>
+          {(state) =>
+            state === 'idle' ? messages.sync.actions.fail : messages.reconnect.states[state]
+          }
+        </ReconnectButton>
+      );
+    } else if (text.state === 'error' && onRetry) {
+      action = (
+        <button type="button" data-makini="sync-retry" onClick={() => onRetry()}>
+          {messages.sync.actions.error}
+        </button>
+      );
+    }
 
-  return (
-    <div
-      dir={messages.dir}
-      {...rest}
-      ref={ref}
-      role="status"
-      aria-live="polite"
-      data-state={text.state}
-      data-variant={variant}
-      data-makini="sync-status"
-    >
-      <span data-part="indicator" aria-hidden="true" />
-      <span data-part="label">{text.label}</span>
-      {/* The time moves on by itself every half minute: not worth announcing each time. */}
-      {text.updated ? (
-        <span data-part="updated" aria-live="off">
-          {text.updated}
-        </span>
-      ) : null}
-      {text.reason ? <span data-part="reason">{text.reason}</span> : null}
-      {action ? <span data-part="action">{action}</span> : null}
-    </div>
-  );
-});
+    return (
+      <div
+        dir={messages.dir}
+        {...rest}
+        ref={ref}
+        role="status"
+        aria-live="polite"
+        data-state={text.state}
+        data-variant={variant}
+        data-makini="sync-status"
+      >
+        <span data-part="indicator" aria-hidden="true" />
+        <span data-part="label">{text.label}</span>
+        {/* The time moves on by itself every half minute: not worth announcing each time. */}
+        {text.updated ? (
+          <span data-part="updated" aria-live="off">
+            {text.updated}
+          </span>
+        ) : null}
+        {text.reason ? <span data-part="reason">{text.reason}</span> : null}
+        {action ? <span data-part="action">{action}</span> : null}
+      </div>
+    );
+  },
+);
