@@ -57,22 +57,39 @@ export class SandboxAdmin {
    * `sync_status` is `inprogress` for `syncDurationMs` (announced with a
    * `connection.status_changed` carrying `sync_status`), then the outcome, with `sync.completed`
    * or `sync.failed`. Without `outcome`, a connection whose credentials were rotated ends `fail`,
-   * any other `done`. A sync started while one runs replaces it.
+   * any other `done`. A sync started while one runs replaces it: a test can hold one `inprogress`
+   * with a long `durationMs`, then end it with another of `durationMs: 0`.
    *
-   * @throws {RangeError} for an outcome other than `done`, `fulldone`, `error` or `fail`.
+   * @throws {RangeError} for an outcome other than `done`, `fulldone`, `error` or `fail`, or a
+   * `durationMs` that is not a whole number of ms from 0 to 2^31-1.
    * @example
    * sandbox.admin.rotateCredentials(key);
    * sandbox.admin.startSync(key); // ends `fail`, with sync.failed
    * sandbox.admin.startSync(key, { outcome: 'error' });
    */
-  startSync(connectionKey: string, options: { outcome?: SandboxSyncOutcome } = {}): SandboxSync {
-    const { outcome } = options;
+  startSync(
+    connectionKey: string,
+    options: {
+      outcome?: SandboxSyncOutcome;
+      /** How long this sync stays `inprogress`. @default the sandbox's `syncDurationMs` */
+      durationMs?: number;
+    } = {},
+  ): SandboxSync {
+    const { outcome, durationMs } = options;
     if (outcome !== undefined && !SANDBOX_SYNC_OUTCOMES.includes(outcome)) {
       throw new RangeError(
         `outcome must be one of ${SANDBOX_SYNC_OUTCOMES.join(', ')}, or absent; got ${JSON.stringify(outcome)}.`,
       );
     }
-    const sync = this.state.startSync(connectionKey, outcome);
+    if (
+      durationMs !== undefined &&
+      !(Number.isSafeInteger(durationMs) && durationMs >= 0 && durationMs <= 2 ** 31 - 1)
+    ) {
+      throw new RangeError(
+        `durationMs must be a whole number of milliseconds from 0 to 2147483647, or absent; got ${JSON.stringify(durationMs)}.`,
+      );
+    }
+    const sync = this.state.startSync(connectionKey, outcome, durationMs);
     if (!sync) throw new Error(`No connection ${connectionKey}; see admin.connections().`);
     return sync;
   }

@@ -193,9 +193,13 @@ export class SandboxState {
   }
 
   /** Starts a sync of a connection now; `undefined` when there is no such connection. */
-  startSync(key: string, outcome?: SandboxSyncOutcome): SandboxSync | undefined {
+  startSync(
+    key: string,
+    outcome?: SandboxSyncOutcome,
+    durationMs?: number,
+  ): SandboxSync | undefined {
     const connection = this.registry.get(key);
-    return connection ? this.syncs.start(connection, outcome) : undefined;
+    return connection ? this.syncs.start(connection, outcome, durationMs) : undefined;
   }
 
   /** Sends any event for a connection, with data that fits its type unless `data` is given. */

@@ -159,6 +159,31 @@ describe('simulated syncs', () => {
     );
   });
 
+  it('holds a sync for the durationMs given, and ends it with another of durationMs 0', async () => {
+    const sandbox = await sandboxWith();
+    const { connectionKey } = firstConnection(sandbox);
+    const started = await fetch(`${sandbox.url}/__sandbox/connections/${connectionKey}/syncs`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ duration_ms: 60_000 }),
+    });
+    expect(started.status).toBe(201);
+    expect(await started.json()).toMatchObject({ data: { status: 'inprogress' } });
+    expect((await syncOf(sandbox, connectionKey)).sync_status).toBe('inprogress');
+    sandbox.admin.startSync(connectionKey, { outcome: 'fulldone', durationMs: 0 });
+    expect((await syncOf(sandbox, connectionKey)).sync_status).toBe('fulldone');
+    expect(() => sandbox.admin.startSync(connectionKey, { durationMs: -5 })).toThrow(
+      /durationMs must be a whole number/,
+    );
+    const refused = await fetch(`${sandbox.url}/__sandbox/connections/${connectionKey}/syncs`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ duration_ms: 'long' }),
+    });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(await refused.json())).toMatch(/duration_ms/);
+  });
+
   it('a sync started while one runs replaces it', async () => {
     const sandbox = await sandboxWith(300);
     const { connectionKey } = firstConnection(sandbox);

@@ -34,17 +34,23 @@ export function addAdminRoutes(router: Router<Handler>, admin: SandboxAdmin) {
     })
     .add('POST', at('/connections/:key/syncs'), async (context) => {
       const key = context.params.key ?? '';
-      const { outcome } = await objectBody(context);
+      const { outcome, duration_ms: durationMs } = await objectBody(context);
       if (!admin.connections().some((connection) => connection.connectionKey === key)) {
         throw notFound(`No connection ${key}.`);
       }
+      const options = {
+        ...(outcome === undefined ? {} : { outcome }),
+        ...(durationMs === undefined ? {} : { durationMs }),
+      } as Parameters<SandboxAdmin['startSync']>[1];
       try {
-        return json(
-          { data: admin.startSync(key, outcome === undefined ? {} : ({ outcome } as never)) },
-          201,
-        );
+        return json({ data: admin.startSync(key, options) }, 201);
       } catch (cause) {
-        if (cause instanceof RangeError) throw ApiError.invalid('outcome', cause.message);
+        if (cause instanceof RangeError) {
+          throw ApiError.invalid(
+            cause.message.startsWith('durationMs') ? 'duration_ms' : 'outcome',
+            cause.message,
+          );
+        }
         throw cause;
       }
     })

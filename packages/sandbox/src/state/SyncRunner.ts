@@ -48,10 +48,13 @@ export class SyncRunner {
 
   constructor(private readonly options: SyncRunnerOptions) {}
 
-  start(connection: SandboxConnection, outcome?: SandboxSyncOutcome): SandboxSync {
+  start(
+    connection: SandboxConnection,
+    outcome?: SandboxSyncOutcome,
+    durationMs = this.options.durationMs,
+  ): SandboxSync {
     this.stop(connection.key);
     const startedAt = this.options.now();
-    const durationMs = this.options.durationMs;
     if (durationMs === 0) {
       const status = this.finish(connection, outcome);
       return { connectionKey: connection.key, status, startedAt, endsAt: startedAt };
