@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PENDING_LINK_KEY } from './linkMessages.js';
 import { ReconnectButton } from './ReconnectButton.js';
+import { fixedSource } from './testSource.js';
 import type { ReconnectEvent } from './useReconnect.js';
 
 const link = {
@@ -59,10 +60,12 @@ describe('ReconnectButton', () => {
     const { popup, state } = stubPopup();
     const onSuccess = vi.fn();
     const events: ReconnectEvent[] = [];
+    const health = fixedSource({ c1: { state: 'reauthorization_required' } });
     render(
       <ReconnectButton
         connectionId="c1"
         link={link}
+        health={health}
         onSuccess={onSuccess}
         onEvent={(event) => events.push(event)}
       />,
@@ -84,6 +87,9 @@ describe('ReconnectButton', () => {
     await act(async () => {});
     expect(onSuccess).toHaveBeenCalledWith({ code: 'good', state: state(), connectionId: 'c1' });
     expect(popup.close).toHaveBeenCalled();
+    // A code is not a reconnect: the health source has to show the connection working.
+    expect(screen.getByRole('button').dataset.state).toBe('confirming');
+    act(() => health.set({ c1: { state: 'healthy' } }));
     expect(screen.getByRole('button').dataset.state).toBe('success');
   });
 

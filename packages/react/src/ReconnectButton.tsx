@@ -1,41 +1,53 @@
 import { type ButtonHTMLAttributes, forwardRef, type MouseEvent, type ReactNode } from 'react';
+import { useMessages } from './messages/useMessages.js';
 import { type ReconnectOptions, type ReconnectState, useReconnect } from './useReconnect.js';
 
 export interface ReconnectButtonProps
   extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'onError' | 'type' | 'children'>,
     ReconnectOptions {
   connectionId: string;
-  /** The label; or a function of the state. @default "Reconnect" */
+  /** The label; or a function of the state. @default messages.reconnect.states[state] */
   children?: ReactNode | ((state: ReconnectState) => ReactNode);
 }
 
-const DEFAULT_LABELS: Record<ReconnectState, string> = {
-  idle: 'Reconnect',
-  opening: 'Opening…',
-  waiting: 'Waiting for sign-in…',
-  exchanging: 'Reconnecting…',
-  success: 'Reconnected',
-  error: 'Try again',
-};
+const BUSY: ReadonlySet<ReconnectState> = new Set([
+  'opening',
+  'waiting',
+  'exchanging',
+  'confirming',
+]);
 
 /**
  * A real `<button type="button">` that runs Makini Link again for a connection, in a popup (or a
- * full-page redirect). Your `onClick` runs first and may `preventDefault()`. `aria-busy` and
- * `data-state` follow the flow; `onSuccess` receives the code for your back end to exchange.
+ * full-page redirect). Your `onClick` runs first and may `preventDefault()`. `aria-busy`,
+ * `data-state` and `data-outcome` follow the flow; `exchange` sends the code to your back end and
+ * `onResult` receives exactly one outcome per click.
  *
  * @example
- * <ReconnectButton connectionId={id} onSuccess={({ code, state }) => api.post('/link/exchange', { code, state, connectionId: id })} />
+ * <ReconnectButton
+ *   connectionId={id}
+ *   exchange={({ code, state }) => api.post('/link/exchange', { code, state, connectionId: id })}
+ *   onResult={(outcome) => toast(messages.outcomes[outcome.type])}
+ * />
  */
-export const ReconnectButton = forwardRef<HTMLButtonElement, ReconnectButtonProps>(
+export const ReconnectButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, ReconnectButtonProps>(
   function ReconnectButton(
     {
       connectionId,
       link,
       mode,
+      exchange,
       onSuccess,
+      onResult,
       onError,
       onExit,
       onEvent,
+      health,
+      timeoutMs,
+      confirmTimeoutMs,
+      force,
+      popupBlocked,
+      bound,
       platform,
       loginHint,
       onClick,
@@ -45,20 +57,31 @@ export const ReconnectButton = forwardRef<HTMLButtonElement, ReconnectButtonProp
     },
     ref,
   ) {
-    const reconnect = useReconnect(connectionId, {
-      ...(link ? { link } : {}),
-      ...(mode ? { mode } : {}),
-      ...(onSuccess ? { onSuccess } : {}),
-      ...(onError ? { onError } : {}),
-      ...(onExit ? { onExit } : {}),
-      ...(onEvent ? { onEvent } : {}),
-      ...(platform ? { platform } : {}),
-      ...(loginHint ? { loginHint } : {}),
-    });
-    const busy =
-      reconnect.state === 'opening' ||
-      reconnect.state === 'waiting' ||
-      reconnect.state === 'exchanging';
+    const messages = useMessages();
+    // Props left out stay out: `exactOptionalPropertyTypes`, and defaults apply.
+    const given = {
+      link,
+      mode,
+      exchange,
+      onSuccess,
+      onResult,
+      onError,
+      onExit,
+      onEvent,
+      health,
+      timeoutMs,
+      confirmTimeoutMs,
+      force,
+      popupBlocked,
+      bound,
+      platform,
+      loginHint,
+    };
+    const options = Object.fromEntries(
+      Object.entries(given).filter(([, value]) => value !== undefined),
+    ) as ReconnectOptions;
+    const reconnect = useReconnect(connectionId, options);
+    const busy = BUSY.has(reconnect.state);
     const handleClick = (event: MouseEvent<HTMLButtonElement>) => {
       onClick?.(event);
       if (event.defaultPrevented || busy) return;
@@ -72,12 +95,13 @@ export const ReconnectButton = forwardRef<HTMLButtonElement, ReconnectButtonProp
         disabled={disabled}
         aria-busy={busy}
         data-state={reconnect.state}
+        data-outcome={reconnect.outcome?.type}
         data-makini="reconnect-button"
         onClick={handleClick}
       >
         {typeof children === 'function'
           ? children(reconnect.state)
-          : (children ?? DEFAULT_LABELS[reconnect.state])}
+          : (children ?? messages.reconnect.states[reconnect.state])}
       </button>
     );
   },

@@ -1,0 +1,88 @@
+import type { HealthSource } from '@makini-kit/core';
+import type { LinkSettings } from '../MakiniProvider.js';
+import type { ExchangeAnswer } from './ReconnectOutcome.js';
+
+/** Where a reconnect is: style with `data-state`. */
+export type ReconnectState =
+  | 'idle'
+  | 'opening'
+  | 'waiting'
+  | 'exchanging'
+  | 'confirming'
+  | 'success'
+  /** The popup was blocked and `popupBlocked: 'offer'`: the next `reconnect()` continues in this tab. */
+  | 'blocked'
+  | 'error';
+
+/** Everything that happens during a reconnect, for analytics and debugging. */
+export type ReconnectEvent =
+  | { type: 'open'; mode: 'popup' | 'redirect' }
+  | { type: 'popup_blocked' }
+  | { type: 'message_rejected'; reason: 'origin' | 'state' | 'shape'; origin: string }
+  | { type: 'callback'; outcome: 'code' | 'error'; error?: string }
+  | { type: 'closed' }
+  | { type: 'confirming'; connectionId: string }
+  | { type: 'timed_out'; phase: 'sign_in' | 'confirmation' }
+  | { type: 'success' }
+  | { type: 'error'; error: unknown };
+
+/** What the flow hands to `exchange`: the code for your back end, with the connection it is for. */
+export interface LinkCode {
+  code: string;
+  state: string;
+}
+
+/** Options shared by `useReconnect` and `useConnect`. */
+export interface LinkFlowOptions<TOutcome, TCode extends LinkCode> {
+  link?: LinkSettings;
+  /** `popup` (see `popupBlocked` when blocked) or a full-page `redirect`. @default 'popup' */
+  mode?: 'popup' | 'redirect';
+  /**
+   * Sends the code to your back end, which exchanges it with the client secret. Answer the
+   * connection's health after the exchange (and its key) so the outcome is confirmed at once;
+   * otherwise the health source has to show the connection working within `confirmTimeoutMs`.
+   * @example exchange: ({ code, state, connectionId }) => api.post('/link/exchange', { code, state, connectionId })
+   */
+  exchange?: (
+    code: TCode,
+  ) => Promise<ExchangeAnswer | undefined> | Promise<void> | ExchangeAnswer | void;
+  /** Called once per run with how it ended. */
+  onResult?: (outcome: TOutcome) => void;
+  onError?: (error: unknown) => void;
+  /** The customer left without finishing: closed the popup, or cancelled on the consent page. */
+  onExit?: (reason: 'closed' | 'access_denied') => void;
+  onEvent?: (event: ReconnectEvent) => void;
+  /** Confirms the outcome (and, for a reconnect, finds it already healthy). @default the provider's */
+  health?: HealthSource;
+  /** How long the customer may take to sign in; then the popup is closed. @default 600_000 */
+  timeoutMs?: number;
+  /** How long the health source may take to show the connection working after the exchange. @default 30_000 */
+  confirmTimeoutMs?: number;
+  /**
+   * A blocked popup: `redirect` continues in this tab at once; `offer` leaves the state `blocked`
+   * and the next `reconnect()` (a click on the button) continues in this tab. @default 'redirect'
+   */
+  popupBlocked?: 'redirect' | 'offer';
+  /** Pre-selects the system on the consent page (its provider slug, e.g. `netsuite`). */
+  platform?: string;
+  /** Pre-fills the username on the consent page. */
+  loginHint?: string;
+}
+
+/** What `reconnect()`'s `exchange` receives. */
+export interface ReconnectCode extends LinkCode {
+  connectionId: string;
+}
+
+export const DEFAULT_TIMEOUT_MS = 600_000;
+export const DEFAULT_CONFIRM_TIMEOUT_MS = 30_000;
+
+/** A programming mistake in the timing options is a RangeError naming the option. */
+export function checkTimings(options: { timeoutMs?: number; confirmTimeoutMs?: number }) {
+  for (const name of ['timeoutMs', 'confirmTimeoutMs'] as const) {
+    const value = options[name];
+    if (value !== undefined && !(Number.isFinite(value) && value > 0)) {
+      throw new RangeError(`${name} must be a positive number of milliseconds; got ${value}.`);
+    }
+  }
+}

@@ -1,0 +1,102 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useMakiniContext } from '../MakiniProvider.js';
+import {
+  checkTimings,
+  type LinkFlowOptions,
+  type ReconnectCode,
+  type ReconnectState,
+} from './LinkFlowOptions.js';
+import { type AnyOutcome, type LinkFlow, startLinkFlow } from './startLinkFlow.js';
+
+type FlowOptions = LinkFlowOptions<AnyOutcome, ReconnectCode> & {
+  force?: boolean;
+  bound?: boolean;
+};
+
+/** What `useReconnect` and `useConnect` share: state, the last outcome and one run at a time. */
+export interface LinkFlowHandle {
+  state: ReconnectState;
+  error: unknown;
+  outcome: AnyOutcome | undefined;
+  run: () => Promise<AnyOutcome>;
+  reset: () => void;
+}
+
+const STATE_OF: Record<AnyOutcome['type'], ReconnectState> = {
+  reconnected: 'success',
+  connected: 'success',
+  already_healthy: 'success',
+  cancelled: 'idle',
+  popup_blocked: 'blocked',
+  timed_out: 'error',
+  failed: 'error',
+};
+
+export function useLinkFlow(
+  kind: 'reconnect' | 'connect',
+  connectionId: string | undefined,
+  options: FlowOptions,
+): LinkFlowHandle {
+  checkTimings(options);
+  const context = useMakiniContext();
+  const [state, setState] = useState<ReconnectState>('idle');
+  const [error, setError] = useState<unknown>(undefined);
+  const [outcome, setOutcome] = useState<AnyOutcome | undefined>(undefined);
+  const latest = useRef(options);
+  latest.current = options;
+  const flow = useRef<LinkFlow | undefined>(undefined);
+  /** The popup was blocked and continuing in this tab was offered: the next run redirects. */
+  const offered = useRef(false);
+
+  useEffect(() => () => flow.current?.abort(), []);
+
+  const run = useCallback(() => {
+    const running = flow.current;
+    if (running && !running.settled) {
+      running.focus();
+      return running.promise;
+    }
+    const redirectNow = offered.current;
+    offered.current = false;
+    setError(undefined);
+    const started = startLinkFlow({
+      kind,
+      connectionId,
+      options: () => latest.current,
+      link: latest.current.link ?? context.link,
+      health: latest.current.health ?? context.health,
+      redirectNow,
+      setState,
+      onOutcome: (result) => {
+        const redirected = result.type === 'popup_blocked' && result.fallback === 'redirect';
+        offered.current = result.type === 'popup_blocked' && result.fallback === 'offered';
+        // A redirect leaves the page: the button stays busy until it has gone.
+        setState(redirected ? 'opening' : STATE_OF[result.type]);
+        setOutcome(result);
+        const callbacks = latest.current;
+        if (result.type === 'failed') {
+          setError(result.error);
+          callbacks.onEvent?.({ type: 'error', error: result.error });
+          callbacks.onError?.(result.error);
+        } else if (result.type === 'cancelled') {
+          callbacks.onExit?.(result.reason);
+        } else if (result.type === 'reconnected' || result.type === 'connected') {
+          callbacks.onEvent?.({ type: 'success' });
+        }
+        callbacks.onResult?.(result);
+      },
+    });
+    flow.current = started;
+    return started.promise;
+  }, [kind, connectionId, context.link, context.health]);
+
+  const reset = useCallback(() => {
+    flow.current?.abort();
+    offered.current = false;
+    setError(undefined);
+    setOutcome(undefined);
+    setState('idle');
+  }, []);
+
+  return { state, error, outcome, run, reset };
+}

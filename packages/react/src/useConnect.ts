@@ -1,0 +1,55 @@
+import type { LinkCode, LinkFlowOptions, ReconnectState } from './reconnect/LinkFlowOptions.js';
+import type { ConnectOutcome } from './reconnect/ReconnectOutcome.js';
+import type { AnyOutcome } from './reconnect/startLinkFlow.js';
+import { useLinkFlow } from './reconnect/useLinkFlow.js';
+
+export type { ConnectOutcome } from './reconnect/ReconnectOutcome.js';
+
+/**
+ * Options of `useConnect`. `exchange` must answer `{ connectionId }`, the new connection's key
+ * from your code exchange, so that the new connection can be confirmed.
+ */
+export type ConnectOptions = LinkFlowOptions<ConnectOutcome, LinkCode>;
+
+export interface UseConnect {
+  state: ReconnectState;
+  /** The error of the last `failed` outcome. */
+  error: unknown;
+  /** How the last run ended. */
+  outcome: ConnectOutcome | undefined;
+  /**
+   * Runs Link for a new system and resolves exactly once with how it ended; never rejects. Call it
+   * inside the click handler (the popup opens before any `await`).
+   */
+  connect: () => Promise<ConnectOutcome>;
+  /** `connect()` without the promise. */
+  start: () => void;
+  reset: () => void;
+}
+
+/**
+ * Connects a new system: Makini Link with nothing preselected, then your `exchange` (which answers
+ * the new connection's key), then confirmation through the health source or the exchange's answer.
+ * Resolves to `connected`, `cancelled`, `popup_blocked`, `timed_out` or `failed`.
+ *
+ * @example
+ * const { connect } = useConnect({
+ *   exchange: ({ code, state }) => api.post('/link/exchange', { code, state }), // → { connectionId, health }
+ * });
+ * <button onClick={async () => { const outcome = await connect(); if (outcome.type === 'connected') open(outcome.connectionId); }}>Connect a new system</button>
+ */
+export function useConnect(options: ConnectOptions = {}): UseConnect {
+  const flow = useLinkFlow('connect', undefined, {
+    ...options,
+    onResult: options.onResult as ((outcome: AnyOutcome) => void) | undefined,
+  } as Parameters<typeof useLinkFlow>[2]);
+  const connect = flow.run as () => Promise<ConnectOutcome>;
+  return {
+    state: flow.state,
+    error: flow.error,
+    outcome: flow.outcome as ConnectOutcome | undefined,
+    connect,
+    start: () => void connect(),
+    reset: flow.reset,
+  };
+}
