@@ -18,9 +18,18 @@ export type { Messages, ReconnectLinkRefusal, ReconnectStateLabel } from './mess
 export { type PluralForms, plural } from './messages/plural.js';
 export { useMessages } from './messages/useMessages.js';
 export { ReconnectButton, type ReconnectButtonProps } from './ReconnectButton.js';
+export { ReconnectFailureCode } from './reconnect/failureCodes.js';
+export type {
+  ConnectOutcome,
+  ExchangeAnswer,
+  ReconnectOutcome,
+} from './reconnect/ReconnectOutcome.js';
 export { SyncStatus, type SyncStatusProps } from './SyncStatus.js';
+export { type ConnectOptions, type UseConnect, useConnect } from './useConnect.js';
 export { useConnectionHealth } from './useConnectionHealth.js';
 export {
+  type LinkCode,
+  type ReconnectCode,
   type ReconnectEvent,
   type ReconnectOptions,
   type ReconnectState,
