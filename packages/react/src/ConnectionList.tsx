@@ -1,10 +1,10 @@
 import type { HealthSource } from '@makini-kit/core';
-import { forwardRef, type HTMLAttributes, useEffect, useId, useRef, useState } from 'react';
+import { forwardRef, type HTMLAttributes, useId, useRef } from 'react';
 import { useAnnouncer } from './connectionList/Announcer.js';
 import type { ConnectionListItem } from './connectionList/ConnectionListItem.js';
-import { ConnectionRow, type DisconnectPhase } from './connectionList/ConnectionRow.js';
+import { ConnectionRow } from './connectionList/ConnectionRow.js';
 import { ConnectNewButton } from './connectionList/ConnectNewButton.js';
-import { nextFocus } from './connectionList/nextFocus.js';
+import { useDisconnect } from './connectionList/useDisconnect.js';
 import type { Messages } from './messages/Messages.js';
 import { useMessages } from './messages/useMessages.js';
 import type { ConnectOptions } from './useConnect.js';
@@ -52,8 +52,6 @@ export interface ConnectionListProps extends Omit<HTMLAttributes<HTMLDivElement>
   labels?: Partial<Messages['list']>;
 }
 
-type Disconnecting = { id: string; phase: Exclude<DisconnectPhase, 'idle'> };
-
 /**
  * A customer's connections in one accessible table: each row has the name and system, the live
  * status, the last sync, Reconnect (emphasised when the connection needs it) and Disconnect behind an
@@ -91,60 +89,15 @@ export const ConnectionList = /* @__PURE__ */ forwardRef<HTMLDivElement, Connect
     const formatLocale = locale ?? messages.locale;
     const id = useId();
     const { announce, region } = useAnnouncer();
-    const [removed, setRemoved] = useState<ReadonlySet<string>>(() => new Set());
-    const [disconnecting, setDisconnecting] = useState<Disconnecting | undefined>();
-    const [focusRequest, setFocusRequest] = useState<{ target: string } | undefined>();
-    const focusable = useRef(new Map<string, HTMLElement>());
     const connectNew = useRef<HTMLButtonElement>(null);
     const empty = useRef<HTMLParagraphElement>(null);
-    const mounted = useRef(true);
-    useEffect(() => {
-      mounted.current = true;
-      return () => {
-        mounted.current = false;
-      };
-    }, []);
-
-    const visible = connections?.filter((connection) => !removed.has(connection.id));
-    const visibleIds = useRef<string[]>([]);
-    visibleIds.current = visible?.map((connection) => connection.id) ?? [];
-
-    // Forget removals the host has caught up with, so a connection added again later shows.
-    useEffect(() => {
-      if (!connections || removed.size === 0) return;
-      const present = new Set(connections.map((connection) => connection.id));
-      if ([...removed].some((removedId) => !present.has(removedId))) {
-        setRemoved(new Set([...removed].filter((removedId) => present.has(removedId))));
-      }
-    }, [connections, removed]);
-
-    useEffect(() => {
-      if (!focusRequest) return;
-      const element =
-        focusable.current.get(focusRequest.target) ??
-        connectNew.current ??
-        (visibleIds.current.length === 0 ? empty.current : null);
-      element?.focus();
-    }, [focusRequest]);
-
-    const confirmDisconnect = async (connection: ConnectionListItem) => {
-      if (!onDisconnect) return;
-      const before = visibleIds.current;
-      setDisconnecting({ id: connection.id, phase: 'disconnecting' });
-      try {
-        await onDisconnect(connection);
-      } catch {
-        if (!mounted.current) return;
-        // Said by the confirmation's own alert; it stays open to try again.
-        setDisconnecting({ id: connection.id, phase: 'failed' });
-        return;
-      }
-      if (!mounted.current) return;
-      setRemoved((previous) => new Set(previous).add(connection.id));
-      setDisconnecting(undefined);
-      setFocusRequest({ target: nextFocus(before, connection.id, visibleIds.current) ?? '' });
-      announce(text.disconnected(connection.name));
-    };
+    const flow = useDisconnect({
+      connections,
+      onDisconnect,
+      onDisconnected: (connection) => announce(text.disconnected(connection.name)),
+    });
+    const visible = flow.visible;
+    flow.fallback.current = () => connectNew.current ?? empty.current;
 
     const state =
       error !== undefined
@@ -216,18 +169,11 @@ export const ConnectionList = /* @__PURE__ */ forwardRef<HTMLDivElement, Connect
                   health={health}
                   locale={formatLocale}
                   reconnect={reconnect}
-                  onAskDisconnect={
-                    onDisconnect
-                      ? () => setDisconnecting({ id: connection.id, phase: 'confirming' })
-                      : undefined
-                  }
-                  phase={disconnecting?.id === connection.id ? disconnecting.phase : 'idle'}
-                  onConfirm={() => void confirmDisconnect(connection)}
-                  onCancel={() => setDisconnecting(undefined)}
-                  registerFocus={(connectionId, element) => {
-                    if (element) focusable.current.set(connectionId, element);
-                    else focusable.current.delete(connectionId);
-                  }}
+                  onAskDisconnect={onDisconnect ? () => flow.ask(connection.id) : undefined}
+                  phase={flow.phaseOf(connection.id)}
+                  onConfirm={() => void flow.confirm(connection)}
+                  onCancel={flow.cancel}
+                  registerFocus={flow.registerFocus}
                 />
               ))}
             </tbody>
