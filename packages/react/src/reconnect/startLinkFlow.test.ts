@@ -1,0 +1,258 @@
+import type { ConnectionHealth } from '@makini-kit/core';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PENDING_LINK_KEY } from '../linkMessages.js';
+import { fixedSource } from '../testSource.js';
+import type { LinkFlowInput } from './startLinkFlow.js';
+import { type AnyOutcome, startLinkFlow } from './startLinkFlow.js';
+
+const link = {
+  clientId: 'client_1',
+  redirectUri: 'https://app.example/link/callback',
+  linkUrl: 'https://link.example',
+};
+const ORIGIN = 'https://app.example';
+
+/** window.open, answered by a stand-in popup (the browser API, not the kit's code). */
+function stubPopup(blocked = false) {
+  const popup = { closed: false, close: vi.fn(() => (popup.closed = true)), focus: vi.fn() };
+  const opened: string[] = [];
+  vi.spyOn(window, 'open').mockImplementation((url) => {
+    opened.push(String(url));
+    return blocked ? null : (popup as unknown as Window);
+  });
+  const state = () => new URL(opened[0] ?? 'http://x').searchParams.get('state') ?? '';
+  const answer = (search: string, origin = ORIGIN) =>
+    window.dispatchEvent(
+      new MessageEvent('message', { data: { source: 'makini-link', search }, origin }),
+    );
+  return { popup, opened, state, answer };
+}
+
+function start(overrides: Partial<LinkFlowInput> = {}, options: Record<string, unknown> = {}) {
+  const outcomes: AnyOutcome[] = [];
+  const states: string[] = [];
+  const flow = startLinkFlow({
+    kind: 'reconnect',
+    connectionId: 'c1',
+    options: () => options,
+    link,
+    health: undefined,
+    redirectNow: false,
+    setState: (state) => states.push(state),
+    onOutcome: (outcome) => outcomes.push(outcome),
+    ...overrides,
+  });
+  return { flow, outcomes, states };
+}
+
+const healthy = (id: string): Partial<ConnectionHealth> => ({ connectionId: id, state: 'healthy' });
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.useRealTimers();
+  sessionStorage.clear();
+});
+
+describe('startLinkFlow', () => {
+  it('opens the popup synchronously, before the promise could be awaited, bound to the connection', () => {
+    const { opened } = stubPopup();
+    start({}, { exchange: vi.fn() });
+    expect(opened).toHaveLength(1);
+    expect(new URL(opened[0] ?? '').searchParams.get('connection_id')).toBe('c1');
+  });
+
+  it('leaves connection_id out when not bound, and always for a new system', () => {
+    const { opened } = stubPopup();
+    start({}, { bound: false });
+    start({ kind: 'connect', connectionId: undefined });
+    expect(opened.map((url) => new URL(url).searchParams.has('connection_id'))).toEqual([
+      false,
+      false,
+    ]);
+  });
+
+  it('is already_healthy without opening anything when the source shows it working', async () => {
+    const { opened } = stubPopup();
+    const health = fixedSource({ c1: healthy('c1') });
+    const { flow } = start({ health });
+    await expect(flow.promise).resolves.toMatchObject({
+      type: 'already_healthy',
+      connectionId: 'c1',
+    });
+    expect(opened).toHaveLength(0);
+    expect(health.listeners.size).toBe(0);
+  });
+
+  it('opens anyway with force', () => {
+    const { opened } = stubPopup();
+    start({ health: fixedSource({ c1: healthy('c1') }) }, { force: true });
+    expect(opened).toHaveLength(1);
+  });
+
+  it('is reconnected when the exchange answers working health, once, and ignores late messages', async () => {
+    const { state, answer, popup } = stubPopup();
+    const exchange = vi.fn(async () => ({ health: { ...healthy('c1') } as ConnectionHealth }));
+    const { flow, outcomes } = start({}, { exchange });
+    answer(`?code=good&state=${state()}`);
+    await expect(flow.promise).resolves.toMatchObject({
+      type: 'reconnected',
+      confirmedBy: 'exchange',
+    });
+    answer(`?code=again&state=${state()}`);
+    answer(`?error=access_denied&state=${state()}`);
+    await vi.advanceTimersByTimeAsync(700_000);
+    expect(exchange).toHaveBeenCalledTimes(1);
+    expect(outcomes).toHaveLength(1);
+    expect(popup.close).toHaveBeenCalled();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('confirms through the health source after the exchange, and stops listening to it', async () => {
+    const { state, answer } = stubPopup();
+    const health = fixedSource({ c1: { state: 'reauthorization_required' } });
+    const { flow, states } = start({ health }, { exchange: async () => undefined });
+    answer(`?code=good&state=${state()}`);
+    await vi.waitFor(() => expect(states.at(-1)).toBe('confirming'));
+    health.set({ c1: { state: 'degraded' } });
+    expect(flow.settled).toBe(false);
+    health.set({ c1: healthy('c1') });
+    await expect(flow.promise).resolves.toMatchObject({
+      type: 'reconnected',
+      confirmedBy: 'health',
+    });
+    expect(health.listeners.size).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('with force, a stale healthy entry does not confirm; one published after the exchange does', async () => {
+    const { state, answer } = stubPopup();
+    const health = fixedSource({ c1: healthy('c1') });
+    const { flow } = start({ health }, { force: true, exchange: async () => undefined });
+    answer(`?code=good&state=${state()}`);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(flow.settled).toBe(false);
+    health.set({ c1: { ...healthy('c1'), checkedAt: 2 } });
+    await expect(flow.promise).resolves.toMatchObject({ type: 'reconnected' });
+  });
+
+  it('times out the confirmation after confirmTimeoutMs', async () => {
+    const { state, answer } = stubPopup();
+    const health = fixedSource({ c1: { state: 'reauthorization_required' } });
+    const { flow } = start({ health }, { exchange: async () => {}, confirmTimeoutMs: 5000 });
+    answer(`?code=good&state=${state()}`);
+    await vi.advanceTimersByTimeAsync(4999);
+    expect(flow.settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(flow.promise).resolves.toEqual({
+      type: 'timed_out',
+      connectionId: 'c1',
+      phase: 'confirmation',
+    });
+    expect(health.listeners.size).toBe(0);
+  });
+
+  it('times out the sign-in after timeoutMs and closes the popup', async () => {
+    const { popup } = stubPopup();
+    const { flow } = start({}, { timeoutMs: 1000, exchange: vi.fn() });
+    await vi.advanceTimersByTimeAsync(1000);
+    await expect(flow.promise).resolves.toMatchObject({ type: 'timed_out', phase: 'sign_in' });
+    expect(popup.close).toHaveBeenCalled();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('is cancelled when the popup closes, or the customer presses Cancel', async () => {
+    const first = stubPopup();
+    const closed = start({}, { exchange: vi.fn() });
+    first.popup.closed = true;
+    await vi.advanceTimersByTimeAsync(2000);
+    await expect(closed.flow.promise).resolves.toEqual({
+      type: 'cancelled',
+      connectionId: 'c1',
+      reason: 'closed',
+    });
+    vi.restoreAllMocks();
+    const second = stubPopup();
+    const denied = start({}, { exchange: vi.fn() });
+    second.answer(`?error=access_denied&state=${second.state()}`);
+    await expect(denied.flow.promise).resolves.toMatchObject({ reason: 'access_denied' });
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('is failed with the error, its code and request id when the exchange throws', async () => {
+    const { state, answer } = stubPopup();
+    const error = Object.assign(new Error('invalid_grant'), {
+      code: 'invalid_grant',
+      requestId: 'req_1',
+    });
+    const { flow } = start({}, { exchange: () => Promise.reject(error) });
+    answer(`?code=good&state=${state()}`);
+    await expect(flow.promise).resolves.toEqual({
+      type: 'failed',
+      connectionId: 'c1',
+      error,
+      code: 'invalid_grant',
+      requestId: 'req_1',
+    });
+  });
+
+  it('is failed with a TypeError when nothing can confirm, or a new system has no key', async () => {
+    const one = stubPopup();
+    const unconfirmable = start({}, { exchange: () => {} });
+    one.answer(`?code=good&state=${one.state()}`);
+    await expect(unconfirmable.flow.promise).resolves.toMatchObject({ code: 'NOT_CONFIRMABLE' });
+    vi.restoreAllMocks();
+    const two = stubPopup();
+    const connect = start(
+      { kind: 'connect', connectionId: undefined },
+      { exchange: async () => ({}) },
+    );
+    two.answer(`?code=good&state=${two.state()}`);
+    const outcome = await connect.flow.promise;
+    expect(outcome).toMatchObject({ type: 'failed', code: 'NO_CONNECTION_ID' });
+    expect((outcome as { error: unknown }).error).toBeInstanceOf(TypeError);
+  });
+
+  it('is connected for a new system once the key it answered is healthy', async () => {
+    const { state, answer } = stubPopup();
+    const health = fixedSource({});
+    const { flow } = start(
+      { kind: 'connect', connectionId: undefined, health },
+      { exchange: async () => ({ connectionId: 'new1' }) },
+    );
+    answer(`?code=good&state=${state()}`);
+    await vi.waitFor(() => expect(health.listeners.size).toBe(1));
+    health.set({ new1: healthy('new1') });
+    await expect(flow.promise).resolves.toMatchObject({ type: 'connected', connectionId: 'new1' });
+  });
+
+  it("offers this tab when the popup is blocked and popupBlocked is 'offer', without leaving", async () => {
+    stubPopup(true);
+    const { flow } = start({}, { popupBlocked: 'offer' });
+    await expect(flow.promise).resolves.toEqual({
+      type: 'popup_blocked',
+      connectionId: 'c1',
+      fallback: 'offered',
+    });
+    expect(sessionStorage.getItem(PENDING_LINK_KEY)).toBeNull();
+  });
+
+  it('ends a flow waiting for sign-in as cancelled on abort, but not one past sign-in', async () => {
+    const first = stubPopup();
+    const waiting = start({}, { exchange: vi.fn() });
+    waiting.flow.abort();
+    await expect(waiting.flow.promise).resolves.toMatchObject({ type: 'cancelled' });
+    expect(first.popup.close).toHaveBeenCalled();
+    vi.restoreAllMocks();
+    const second = stubPopup();
+    let finish: (value: unknown) => void = () => {};
+    const exchanging = start({}, { exchange: () => new Promise((resolve) => (finish = resolve)) });
+    second.answer(`?code=good&state=${second.state()}`);
+    exchanging.flow.abort();
+    expect(exchanging.flow.settled).toBe(false);
+    finish({ health: healthy('c1') });
+    await expect(exchanging.flow.promise).resolves.toMatchObject({ type: 'reconnected' });
+  });
+});
