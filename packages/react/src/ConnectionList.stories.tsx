@@ -3,6 +3,8 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { ConnectionList } from './ConnectionList.js';
 import type { ConnectionListItem } from './connectionList/ConnectionListItem.js';
+import { ar } from './locales/index.js';
+import { MakiniProvider } from './MakiniProvider.js';
 import { fixedSource } from './testSource.js';
 
 const MINUTE = 60_000;
@@ -264,4 +266,28 @@ export const DarkTheme: Story = {
       </div>
     ),
   ],
+};
+
+/** Arabic, right to left: the name column starts on the right and the texts are Arabic. */
+export const RightToLeft: Story = {
+  args: { locale: 'ar' },
+  decorators: [
+    (Story) => (
+      <div lang="ar">
+        <MakiniProvider messages={ar}>
+          <Story />
+        </MakiniProvider>
+      </div>
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    const list = canvasElement.querySelector('[data-makini="connection-list"]') as HTMLElement;
+    await expect(list).toHaveAttribute('dir', 'rtl');
+    await expect(within(list).getByRole('table', { name: ar.list.label })).toBeInTheDocument();
+    const name = within(list).getAllByRole('rowheader')[0] as HTMLElement;
+    const status = name.nextElementSibling as HTMLElement;
+    await expect(name.getBoundingClientRect().left).toBeGreaterThan(
+      status.getBoundingClientRect().left,
+    );
+  },
 };

@@ -65,7 +65,6 @@ export function ConnectionRow({
           <ConnectionStatus
             connectionId={connection.id}
             variant="inline"
-            labels={messages.status}
             locale={locale}
             {...(source ? { health: source } : {})}
           >
