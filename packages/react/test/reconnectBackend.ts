@@ -11,6 +11,7 @@ import { DEFAULT_CLIENT, type Sandbox, startSandbox } from '@makini-kit/sandbox'
 import { submitConsent } from '@makini-kit/test-utils';
 import type { TestProject } from 'vitest/node';
 import { connectionListRoutes } from './connectionListRoutes.js';
+import { syncStatusRoutes } from './syncStatusRoutes.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -67,8 +68,10 @@ export async function startReconnectBackend(
     'access-control-allow-headers': 'content-type',
   };
   const listRoutes = connectionListRoutes({ sandbox, monitor, secrets, headers: cors });
+  const syncRoutes = syncStatusRoutes({ sandbox, monitor, secrets, headers: cors });
   const server = createServer(async (request, response) => {
     if (await listRoutes(request, response)) return;
+    if (await syncRoutes(request, response)) return;
     if (request.method === 'OPTIONS') return void response.writeHead(204, cors).end();
     if (request.method === 'POST' && request.url === '/rotate') {
       // For the Storybook story: the customer changes their system password.
