@@ -1,6 +1,7 @@
 import type { ConnectionHealth } from '@makini-kit/core';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
+import { ConnectionList } from './ConnectionList.js';
 import { ConnectionStatus } from './ConnectionStatus.js';
 import { ar, de, en, es, fr, ja, nl } from './locales/index.js';
 import { MakiniProvider } from './MakiniProvider.js';
@@ -26,6 +27,12 @@ const connections: Record<string, Partial<ConnectionHealth>> = {
   },
   netsuite: { state: 'degraded', errorRate: 0.18, samples: 40, lastSuccessAt: Date.now() - HOUR },
 };
+
+const list = [
+  { id: 'sap', name: 'Plant North', system: 'SAP S/4HANA' },
+  { id: 'maximo', name: 'Harbor Cranes', system: 'IBM Maximo' },
+  { id: 'netsuite', name: 'Warehouse East', system: 'Oracle NetSuite' },
+];
 
 interface ShowcaseProps {
   /** One of the languages of `@makini-kit/react/locales`. */
@@ -53,6 +60,12 @@ function Showcase({ language }: ShowcaseProps) {
         <ReconnectButton connectionId="sap" />
         <SyncStatus connectionId="maximo" variant="card" />
         <SyncStatus connectionId="sap" variant="card" />
+        <ConnectionList
+          connections={list}
+          onDisconnect={async () => {}}
+          onConnectNew={() => {}}
+          style={{ justifySelf: 'stretch' }}
+        />
       </div>
     </MakiniProvider>
   );
@@ -88,12 +101,18 @@ async function showsLanguage(canvasElement: HTMLElement, language: Language) {
   await expect(card).toHaveTextContent(messages.status.lastSync(yesterday));
   await expect(card).toHaveAttribute('dir', messages.dir);
   await expect(
-    canvas.getByRole('button', { name: messages.reconnect.states.idle }),
-  ).toBeInTheDocument();
+    canvas.getAllByRole('button', { name: messages.reconnect.states.idle }).length,
+  ).toBeGreaterThan(0);
   await expect(
-    canvas.getByRole('button', { name: messages.sync.actions.fail }),
-  ).toBeInTheDocument();
-  await expect(canvas.getByText(messages.sync.states.done)).toBeInTheDocument();
+    canvas.getAllByRole('button', { name: messages.sync.actions.fail }).length,
+  ).toBeGreaterThan(0);
+  await expect(canvas.getAllByText(messages.sync.states.done).length).toBeGreaterThan(0);
+  await expect(canvas.getByRole('button', { name: messages.list.connectNew })).toBeInTheDocument();
+  const table = canvas.getByRole('table', { name: messages.list.label });
+  const headers = within(table).getAllByRole('columnheader');
+  await expect(headers.map((header) => header.textContent)).toEqual(
+    Object.values(messages.list.columns),
+  );
 }
 
 /** Pick a language in the controls. */
@@ -148,12 +167,18 @@ export const ArabicRightToLeft: Story = {
         await expect(rightOf(label, lastSync), 'inline').toBe(true);
       }
     }
-    for (const sync of canvasElement.querySelectorAll('[data-makini="sync-status"]')) {
+    for (const sync of canvas
+      .getByTestId('page')
+      .querySelectorAll(':scope > [data-makini="sync-status"]')) {
       const indicator = sync.querySelector('[data-part="indicator"]');
       const label = sync.querySelector('[data-part="label"]');
       if (!indicator || !label) throw new Error('a part of the sync status is missing');
       await expect(rightOf(indicator, label), sync.outerHTML).toBe(true);
     }
+    // The table reads from the right: its first column is the rightmost.
+    const [system, status] = within(canvas.getByRole('table')).getAllByRole('columnheader');
+    if (!system || !status) throw new Error('the table has no headers');
+    await expect(rightOf(system, status), 'table').toBe(true);
     // Each widget of the page starts at its right edge.
     for (const widget of canvas.getByTestId('page').children) {
       const edge = widget.getBoundingClientRect().right;
