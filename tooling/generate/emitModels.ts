@@ -1,6 +1,9 @@
-// Emits interfaces.ts (explicit interfaces, so the published .d.ts stays readable) and
-// schemas.ts (tolerant zod schemas checked against those interfaces by the compiler).
+// Emits schemas.ts: for every schema an explicit interface (so the published .d.ts stays
+// readable) and, under the same name, a tolerant zod schema checked against it by the compiler.
+// One module declares both, so the type users import is the interface itself and the API
+// reference documents its fields.
 import { fieldCode, propertyName } from './fieldCode.js';
+import { fieldDoc } from './fieldDoc.js';
 import type { NamedSchema, SchemaNode } from './readSpecs.js';
 import { refName } from './readSpecs.js';
 
@@ -27,41 +30,26 @@ function describe(named: NamedSchema): string {
   return `/** Makini's \`${named.name}\`${title ? `: ${title}` : ''}. ${unknown} */`;
 }
 
-function fieldDoc(node: SchemaNode): string {
-  const doc = node.description && node.description !== 'Description' ? node.description : undefined;
-  const format =
-    node.format === 'decimal'
-      ? 'An exact decimal string; read it with `parseDecimal`.'
-      : node.format === 'date-time'
-        ? 'ISO 8601 text, kept as sent; read it with `parseTimestamp`.'
-        : undefined;
-  const text = [doc, format].filter(Boolean).join(' ');
-  return text ? `  /** ${text} */\n` : '';
-}
-
-/** `export interface X { … }` for every schema. */
-export function emitInterfaces(schemas: NamedSchema[]): string {
-  const blocks = schemas.map((named) => {
-    if (isGeneric(named.node)) {
-      return `${describe(named)}\nexport interface ${named.name} {\n  [field: string]: unknown;\n}\n`;
-    }
-    const required = new Set(named.node.required ?? []);
-    const lines = Object.entries(named.node.properties ?? {}).map(([name, node]) => {
-      const code = fieldCode(name, node, required.has(name));
-      const optional = !required.has(name);
-      const nullable = optional || node.nullable === true;
-      const type = `${code.type}${nullable && code.type !== 'unknown' ? ' | null' : ''}${optional && code.type !== 'unknown' ? ' | undefined' : ''}`;
-      return `${fieldDoc(node)}  ${propertyName(name)}${optional ? '?' : ''}: ${type};`;
-    });
-    const base = named.kind === 'record' ? ' extends WithCustomFields' : '';
-    if (hasExpiry(named)) {
-      lines.push(
-        '  /** `expires_in` as an absolute expiry in epoch milliseconds (computed when parsed), or `null` when it says nothing. */\n  readonly expiresAt: number | null;',
-      );
-    }
-    return `${describe(named)}\nexport interface ${named.name}${base} {\n${lines.join('\n')}\n}\n`;
+/** `export interface X { … }` for one schema. */
+function interfaceBlock(named: NamedSchema): string {
+  if (isGeneric(named.node)) {
+    return `${describe(named)}\nexport interface ${named.name} {\n  /** Any field, as sent. */\n  [field: string]: unknown;\n}\n`;
+  }
+  const required = new Set(named.node.required ?? []);
+  const lines = Object.entries(named.node.properties ?? {}).map(([name, node]) => {
+    const code = fieldCode(name, node, required.has(name));
+    const optional = !required.has(name);
+    const nullable = optional || node.nullable === true;
+    const type = `${code.type}${nullable && code.type !== 'unknown' ? ' | null' : ''}${optional && code.type !== 'unknown' ? ' | undefined' : ''}`;
+    return `${fieldDoc(name, node)}  ${propertyName(name)}${optional ? '?' : ''}: ${type};`;
   });
-  return `${HEADER}import type { WithCustomFields } from '../models/customFields.js';\n\n${blocks.join('\n')}`;
+  const base = named.kind === 'record' ? ' extends WithCustomFields' : '';
+  if (hasExpiry(named)) {
+    lines.push(
+      '  /** `expires_in` as an absolute expiry in epoch milliseconds (computed when parsed), or `null` when it says nothing. */\n  readonly expiresAt: number | null;',
+    );
+  }
+  return `${describe(named)}\nexport interface ${named.name}${base} {\n${lines.join('\n')}\n}\n`;
 }
 
 /** Dependencies first, so every schema is declared before a schema that embeds it. */
@@ -83,11 +71,15 @@ function ordered(schemas: NamedSchema[]): NamedSchema[] {
   return out;
 }
 
+/** The zod schema that parses a `name` (the interface of the same name). */
+const schemaDoc = (name: string) =>
+  `/** The zod schema of the \`${name}\` interface: \`${name}.parse(data)\` checks a record. */`;
+
 function schemaBlock(named: NamedSchema): string {
   const { name, node } = named;
-  const alias = `export type ${name} = Types.${name};\n`;
+  const declared = `${interfaceBlock(named)}\n`;
   if (isGeneric(node)) {
-    return `${describe(named)}\nexport const ${name}: z.ZodType<Types.${name}> = z.record(z.string(), z.unknown());\n${alias}`;
+    return `${declared}${schemaDoc(name)}\nexport const ${name}: z.ZodType<${name}> = z.record(z.string(), z.unknown());\n`;
   }
   const required = new Set(node.required ?? []);
   const fields = Object.entries(node.properties ?? {}).map(([field, property]) => {
@@ -102,12 +94,12 @@ function schemaBlock(named: NamedSchema): string {
     .join(' | ');
   const object = `const ${name}Object = z.looseObject({\n${fields.join('\n')}\n});\n`;
   if (named.kind === 'input') {
-    return `${object}${describe(named)}\nexport const ${name}: z.ZodType<Types.${name}> = ${name}Object;\n${alias}`;
+    return `${declared}${object}${schemaDoc(name)}\nexport const ${name}: z.ZodType<${name}> = ${name}Object;\n`;
   }
-  return `${object}/** The fields of \`${name}\`, for field mappings and schema extensions. */\nexport const ${name}Fields: LooseFields<${names}> = ${name}Object;\n${describe(named)}\nexport const ${name}: z.ZodType<Types.${name}> = ${hasExpiry(named) ? `withCustomFields(${name}Object).transform(withExpiresAt)` : `withCustomFields(${name}Object)`};\n${alias}`;
+  return `${declared}${object}/** The fields of \`${name}\`, for field mappings and schema extensions. */\nexport const ${name}Fields: LooseFields<${names}> = ${name}Object;\n${schemaDoc(name)}\nexport const ${name}: z.ZodType<${name}> = ${hasExpiry(named) ? `withCustomFields(${name}Object).transform(withExpiresAt)` : `withCustomFields(${name}Object)`};\n`;
 }
 
-/** The zod schemas, the `*Fields` objects, type aliases and the `SCHEMAS` registry. */
+/** The interfaces, the zod schemas, the `*Fields` objects and the `SCHEMAS` registry. */
 export function emitSchemas(
   schemas: NamedSchema[],
   lists: Array<{ name: string; item: string }>,
@@ -115,17 +107,16 @@ export function emitSchemas(
   const blocks = ordered(schemas).map(schemaBlock);
   const listBlocks = lists.map(
     ({ name, item }) =>
-      `/** The request body of a write: a list of \`${item}\`. */\nexport const ${name}: z.ZodType<Types.${name}> = z.array(${item});\nexport type ${name} = Types.${name};\n`,
+      `/** The request body of a write: a list of \`${item}\`. */\nexport type ${name} = ${item}[];\n${schemaDoc(name)}\nexport const ${name}: z.ZodType<${name}> = z.array(${item});\n`,
   );
   const registry = [
     ...schemas.map((named) => named.name),
     ...lists.map((list) => list.name),
   ].sort();
   return `${HEADER}import * as z from 'zod';
-import { withCustomFields } from '../models/customFields.js';
+import { type WithCustomFields, withCustomFields } from '../models/customFields.js';
 import { withExpiresAt } from '../models/expiry.js';
 import { decimal, flag, key, type LooseFields, recordId, stringList, text, timestamp } from '../models/fields.js';
-import type * as Types from './interfaces.js';
 
 ${blocks.join('\n')}
 ${listBlocks.join('\n')}

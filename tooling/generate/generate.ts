@@ -8,7 +8,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadOverlaidSpecs } from '../openapi/loadOverlaidSpecs.js';
 import { emitFormats } from './emitFormats.js';
-import { emitInterfaces, emitSchemas, HEADER } from './emitModels.js';
+import { emitSchemas, HEADER } from './emitModels.js';
 import { emitOperations, withOperationsTable } from './emitOperations.js';
 import { emitResources, resourceClass } from './emitResources.js';
 import { readSpecs } from './readSpecs.js';
@@ -26,14 +26,7 @@ export function generateSources(readme: string) {
       name: operation.body as string,
       item: (operation.body as string).replace(/Input$/, 'Entry'),
     }));
-  const listTypes = lists
-    .map(
-      ({ name, item }) =>
-        `\n/** The request body of a write: a list of \`${item}\`. */\nexport type ${name} = ${item}[];\n`,
-    )
-    .join('');
   const files = new Map<string, string>();
-  files.set('interfaces.ts', emitInterfaces(schemas) + listTypes);
   files.set('schemas.ts', emitSchemas(schemas, lists));
   files.set('operations.ts', emitOperations(operations));
   files.set('formats.ts', emitFormats(schemas));
