@@ -36,29 +36,33 @@ function defined(attributes: TelemetryAttributes): Attributes {
 }
 
 class OpenTelemetrySpan implements TelemetrySpan {
-  readonly recording: boolean;
-  readonly traceId: string | undefined;
+  readonly recording = true;
+  readonly traceId: string;
   readonly span: Span;
-  /** The context with this span active: where its children start. */
-  readonly context: Context;
+  readonly #parent: Context;
+  #context: Context | undefined;
 
   constructor(span: Span, parent: Context) {
     this.span = span;
-    this.recording = span.isRecording();
-    this.traceId = this.recording ? span.spanContext().traceId : undefined;
-    this.context = trace.setSpan(parent, span);
+    this.#parent = parent;
+    this.traceId = span.spanContext().traceId;
+  }
+
+  /** The context with this span active, where its children start: made only when one does. */
+  get context(): Context {
+    this.#context ??= trace.setSpan(this.#parent, this.span);
+    return this.#context;
   }
 
   setAttributes(attributes: TelemetryAttributes): void {
-    if (this.recording) this.span.setAttributes(defined(attributes));
+    this.span.setAttributes(defined(attributes));
   }
 
   addEvent(name: string, attributes?: TelemetryAttributes): void {
-    if (this.recording) this.span.addEvent(name, attributes && defined(attributes));
+    this.span.addEvent(name, attributes && defined(attributes));
   }
 
   fail(code: string): void {
-    if (!this.recording) return;
     this.span.setAttribute('error.type', code);
     this.span.setStatus({ code: SpanStatusCode.ERROR, message: code });
   }
@@ -67,6 +71,16 @@ class OpenTelemetrySpan implements TelemetrySpan {
     this.span.end();
   }
 }
+
+/** Every span that nothing records (no SDK registered, or sampled out). */
+const NOT_RECORDING: TelemetrySpan = Object.freeze({
+  recording: false,
+  traceId: undefined,
+  setAttributes: () => undefined,
+  addEvent: () => undefined,
+  fail: () => undefined,
+  end: () => undefined,
+});
 
 /**
  * The kit's spans on `@opentelemetry/api` (an optional peer dependency: install it to use this
@@ -97,7 +111,8 @@ export function openTelemetry(options: OpenTelemetryOptions = {}): Telemetry {
         },
         parent,
       );
-      return new OpenTelemetrySpan(span, parent);
+      // One shared stand-in for every span nothing records: the no-op case allocates no wrapper.
+      return span.isRecording() ? new OpenTelemetrySpan(span, parent) : NOT_RECORDING;
     },
     withSpan<T>(span: TelemetrySpan, work: () => T): T {
       return span instanceof OpenTelemetrySpan ? context.with(span.context, work) : work();
