@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Messages } from '../messages/Messages.js';
+import * as entry from './index.js';
 import { ar, de, en, es, fr, ja, nl } from './index.js';
 
 const LOCALES: Record<string, Messages> = { ar, de, es, fr, ja, nl };
@@ -57,6 +58,10 @@ function problems(reference: unknown, locale: unknown): string[] {
 }
 
 describe('locales', () => {
+  it('exports every language and plural (any change here is an API change)', () => {
+    expect(Object.keys(entry).sort()).toEqual(['ar', 'de', 'en', 'es', 'fr', 'ja', 'nl', 'plural']);
+  });
+
   it.each(Object.entries(LOCALES))('%s has every key English has, of the same kind', (_, m) => {
     expect(problems(en, m)).toEqual([]);
   });
