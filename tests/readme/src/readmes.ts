@@ -27,6 +27,7 @@ export const READMES: readonly ReadmeEntry[] = [
   { path: 'packages/redis/README.md', prelude: 'redis.d.ts' },
   { path: 'packages/sandbox/README.md', prelude: 'none.d.ts' },
   { path: 'apps/demo/README.md', prelude: 'none.d.ts' },
+  { path: 'apps/next-example/README.md', prelude: 'none.d.ts' },
   { path: 'tests/contract/README.md', prelude: 'none.d.ts' },
   { path: 'examples/README.md', prelude: 'none.d.ts' },
   { path: 'examples/backend/README.md', prelude: 'none.d.ts' },
