@@ -3,6 +3,8 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { linkCallbackPage } from './test/linkCallbackPage.js';
+import { cancelConsent, closeConsent, consentQuery, openPages } from './test/outcomeCommands.js';
+import { outcomeFramePage } from './test/outcomeFrame.js';
 import {
   completeConsent,
   registerRedirectUri,
@@ -38,6 +40,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['src/**/*.browser.test.tsx'],
+          exclude: ['**/*.popups.browser.test.tsx', '**/node_modules/**'],
           globalSetup: ['test/reconnectBackend.ts'],
           browser: {
             enabled: true,
@@ -45,6 +48,44 @@ export default defineConfig({
             provider: chromium,
             instances: [{ browser: 'chromium' }],
             commands: { rotateCredentials, registerRedirectUri, completeConsent },
+          },
+        },
+      },
+      {
+        extends: true,
+        plugins: [linkCallbackPage, outcomeFramePage],
+        optimizeDeps: {
+          entries: [
+            'src/**/*.popups.browser.test.tsx',
+            'test/linkPages.tsx',
+            'test/outcomeFrame.tsx',
+          ],
+        },
+        test: {
+          // Chromium's popup blocker on (Playwright turns it off by default): a window opened
+          // outside a click is blocked here, as in a customer's browser.
+          name: 'popups',
+          include: ['src/**/*.popups.browser.test.tsx'],
+          globalSetup: ['test/reconnectBackend.ts'],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: {
+                ...chromiumLaunchOptions(),
+                ignoreDefaultArgs: ['--disable-popup-blocking'],
+              },
+            }),
+            instances: [{ browser: 'chromium' }],
+            commands: {
+              rotateCredentials,
+              registerRedirectUri,
+              completeConsent,
+              openPages,
+              closeConsent,
+              cancelConsent,
+              consentQuery,
+            },
           },
         },
       },

@@ -29,8 +29,9 @@ describe('the whole reconnect, in Chromium against the sandbox', () => {
         <ConnectionStatus connectionId={connectionKey} health={health} variant="card" />
         <ReconnectButton
           connectionId={connectionKey}
+          health={health}
           link={{ clientId: 'sandbox_client', redirectUri, linkUrl: sandboxUrl }}
-          onSuccess={async ({ code }) => {
+          exchange={async ({ code }) => {
             await fetch(`${backendUrl}/exchange`, {
               method: 'POST',
               body: JSON.stringify({ code, redirectUri }),

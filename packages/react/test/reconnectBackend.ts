@@ -11,6 +11,7 @@ import { DEFAULT_CLIENT, type Sandbox, startSandbox } from '@makini-kit/sandbox'
 import { submitConsent } from '@makini-kit/test-utils';
 import type { TestProject } from 'vitest/node';
 import { connectionListRoutes } from './connectionListRoutes.js';
+import { outcomeRoutes } from './outcomeRoutes.js';
 import { syncStatusRoutes } from './syncStatusRoutes.js';
 
 declare module 'vitest' {
@@ -69,8 +70,10 @@ export async function startReconnectBackend(
   };
   const listRoutes = connectionListRoutes({ sandbox, monitor, secrets, headers: cors });
   const syncRoutes = syncStatusRoutes({ sandbox, monitor, secrets, headers: cors });
+  const outcomes = outcomeRoutes({ sandbox, monitor, secrets, headers: cors });
   const server = createServer(async (request, response) => {
     if (await listRoutes(request, response)) return;
+    if (await outcomes(request, response)) return;
     if (await syncRoutes(request, response)) return;
     if (request.method === 'OPTIONS') return void response.writeHead(204, cors).end();
     if (request.method === 'POST' && request.url === '/rotate') {
@@ -118,11 +121,23 @@ export async function startReconnectBackend(
   };
 }
 
+// Two browser projects (one with Chromium's popup blocker on) share one back end: the commands
+// find it on globalThis, so a second one would answer for the first.
+const sharing = globalThis as {
+  makiniReconnectStarted?: ReturnType<typeof startReconnectBackend>;
+  makiniReconnectUsers?: number;
+};
+
 export async function setup(project: TestProject) {
-  project.provide('reconnect', await startReconnectBackend());
+  sharing.makiniReconnectUsers = (sharing.makiniReconnectUsers ?? 0) + 1;
+  sharing.makiniReconnectStarted ??= startReconnectBackend();
+  project.provide('reconnect', await sharing.makiniReconnectStarted);
 }
 
 export async function teardown() {
+  sharing.makiniReconnectUsers = (sharing.makiniReconnectUsers ?? 1) - 1;
+  if (sharing.makiniReconnectUsers > 0) return;
+  delete sharing.makiniReconnectStarted;
   const backend = shared.makiniReconnectBackend;
   if (!backend) return;
   backend.monitor.dispose();
