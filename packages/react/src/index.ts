@@ -18,6 +18,7 @@ export type { Messages, ReconnectLinkRefusal, ReconnectStateLabel } from './mess
 export { type PluralForms, plural } from './messages/plural.js';
 export { useMessages } from './messages/useMessages.js';
 export { ReconnectButton, type ReconnectButtonProps } from './ReconnectButton.js';
+export { ReconnectPage, type ReconnectPageProps } from './ReconnectPage.js';
 export { ReconnectFailureCode } from './reconnect/failureCodes.js';
 export type {
   ConnectOutcome,

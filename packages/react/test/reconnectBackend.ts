@@ -12,6 +12,7 @@ import { submitConsent } from '@makini-kit/test-utils';
 import type { TestProject } from 'vitest/node';
 import { connectionListRoutes } from './connectionListRoutes.js';
 import { outcomeRoutes } from './outcomeRoutes.js';
+import { reconnectLinkRoutes } from './reconnectLinkRoutes.js';
 import { syncStatusRoutes } from './syncStatusRoutes.js';
 
 declare module 'vitest' {
@@ -70,11 +71,13 @@ export async function startReconnectBackend(
   };
   const listRoutes = connectionListRoutes({ sandbox, monitor, secrets, headers: cors });
   const syncRoutes = syncStatusRoutes({ sandbox, monitor, secrets, headers: cors });
+  const linkRoutes = reconnectLinkRoutes({ sandbox, monitor, secrets, headers: cors });
   const outcomes = outcomeRoutes({ sandbox, monitor, secrets, headers: cors });
   const server = createServer(async (request, response) => {
     if (await listRoutes(request, response)) return;
     if (await outcomes(request, response)) return;
     if (await syncRoutes(request, response)) return;
+    if (await linkRoutes(request, response)) return;
     if (request.method === 'OPTIONS') return void response.writeHead(204, cors).end();
     if (request.method === 'POST' && request.url === '/rotate') {
       // For the Storybook story: the customer changes their system password.

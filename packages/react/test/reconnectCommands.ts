@@ -44,7 +44,9 @@ export const completeConsent: BrowserCommand<
   }
   if (!consent) throw new Error('no Link consent page opened');
   await consent.waitForLoadState();
-  await consent.getByLabel('Username').fill(credentials.username);
+  // A consent bound to a connection shows its username read-only.
+  const username = consent.getByLabel('Username');
+  if ((await username.getAttribute('readonly')) === null) await username.fill(credentials.username);
   await consent.getByLabel('Password').fill(credentials.password);
   await Promise.all([
     mode === 'popup'

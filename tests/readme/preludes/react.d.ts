@@ -10,3 +10,8 @@ declare function exchangeOnServer(
   state: string,
   connectionId?: string,
 ): Promise<void>;
+
+/** The back end of the reconnect-link blocks: its health monitor, token store and system names. */
+declare const monitor: import('@makini-kit/core').ConnectionHealthMonitor;
+declare const tokenStore: { save(connectionId: string, tokens: unknown): Promise<void> };
+declare function systemNameOf(connectionId: string): Promise<string>;
