@@ -178,7 +178,7 @@ function classCode(
     .join('');
   const field = methods.length > 0 ? '  readonly #client: MakiniClient;\n' : '';
   const store = methods.length > 0 ? '    this.#client = client;\n' : '';
-  return `${doc}\nexport class ${name} {\n${field}${properties}\n  constructor(client: MakiniClient) {\n${store}${init}  }\n\n${methods.map((m) => m.code).join('\n')}}\n`;
+  return `${doc}\nexport class ${name} {\n${field}${properties}\n  /** Made by \`MakiniClient\`: reach it through the client. */\n  constructor(client: MakiniClient) {\n${store}${init}  }\n\n${methods.map((m) => m.code).join('\n')}}\n`;
 }
 
 /** `resources/<Class>.ts` for every resource, keyed by file name. */

@@ -29,7 +29,7 @@ export type {
 } from './client/operations/index.js';
 export { invalidRecordOf } from './client/operations/index.js';
 export { PagePromise } from './client/PagePromise.js';
-export type { RequestInput, RequestOptions } from './client/RequestInput.js';
+export type { ParseContext, RequestInput, RequestOptions } from './client/RequestInput.js';
 export { RequestLog, type RequestLogEntry } from './client/RequestLog.js';
 export { subCollection } from './client/subCollection.js';
 export type { GetTokenOptions } from './client/TransportOptions.js';
@@ -57,6 +57,7 @@ export {
   BadRequestError,
   ConflictError,
   ConnectionError,
+  type ConnectionErrorCode,
   type ErrorContext,
   MakiniApiError,
   MakiniError,

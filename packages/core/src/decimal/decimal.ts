@@ -7,7 +7,9 @@
 
 /** A parsed exact decimal: `units × 10^-scale`. */
 export interface Decimal {
+  /** The value without its decimal point: `1250n` for `12.50`. */
   readonly units: bigint;
+  /** Digits after the decimal point: `2` for `12.50`. */
   readonly scale: number;
 }
 

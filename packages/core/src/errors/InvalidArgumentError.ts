@@ -13,17 +13,23 @@ import { type ErrorContext, MakiniError } from './MakiniError.js';
  * });
  */
 export class InvalidArgumentError extends MakiniError {
+  /** @inheritDoc */
   static override readonly KIND: string = 'InvalidArgumentError';
   declare readonly code: 'INVALID_ARGUMENT';
   /** The argument at fault, as a path: `key`, `filter.quantity`, `sort.orderDate`, `idempotencyKey`. */
   readonly argument: string;
 
+  /**
+   * @param message What is wrong with the argument and how to fix it.
+   * @param context The call, and the `argument` at fault.
+   */
   constructor(message: string, context: ErrorContext & { argument: string }) {
     super('INVALID_ARGUMENT', message, context);
     this.argument = context.argument;
   }
 
-  override toJSON() {
+  /** {@inheritDoc MakiniError.toJSON} */
+  override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), argument: this.argument };
   }
 }

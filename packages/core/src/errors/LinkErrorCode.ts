@@ -5,16 +5,23 @@
 export const LinkErrorCode = {
   /** The customer cancelled the connection. */
   access_denied: 'access_denied',
+  /** The request was malformed: a parameter missing, repeated or invalid. */
   invalid_request: 'invalid_request',
+  /** This client may not use this grant or flow. */
   unauthorized_client: 'unauthorized_client',
+  /** The provider does not issue codes for this `response_type`. */
   unsupported_response_type: 'unsupported_response_type',
+  /** The scope asked for is unknown or not allowed. */
   invalid_scope: 'invalid_scope',
+  /** The provider failed; try again later. */
   server_error: 'server_error',
+  /** The provider is overloaded or down for maintenance; try again later. */
   temporarily_unavailable: 'temporarily_unavailable',
   /** Wrong `clientId` or `clientSecret`. */
   invalid_client: 'invalid_client',
   /** The code or refresh token is unknown, used, expired or was issued to another client. */
   invalid_grant: 'invalid_grant',
+  /** The token endpoint does not know this `grant_type`. */
   unsupported_grant_type: 'unsupported_grant_type',
   /** An OAuth error code RFC 6749 does not define; the message quotes it. */
   UNKNOWN_OAUTH_ERROR: 'UNKNOWN_OAUTH_ERROR',

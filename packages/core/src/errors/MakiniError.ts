@@ -14,9 +14,11 @@ export interface ErrorContext {
   requestId?: string | undefined;
   /** How many attempts were made, retries included. */
   attempts?: number | undefined;
+  /** The HTTP method of the failing call. */
   method?: string | undefined;
   /** Path and query, with secrets redacted. */
   path?: string | undefined;
+  /** The error this one wraps (a network error, a response error), kept as `cause`. */
   cause?: unknown;
 }
 
@@ -25,18 +27,32 @@ export interface ErrorContext {
  * duplicated copies of the package (two bundles, two `node_modules`), where `instanceof` fails.
  */
 export class MakiniError extends Error {
+  /** The class's name as `kind` and `is()` see it; every subclass sets its own. */
   static readonly KIND: string = 'MakiniError';
+  /** @internal Marks the kit's errors for `is()` across copies of the package. */
   readonly [BRAND] = true;
   /** Class names from this one up to `MakiniError`, for `is()`. */
   readonly kinds: readonly string[];
+  /** The class's name (`RateLimitError`, …), also `name`; survives minifiers and `JSON.stringify`. */
   readonly kind: string;
   /** What failed, from the code tables; subclasses narrow it. */
   readonly code: MakiniErrorCode;
+  /** The `x-request-id` of the last response, when there was one: quote it when asking Makini for help. */
   readonly requestId: string | undefined;
+  /** How many attempts were made, retries included, when the error comes from a call. */
   readonly attempts: number | undefined;
+  /** The HTTP method of the failing call. */
   readonly method: string | undefined;
+  /** Path and query of the failing call, with secrets redacted. */
   readonly path: string | undefined;
 
+  /**
+   * The kit creates its errors; construct one yourself to fail a call in a test or a hook.
+   *
+   * @param code What failed, from the code tables.
+   * @param message What went wrong and how to fix it.
+   * @param context The request the error is about, and the `cause` it wraps.
+   */
   constructor(code: MakiniErrorCode, message: string, context: ErrorContext = {}) {
     super(message, context.cause === undefined ? undefined : { cause: context.cause });
     const kinds: string[] = [];
@@ -101,17 +117,29 @@ export function keptHeaders(headers: Headers): Record<string, string> {
 
 /** The API answered with an error status. */
 export class MakiniApiError extends MakiniError {
+  /** @inheritDoc */
   static override readonly KIND: string = 'MakiniApiError';
   /**
    * The API's code, or the token endpoint's OAuth code. A code this version does not know is
    * replaced by the one its status implies; the raw body stays on `body`.
    */
   declare readonly code: ErrorCode | LinkErrorCode;
+  /** The HTTP status of the response. */
   readonly status: number;
+  /** The response headers worth keeping (request id, `Retry-After`, rate-limit and content type); none that could carry a credential. */
   readonly headers: Readonly<Record<string, string>>;
   /** The error body as sent (Makini's `{ error: { code, message, request_id } }`). */
   readonly body: unknown;
 
+  /**
+   * Errors from responses are made by `errorFromResponse`; construct one yourself to fake an API
+   * failure in a test.
+   *
+   * @param status The HTTP status.
+   * @param code The API's or the token endpoint's code.
+   * @param message What went wrong.
+   * @param context The request, and the response's kept `headers` and `body`.
+   */
   constructor(
     status: number,
     code: ErrorCode | LinkErrorCode,
@@ -124,7 +152,8 @@ export class MakiniApiError extends MakiniError {
     this.body = context.body;
   }
 
-  override toJSON() {
+  /** {@inheritDoc MakiniError.toJSON} */
+  override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), status: this.status, headers: this.headers, body: this.body };
   }
 }
@@ -144,6 +173,7 @@ export function wrappedContext(error: MakiniApiError) {
 
 /** 429: too many requests for this connection in the current window. */
 export class RateLimitError extends MakiniApiError {
+  /** @inheritDoc */
   static override readonly KIND: string = 'RateLimitError';
   declare readonly code: 'RATE_LIMIT_EXCEEDED';
   /**
@@ -152,11 +182,18 @@ export class RateLimitError extends MakiniApiError {
    * number from 0 to 2^31-1, safe to hand to `setTimeout`; `undefined` when nobody said.
    */
   readonly retryAfterMs: number | undefined;
+  /** The window's request limit, if the server said (`x-ratelimit-limit`). */
   readonly limit: number | undefined;
+  /** Requests left in the window, if the server said (`x-ratelimit-remaining`). */
   readonly remaining: number | undefined;
   /** When the window resets, if the server said. */
   readonly resetAt: Date | undefined;
 
+  /**
+   * @param status The HTTP status (429).
+   * @param message What went wrong.
+   * @param context The request and response, and what the server said about its window.
+   */
   constructor(
     status: number,
     message: string,
@@ -180,6 +217,7 @@ export class RateLimitError extends MakiniApiError {
 
 /** 401: the token is missing, expired or revoked. Get a new token (refresh, or run Link again). */
 export class AuthenticationError extends MakiniApiError {
+  /** @inheritDoc */
   static override readonly KIND: string = 'AuthenticationError';
 }
 
@@ -188,10 +226,17 @@ export class AuthenticationError extends MakiniApiError {
  * customer can fix it, by running Makini Link again for `connectionKey`.
  */
 export class ReauthorizationRequiredError extends AuthenticationError {
+  /** @inheritDoc */
   static override readonly KIND: string = 'ReauthorizationRequiredError';
   declare readonly code: 'REAUTHORIZATION_REQUIRED';
+  /** The connection the customer must reconnect: the client's `connectionKey`, or the one the server named. */
   readonly connectionKey: string | undefined;
 
+  /**
+   * @param status The HTTP status (401).
+   * @param message What went wrong.
+   * @param context The request and response, and the connection to reconnect.
+   */
   constructor(
     status: number,
     message: string,
@@ -206,11 +251,13 @@ export class ReauthorizationRequiredError extends AuthenticationError {
 
 /** 403: the token may not do this (for example a connection token on a system endpoint). */
 export class PermissionError extends MakiniApiError {
+  /** @inheritDoc */
   static override readonly KIND: string = 'PermissionError';
 }
 
 /** 404: no such record or route. */
 export class NotFoundError extends MakiniApiError {
+  /** @inheritDoc */
   static override readonly KIND: string = 'NotFoundError';
 }
 
@@ -228,6 +275,7 @@ export class NotFoundError extends MakiniApiError {
  * }
  */
 export class BadRequestError extends MakiniApiError {
+  /** @inheritDoc */
   static override readonly KIND: string = 'BadRequestError';
   /**
    * The invalid fields by name, each with the server's messages (`{ totalNetValue: ['must be a
@@ -236,6 +284,7 @@ export class BadRequestError extends MakiniApiError {
    */
   readonly fields: InvalidFields | undefined;
 
+  /** {@inheritDoc MakiniApiError.constructor} */
   constructor(
     status: number,
     code: ErrorCode | LinkErrorCode,
@@ -246,7 +295,8 @@ export class BadRequestError extends MakiniApiError {
     this.fields = invalidFields(context.body);
   }
 
-  override toJSON() {
+  /** {@inheritDoc MakiniError.toJSON} */
+  override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), fields: this.fields };
   }
 }
@@ -258,11 +308,13 @@ export class BadRequestError extends MakiniApiError {
  * `BadRequestError` too, so code that handles "the server refused this request" catches it.
  */
 export class ConflictError extends BadRequestError {
+  /** @inheritDoc */
   static override readonly KIND: string = 'ConflictError';
 }
 
 /** 5xx: the server or the source system failed. Retried automatically; this is after the last try. */
 export class ServerError extends MakiniApiError {
+  /** @inheritDoc */
   static override readonly KIND: string = 'ServerError';
 }
 
@@ -271,11 +323,18 @@ export class ServerError extends MakiniApiError {
  * field, `body` keeps the raw data. Input the server refused is a `BadRequestError` instead.
  */
 export class ValidationError extends MakiniError {
+  /** @inheritDoc */
   static override readonly KIND: string = 'ValidationError';
   declare readonly code: 'RESPONSE_VALIDATION_FAILED';
+  /** Where in the response the first problem is, e.g. `data.3.lineItems.0.quantity`. */
   readonly issuePath: string;
+  /** The response's data as received. */
   readonly body: unknown;
 
+  /**
+   * @param message What does not match, and where.
+   * @param context The request, the failing path and the raw data.
+   */
   constructor(message: string, context: ErrorContext & { issuePath: string; body: unknown }) {
     super('RESPONSE_VALIDATION_FAILED', message, context);
     this.issuePath = context.issuePath;
@@ -285,20 +344,36 @@ export class ValidationError extends MakiniError {
 
 /** The request never got a usable answer: refused, reset, or a body cut short. */
 export class ConnectionError extends MakiniError {
+  /** @inheritDoc */
   static override readonly KIND: string = 'ConnectionError';
   declare readonly code: ConnectionErrorCode;
 
+  /**
+   * @param code `CONNECTION_FAILED` (no answer) or `INVALID_RESPONSE` (an answer that is not usable).
+   * @param message What went wrong.
+   * @param context The request, and the network error as `cause`.
+   */
   constructor(code: ConnectionErrorCode, message: string, context: ErrorContext = {}) {
     super(code, message, context);
   }
 }
-type ConnectionErrorCode = Extract<ClientErrorCode, 'CONNECTION_FAILED' | 'INVALID_RESPONSE'>;
+/** The codes of a {@link ConnectionError}. */
+export type ConnectionErrorCode = Extract<
+  ClientErrorCode,
+  'CONNECTION_FAILED' | 'INVALID_RESPONSE'
+>;
 
 /** No answer within `timeoutMs`. */
 export class TimeoutError extends MakiniError {
+  /** @inheritDoc */
   static override readonly KIND: string = 'TimeoutError';
   declare readonly code: 'TIMEOUT';
 
+  /**
+   * @param code `TIMEOUT`.
+   * @param message What timed out, after how long.
+   * @param context The request.
+   */
   constructor(code: 'TIMEOUT', message: string, context: ErrorContext = {}) {
     super(code, message, context);
   }
@@ -306,9 +381,15 @@ export class TimeoutError extends MakiniError {
 
 /** The caller's `AbortSignal` fired. */
 export class AbortError extends MakiniError {
+  /** @inheritDoc */
   static override readonly KIND: string = 'AbortError';
   declare readonly code: 'ABORTED';
 
+  /**
+   * @param code `ABORTED`.
+   * @param message What was aborted.
+   * @param context The request, and the signal's reason as `cause`.
+   */
   constructor(code: 'ABORTED', message: string, context: ErrorContext = {}) {
     super(code, message, context);
   }

@@ -12,19 +12,25 @@ import { type ErrorContext, ValidationError } from './MakiniError.js';
  * // PageTooLargeError: GET /api/erp/purchase-orders?page=1&per_page=100: the page holds 250 records, more than the 100 asked for (perPage) …
  */
 export class PageTooLargeError extends ValidationError {
+  /** @inheritDoc */
   static override readonly KIND: string = 'PageTooLargeError';
   /** Records the page held. */
   readonly count: number;
   /** The most it may hold: the `perPage` asked for, else 10,000. */
   readonly cap: number;
 
+  /**
+   * @param message How many records the page held, and the most it may.
+   * @param context The request, the record `count` and the `cap`.
+   */
   constructor(message: string, context: ErrorContext & { count: number; cap: number }) {
     super(message, { ...context, issuePath: 'data', body: undefined });
     this.count = context.count;
     this.cap = context.cap;
   }
 
-  override toJSON() {
+  /** {@inheritDoc MakiniError.toJSON} */
+  override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), count: this.count, cap: this.cap };
   }
 }

@@ -6,6 +6,7 @@ import { type ErrorContext, MakiniError } from './MakiniError.js';
  * page before, so following `last_page` would loop for ever.
  */
 export class PaginationError extends MakiniError {
+  /** @inheritDoc */
   static override readonly KIND: string = 'PaginationError';
   declare readonly code: 'PAGINATION_STALLED';
   /** The page the client asked for. */
@@ -13,6 +14,10 @@ export class PaginationError extends MakiniError {
   /** The `meta.current_page` the server answered with. */
   readonly currentPage: number;
 
+  /**
+   * @param message Which page was asked for and which came back.
+   * @param context The request and both page numbers.
+   */
   constructor(
     message: string,
     context: ErrorContext & { requestedPage: number; currentPage: number },
@@ -22,7 +27,8 @@ export class PaginationError extends MakiniError {
     this.currentPage = context.currentPage;
   }
 
-  override toJSON() {
+  /** {@inheritDoc MakiniError.toJSON} */
+  override toJSON(): Record<string, unknown> {
     return {
       ...super.toJSON(),
       requestedPage: this.requestedPage,

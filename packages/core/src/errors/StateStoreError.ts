@@ -15,17 +15,23 @@ import { type ErrorContext, MakiniError } from './MakiniError.js';
  * }
  */
 export class StateStoreError extends MakiniError {
+  /** @inheritDoc */
   static override readonly KIND: string = 'StateStoreError';
   declare readonly code: 'STATE_STORE_UNAVAILABLE';
   /** The step that failed, e.g. `tokens.compareAndSet`. */
   readonly operation: string;
 
+  /**
+   * @param message What the store did wrong, naming no secret.
+   * @param context The failing `operation`, and the store's error as `cause`.
+   */
   constructor(message: string, context: ErrorContext & { operation: string }) {
     super('STATE_STORE_UNAVAILABLE', message, context);
     this.operation = context.operation;
   }
 
-  override toJSON() {
+  /** {@inheritDoc MakiniError.toJSON} */
+  override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), operation: this.operation };
   }
 }

@@ -13,17 +13,23 @@ import { type ErrorContext, MakiniError } from './MakiniError.js';
  * });
  */
 export class TokenDecryptionError extends MakiniError {
+  /** @inheritDoc */
   static override readonly KIND: string = 'TokenDecryptionError';
   declare readonly code: 'TOKEN_DECRYPTION_FAILED';
   /** The id of the key the value says it was sealed with, when it could be read. */
   readonly keyId: string | undefined;
 
+  /**
+   * @param message Why the value did not open, naming the key id and never a token.
+   * @param context The key id the value says it was sealed with.
+   */
   constructor(message: string, context: ErrorContext & { keyId?: string | undefined } = {}) {
     super('TOKEN_DECRYPTION_FAILED', message, context);
     this.keyId = context.keyId;
   }
 
-  override toJSON() {
+  /** {@inheritDoc MakiniError.toJSON} */
+  override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), keyId: this.keyId };
   }
 }

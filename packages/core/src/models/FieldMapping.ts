@@ -24,12 +24,24 @@ const mappedField = <Field extends string>(fields: readonly Field[]) =>
 export const FieldMapping = z.looseObject({
   /** The platform slug (`provider`), e.g. `sap-s4hana`. */
   platform: z.string().min(1),
+  /** The platform's display name, e.g. `SAP S/4HANA`. */
   platform_name: z.string().nullish(),
+  /** The purchase-order fields the platform supplies, and from where. */
   purchase_order: z.array(mappedField(PURCHASE_ORDER_FIELDS)),
+  /** The line-item fields the platform supplies, and from where. */
   line_item: z.array(mappedField(PURCHASE_ORDER_LINE_ITEM_FIELDS)),
   /** Source fields the platform sends beyond the canonical model; they arrive as custom fields. */
   custom_fields: z
-    .array(z.looseObject({ name: z.string(), source: z.string(), type: z.string().nullish() }))
+    .array(
+      z.looseObject({
+        /** The name it arrives under in `customFields`. */
+        name: z.string(),
+        /** Where the source system keeps it. */
+        source: z.string(),
+        /** Its type in the source system, when known. */
+        type: z.string().nullish(),
+      }),
+    )
     .nullish(),
 });
 export type FieldMapping = z.infer<typeof FieldMapping>;

@@ -1,9 +1,14 @@
 /** Makini's sync states; `fail` means the platform credentials are invalid. */
 export const SyncStatus = {
+  /** A sync is running. */
   IN_PROGRESS: 'inprogress',
+  /** The last sync finished. */
   DONE: 'done',
+  /** The last sync finished, and it was a full sync. */
   FULL_DONE: 'fulldone',
+  /** The last sync ended in an error; the next one may succeed. */
   ERROR: 'error',
+  /** The last sync failed because the platform credentials are invalid: reconnect. */
   FAIL: 'fail',
 } as const;
 export type SyncStatus = (typeof SyncStatus)[keyof typeof SyncStatus];

@@ -8,10 +8,13 @@ const envelope = <Type extends string, Data extends z.ZodType>(type: Type, data:
   z.looseObject({
     /** Unique per event; the same id is sent on every retry, so use it to deduplicate. */
     id: z.string().min(1),
+    /** What happened: one of {@link WebhookEventType}'s values; it decides the shape of `data`. */
     type: z.literal(type),
+    /** When Makini created the event (ISO 8601), not when it was delivered. */
     created_at: z.string().min(1),
     /** The key of the connection the event concerns. */
     connection_id: z.string().min(1),
+    /** What the event is about; its shape depends on `type`. */
     data,
   });
 
@@ -20,26 +23,50 @@ const ReauthorizationRequiredData = z.looseObject({
   reason: z.string(),
   /** The error code the source system's calls now fail with. */
   error_code: text(),
+  /** The connection's status now, in Makini's words. */
   status: text(),
 });
 
-const ReauthorizedData = z.looseObject({ status: text(), connected_at: timestamp() });
+const ReauthorizedData = z.looseObject({
+  /** The connection's status now, in Makini's words. */
+  status: text(),
+  /** When Link connected it again (ISO 8601). */
+  connected_at: timestamp(),
+});
 
-const StatusChangedData = z.looseObject({ previous_status: text(), status: z.string() });
+const StatusChangedData = z.looseObject({
+  /** The status before the change, when Makini sends it. */
+  previous_status: text(),
+  /** The status now, in Makini's words. */
+  status: z.string(),
+});
 
 const SyncCompletedData = z.looseObject({
+  /** A `SyncStatus`: `done`, or `fulldone` after a full sync. */
   sync_status: z.string(),
+  /** When the sync finished (ISO 8601). */
   completed_at: timestamp(),
+  /** How many records the sync read, when Makini says. */
   records: z.number().int().nonnegative().nullish(),
 });
 
 const SyncFailedData = z.looseObject({
+  /** A `SyncStatus`: `error`, or `fail` when the platform credentials are invalid. */
   sync_status: z.string(),
-  error: z.looseObject({ code: z.string(), message: z.string() }),
+  /** Why the sync failed. */
+  error: z.looseObject({
+    /** A machine-readable code, e.g. `AUTHENTICATION_FAILED`. */
+    code: z.string(),
+    /** What went wrong, in words. */
+    message: z.string(),
+  }),
 });
 
 /** Inserted/updated events for records other than purchase orders carry at least the record key. */
-const RecordData = z.looseObject({ key: key() });
+const RecordData = z.looseObject({
+  /** The record's `key`: fetch the whole record with the client when you need it. */
+  key: key(),
+});
 
 /**
  * A webhook event: a union discriminated on `type`, so a `switch (event.type)` narrows `data`.

@@ -42,7 +42,7 @@ const TRUE_TEXT = new Set(['true', '1', 'yes', 'y', 'x', 'on']);
 const FALSE_TEXT = new Set(['false', '0', 'no', 'n', '', 'off']);
 
 /**
- * Reads a {@link flag} field: `true`, `false`, or `undefined` when the value means neither.
+ * Reads a `flag()` field: `true`, `false`, or `undefined` when the value means neither.
  *
  * @example parseFlag('X'); // true (SAP's checkbox value)
  */
@@ -59,7 +59,7 @@ const ISO_8601 =
   /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /**
- * Reads a {@link timestamp} field as a `Date`, or `undefined` when it is not ISO 8601.
+ * Reads a `timestamp()` field as a `Date`, or `undefined` when it is not ISO 8601.
  *
  * @example parseTimestamp('2023-10-06T08:17:33Z')?.toISOString();
  */

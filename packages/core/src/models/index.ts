@@ -6,7 +6,7 @@ export { CONNECTION_HEALTH_STATES, ConnectionHealthState } from './ConnectionHea
 export { Currency, CurrencyFields } from './Currency.js';
 export { customFieldsOf, type WithCustomFields } from './customFields.js';
 export { FieldMapping } from './FieldMapping.js';
-export { parseFlag, parseTimestamp } from './fields.js';
+export { type LooseFields, parseFlag, parseTimestamp } from './fields.js';
 export { Integration, IntegrationFields, isSyncStatus, SyncStatus } from './Integration.js';
 export { Page, PageLinks, PageMeta } from './Page.js';
 export { Platform, PlatformFields } from './Platform.js';

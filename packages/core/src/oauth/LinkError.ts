@@ -8,11 +8,18 @@ import { type ErrorContext, MakiniError } from '../errors/MakiniError.js';
  * secret ran in a browser (`SECRET_IN_BROWSER`). `code` is one of {@link LinkErrorCode}.
  */
 export class LinkError extends MakiniError {
+  /** @inheritDoc */
   static override readonly KIND: string = 'LinkError';
   declare readonly code: LinkErrorCode;
   /** The provider's `error_description`, if any. */
   readonly description: string | undefined;
 
+  /**
+   * @param code What failed, one of {@link LinkErrorCode}.
+   * @param message What went wrong and what the customer or developer can do.
+   * @param description The provider's `error_description`, if any.
+   * @param context The request, when a call failed.
+   */
   constructor(
     code: LinkErrorCode,
     message: string,

@@ -63,6 +63,12 @@ export class TokenCipher {
   readonly #secrets = new Map<string, Uint8Array>();
   readonly #keys = new Map<string, Promise<CryptoKey>>();
 
+  /**
+   * @param options The keys, the sealing one first.
+   * @throws {TypeError} Without keys.
+   * @throws {RangeError} For a key whose id is not a short name, whose secret is not 32 bytes of
+   *   base64, or whose id another key has.
+   */
   constructor(options: TokenCipherOptions) {
     const keys = options?.keys;
     if (!Array.isArray(keys) || keys.length === 0) {
@@ -186,9 +192,13 @@ export class TokenCipher {
 
   /** Describes the cipher by its key ids only, for logs and `JSON.stringify`. */
   toJSON() {
-    return { keyIds: [...this.keyIds] };
+    return {
+      /** The ids of the keys, the sealing key first. */
+      keyIds: [...this.keyIds],
+    };
   }
 
+  /** The same description, as text. */
   toString(): string {
     return `TokenCipher ${JSON.stringify(this.toJSON())}`;
   }

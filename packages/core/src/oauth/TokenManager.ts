@@ -12,11 +12,15 @@ import { noRefreshToken, reauthorization, secretsOf } from './tokenManagerErrors
 
 /** A stored token set; `expiresAt` is epoch ms or `null` when the server gave no expiry. */
 export interface TokenSet {
+  /** The bearer token for API calls. */
   accessToken: string;
+  /** Trades for a new pair; `null` or absent when the server issued none. */
   refreshToken?: string | null | undefined;
+  /** When `accessToken` expires, in epoch ms; `null` when unknown. */
   expiresAt: number | null;
 }
 
+/** How a `TokenManager` refreshes, stores and shares a connection's tokens. */
 export interface TokenManagerOptions {
   /**
    * The tokens to start from. Required without a `store`; with one, written there only when the
@@ -49,6 +53,7 @@ export interface TokenManagerOptions {
    * mid-refresh. From 1 to 2^31-1 ms. @default 30_000
    */
   lockTtlMs?: number | undefined;
+  /** The clock, in epoch ms; a test passes a fake one. @default Date.now */
   now?: () => number;
   /**
    * A `makini.token.refresh` span around each refresh (with a store: the lock wait too), a child of
@@ -90,6 +95,12 @@ export class TokenManager {
   readonly #shared: SharedTokens | undefined;
   readonly #telemetry: Telemetry | undefined;
 
+  /**
+   * @param options The tokens (or a store), how to refresh them and where to persist them.
+   * @throws {TypeError} Without an access token (and no store), without `refresh`, or with only one
+   *   of `store` and `lock`, or either without `connectionKey`.
+   * @throws {RangeError} For `refreshMarginMs` or `lockTtlMs` out of range.
+   */
   constructor(options: TokenManagerOptions) {
     const { tokens, store, lock, connectionKey } = options;
     const shared = store !== undefined || lock !== undefined;
@@ -216,14 +227,19 @@ export class TokenManager {
   toJSON() {
     const tokens = this.current;
     return {
+      /** The connection, when named. */
       connectionKey: this.#connectionKey,
+      /** When the access token expires, in epoch ms. */
       expiresAt: tokens.expiresAt,
+      /** Always `[redacted]`. */
       accessToken: '[redacted]',
+      /** `[redacted]`, or `null` when there is none. */
       refreshToken: tokens.refreshToken ? '[redacted]' : null,
       ...(this.#shared ? { store: true } : {}),
     };
   }
 
+  /** The same redacted description, as text. */
   toString(): string {
     return `TokenManager ${JSON.stringify(this.toJSON())}`;
   }

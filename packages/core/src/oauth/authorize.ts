@@ -4,7 +4,9 @@ import { LinkError } from './LinkError.js';
 /** Where Makini Link lives. */
 export const MAKINI_LINK_URL = 'https://link.makini.io';
 
+/** What `buildAuthorizeUrl` puts in Link's URL. */
 export interface AuthorizeUrlOptions {
+  /** Your Makini client id (public). */
   clientId: string;
   /** Must be registered with Makini exactly. */
   redirectUri: string;
@@ -12,6 +14,7 @@ export interface AuthorizeUrlOptions {
   linkUrl?: string;
   /** A state you made; by default a fresh random one (returned for you to keep). */
   state?: string;
+  /** The scopes to ask for, space-separated. @default none (Makini's default) */
   scope?: string;
   /** Pre-selects the system on the consent page (a platform `provider` slug). */
   platform?: string;
@@ -41,7 +44,12 @@ export function createState(): string {
  * session.linkState = state;
  * redirect(url);
  */
-export function buildAuthorizeUrl(options: AuthorizeUrlOptions): { url: string; state: string } {
+export function buildAuthorizeUrl(options: AuthorizeUrlOptions): {
+  /** Send the customer here (a popup or a redirect). */
+  url: string;
+  /** Keep it until the callback, and check it with `parseCallback`. */
+  state: string;
+} {
   if (!options.clientId) throw new TypeError('buildAuthorizeUrl: clientId is required.');
   if (options.connectionId !== undefined && !options.connectionId.trim()) {
     throw new TypeError(
@@ -81,8 +89,16 @@ function sameText(a: string, b: string): boolean {
  */
 export function parseCallback(
   callback: string | URL | URLSearchParams,
-  options: { expectedState: string },
-): { code: string; state: string } {
+  options: {
+    /** The `state` that `buildAuthorizeUrl` returned for this session. */
+    expectedState: string;
+  },
+): {
+  /** The code to exchange on your server (`exchangeCode`); single use, short-lived. */
+  code: string;
+  /** The callback's `state`, equal to `expectedState`. */
+  state: string;
+} {
   const params =
     callback instanceof URLSearchParams
       ? callback

@@ -10,13 +10,17 @@ import { TokenResponse } from '../models/TokenResponse.js';
 import type { Telemetry } from '../telemetry/Telemetry.js';
 import { LinkError } from './LinkError.js';
 
+/** What every call to Link's token endpoint takes (`exchangeCode`, `refreshToken`, `clientCredentials`). */
 export interface TokenEndpointOptions {
+  /** Your Makini client id. */
   clientId: string;
   /** Server side only: never ship it to a browser. */
   clientSecret: string;
   /** @default 'https://api.makini.io' */
   baseUrl?: string;
+  /** The `fetch` to send with (a proxy agent, a test double of the network). @default globalThis.fetch */
   fetch?: typeof fetch;
+  /** Aborts the call; it then rejects with `AbortError`. */
   signal?: AbortSignal;
   /** The call rejects with `TimeoutError` when the token endpoint has not answered by then. @default 30_000 */
   timeoutMs?: number;

@@ -1,5 +1,6 @@
 /** A held lock: who holds it (`token`), its fencing number, and until when. */
 export interface Lease {
+  /** What is locked, e.g. a connection's refresh. */
   key: string;
   /** The owner's secret: only it may extend or release the lease. */
   token: string;

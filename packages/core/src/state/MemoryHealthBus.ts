@@ -25,6 +25,7 @@ export class MemoryHealthBus implements HealthBus {
   readonly #claims = new Map<string, number>();
   readonly #now: () => number;
 
+  /** @param options The clock, for tests. */
   constructor(options: MemoryHealthBusOptions = {}) {
     this.#now = options.now ?? (() => Date.now());
   }

@@ -22,6 +22,7 @@ export class MemoryLock implements Lock {
   readonly #fences = new Map<string, number>();
   readonly #now: () => number;
 
+  /** @param options The clock, for tests. */
   constructor(options: MemoryLockOptions = {}) {
     this.#now = options.now ?? (() => Date.now());
   }

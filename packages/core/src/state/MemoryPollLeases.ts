@@ -69,6 +69,7 @@ export class MemoryPollLeases implements PollLeases {
   readonly #seenFree = new Map<string, Set<string>>();
   readonly #now: () => number;
 
+  /** @param options The clock, for tests. */
   constructor(options: MemoryPollLeasesOptions = {}) {
     this.#now = options.now ?? (() => Date.now());
   }

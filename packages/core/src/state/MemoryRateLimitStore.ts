@@ -56,6 +56,7 @@ export class MemoryRateLimitStore implements RateLimitStore {
   readonly #buckets = new Map<string, Bucket>();
   readonly #now: () => number;
 
+  /** @param options The clock, for tests. */
   constructor(options: MemoryRateLimitStoreOptions = {}) {
     this.#now = options.now ?? (() => Date.now());
   }

@@ -66,7 +66,10 @@ export class MemoryTokenStore implements TokenStore {
 
   /** Describes the store without its tokens. */
   toJSON() {
-    return { connections: this.#entries.size };
+    return {
+      /** How many connections have tokens here. */
+      connections: this.#entries.size,
+    };
   }
 
   /** Node's `util.inspect` prints the description, never a token. */

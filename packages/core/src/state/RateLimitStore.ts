@@ -1,13 +1,19 @@
 /** One connection's budget: `limit` requests per `windowMs`. */
 export interface RateLimitPolicy {
+  /** Requests per window. */
   limit: number;
+  /** The window's length, in ms. */
   windowMs: number;
 }
 
 /** The answer to `take`: go, or wait `waitMs` and ask again. */
 export type RateLimitTake =
-  | { granted: true }
   | {
+      /** A request of the window is spent: send now. */
+      granted: true;
+    }
+  | {
+      /** None left: wait. */
       granted: false;
       /** Until it is worth asking again, in ms. */
       waitMs: number;
@@ -17,7 +23,9 @@ export type RateLimitTake =
 
 /** What a response said about the server's window. */
 export interface RateLimitObservation {
+  /** Requests left in the server's window (`x-ratelimit-remaining`). */
   remaining?: number | undefined;
+  /** The server's limit per window (`x-ratelimit-limit`). */
   limit?: number | undefined;
   /** From now until the server's window resets, in ms. */
   resetInMs?: number | undefined;

@@ -30,6 +30,7 @@ import * as schemas from '../schemas.js';
 export class ConnectionsResource {
   readonly #client: MakiniClient;
 
+  /** Made by `MakiniClient`: reach it through the client. */
   constructor(client: MakiniClient) {
     this.#client = client;
   }

@@ -23,6 +23,7 @@ import * as schemas from '../schemas.js';
 export class CustomersResource {
   readonly #client: MakiniClient;
 
+  /** Made by `MakiniClient`: reach it through the client. */
   constructor(client: MakiniClient) {
     this.#client = client;
   }

@@ -29,6 +29,7 @@ import * as schemas from '../schemas.js';
 export class MaterialsResource {
   readonly #client: MakiniClient;
 
+  /** Made by `MakiniClient`: reach it through the client. */
   constructor(client: MakiniClient) {
     this.#client = client;
   }

@@ -14,6 +14,7 @@ import * as schemas from '../schemas.js';
 export class PassthroughResource {
   readonly #client: MakiniClient;
 
+  /** Made by `MakiniClient`: reach it through the client. */
   constructor(client: MakiniClient) {
     this.#client = client;
   }

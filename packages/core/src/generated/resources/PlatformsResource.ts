@@ -15,6 +15,7 @@ import * as schemas from '../schemas.js';
 export class PlatformsResource {
   readonly #client: MakiniClient;
 
+  /** Made by `MakiniClient`: reach it through the client. */
   constructor(client: MakiniClient) {
     this.#client = client;
   }

@@ -16,6 +16,7 @@ import * as schemas from '../schemas.js';
 export class ProductionOrdersStatuses {
   readonly #client: MakiniClient;
 
+  /** Made by `MakiniClient`: reach it through the client. */
   constructor(client: MakiniClient) {
     this.#client = client;
   }
@@ -44,6 +45,7 @@ export class ProductionOrdersResource {
   /** `statuses.list()` and its siblings; calling `statuses(…)` itself is the deprecated form of `statuses.list(…)`. */
   readonly statuses: ProductionOrdersStatuses & ProductionOrdersStatuses['list'];
 
+  /** Made by `MakiniClient`: reach it through the client. */
   constructor(client: MakiniClient) {
     this.#client = client;
     this.statuses = subCollection(new ProductionOrdersStatuses(client));

@@ -16,6 +16,7 @@ import * as schemas from '../schemas.js';
 export class ProjectsStatuses {
   readonly #client: MakiniClient;
 
+  /** Made by `MakiniClient`: reach it through the client. */
   constructor(client: MakiniClient) {
     this.#client = client;
   }
@@ -44,6 +45,7 @@ export class ProjectsResource {
   /** `statuses.list()` and its siblings; calling `statuses(…)` itself is the deprecated form of `statuses.list(…)`. */
   readonly statuses: ProjectsStatuses & ProjectsStatuses['list'];
 
+  /** Made by `MakiniClient`: reach it through the client. */
   constructor(client: MakiniClient) {
     this.#client = client;
     this.statuses = subCollection(new ProjectsStatuses(client));

@@ -25,6 +25,7 @@ import * as schemas from '../schemas.js';
 export class PurchaseOrdersLineItems {
   readonly #client: MakiniClient;
 
+  /** Made by `MakiniClient`: reach it through the client. */
   constructor(client: MakiniClient) {
     this.#client = client;
   }
@@ -66,6 +67,7 @@ export class PurchaseOrdersLineItems {
 export class PurchaseOrdersStatuses {
   readonly #client: MakiniClient;
 
+  /** Made by `MakiniClient`: reach it through the client. */
   constructor(client: MakiniClient) {
     this.#client = client;
   }
@@ -96,6 +98,7 @@ export class PurchaseOrdersResource {
   /** `statuses.list()` and its siblings; calling `statuses(…)` itself is the deprecated form of `statuses.list(…)`. */
   readonly statuses: PurchaseOrdersStatuses & PurchaseOrdersStatuses['list'];
 
+  /** Made by `MakiniClient`: reach it through the client. */
   constructor(client: MakiniClient) {
     this.#client = client;
     this.lineItems = subCollection(new PurchaseOrdersLineItems(client));

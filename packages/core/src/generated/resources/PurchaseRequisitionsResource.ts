@@ -16,6 +16,7 @@ import * as schemas from '../schemas.js';
 export class PurchaseRequisitionsStatuses {
   readonly #client: MakiniClient;
 
+  /** Made by `MakiniClient`: reach it through the client. */
   constructor(client: MakiniClient) {
     this.#client = client;
   }
@@ -49,6 +50,7 @@ export class PurchaseRequisitionsResource {
   /** `statuses.list()` and its siblings; calling `statuses(…)` itself is the deprecated form of `statuses.list(…)`. */
   readonly statuses: PurchaseRequisitionsStatuses & PurchaseRequisitionsStatuses['list'];
 
+  /** Made by `MakiniClient`: reach it through the client. */
   constructor(client: MakiniClient) {
     this.#client = client;
     this.statuses = subCollection(new PurchaseRequisitionsStatuses(client));

@@ -16,6 +16,7 @@ import * as schemas from '../schemas.js';
 export class RawTables {
   readonly #client: MakiniClient;
 
+  /** Made by `MakiniClient`: reach it through the client. */
   constructor(client: MakiniClient) {
     this.#client = client;
   }
@@ -59,6 +60,7 @@ export class RawResource {
   /** `tables.list()` and its siblings; calling `tables(…)` itself is the deprecated form of `tables.list(…)`. */
   readonly tables: RawTables & RawTables['list'];
 
+  /** Made by `MakiniClient`: reach it through the client. */
   constructor(client: MakiniClient) {
     this.tables = subCollection(new RawTables(client));
   }

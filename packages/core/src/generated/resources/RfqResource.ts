@@ -23,6 +23,7 @@ import * as schemas from '../schemas.js';
 export class RfqStatuses {
   readonly #client: MakiniClient;
 
+  /** Made by `MakiniClient`: reach it through the client. */
   constructor(client: MakiniClient) {
     this.#client = client;
   }
@@ -51,6 +52,7 @@ export class RfqResource {
   /** `statuses.list()` and its siblings; calling `statuses(…)` itself is the deprecated form of `statuses.list(…)`. */
   readonly statuses: RfqStatuses & RfqStatuses['list'];
 
+  /** Made by `MakiniClient`: reach it through the client. */
   constructor(client: MakiniClient) {
     this.#client = client;
     this.statuses = subCollection(new RfqStatuses(client));

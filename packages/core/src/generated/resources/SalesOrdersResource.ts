@@ -18,6 +18,7 @@ import * as schemas from '../schemas.js';
 export class SalesOrdersStatuses {
   readonly #client: MakiniClient;
 
+  /** Made by `MakiniClient`: reach it through the client. */
   constructor(client: MakiniClient) {
     this.#client = client;
   }
@@ -46,6 +47,7 @@ export class SalesOrdersResource {
   /** `statuses.list()` and its siblings; calling `statuses(…)` itself is the deprecated form of `statuses.list(…)`. */
   readonly statuses: SalesOrdersStatuses & SalesOrdersStatuses['list'];
 
+  /** Made by `MakiniClient`: reach it through the client. */
   constructor(client: MakiniClient) {
     this.#client = client;
     this.statuses = subCollection(new SalesOrdersStatuses(client));

@@ -21,6 +21,7 @@ import * as schemas from '../schemas.js';
 export class UsersResource {
   readonly #client: MakiniClient;
 
+  /** Made by `MakiniClient`: reach it through the client. */
   constructor(client: MakiniClient) {
     this.#client = client;
   }
