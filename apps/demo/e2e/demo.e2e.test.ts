@@ -122,6 +122,14 @@ describe('the demo, end to end in Chromium', () => {
 
     // The developer panel lists the deliveries, described by their verified events.
     await page.getByRole('link', { name: 'Developer' }).click();
+    // Each request id sits beside the trace id of its span.
+    const requestLog = page.getByRole('table', { name: 'Request log' });
+    await expect(requestLog.locator('thead th').nth(1).textContent()).resolves.toBe('Trace id');
+    await expect
+      .poll(() => requestLog.locator('tbody tr td:nth-child(2) code').first().textContent(), {
+        timeout: 10_000,
+      })
+      .toMatch(/^[0-9a-f]{32}$/);
     const deliveries = page.getByRole('table', { name: 'Webhook deliveries' });
     const delivered = (type: string) =>
       deliveries.locator('tbody tr', { hasText: type }).filter({ hasText: key });

@@ -8,6 +8,7 @@ import {
 import type { BackendState } from './BackendState.js';
 import type { ConnectionInfo } from './ConnectionStore.js';
 import type { DemoConfig } from './config.js';
+import { telemetry } from './tracing.js';
 
 /**
  * The back end's live connections: a client per connection, its token from the shared store
@@ -53,7 +54,9 @@ export class DemoConnections {
           clientId: this.config.clientId,
           clientSecret: this.config.clientSecret,
           refreshToken: token,
+          telemetry,
         }),
+      telemetry,
     });
     this.clients.get(key)?.close();
     const client = new MakiniClient({
@@ -63,6 +66,7 @@ export class DemoConnections {
       maxRetries: 2,
       backoff: { initialDelayMs: 200 },
       userAgent: 'acme-procurement-demo',
+      telemetry,
       // Makini publishes no figure; the x-ratelimit-* headers correct the budget to the server's
       // limit (the developer panel's 20/min included), so calls wait their turn instead of
       // drawing 429s. With replicas, the budget is shared: three replicas spend one limit.

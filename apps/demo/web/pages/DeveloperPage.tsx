@@ -155,6 +155,7 @@ export function DeveloperPage({ connections }: { connections: DemoConnection[] }
         <thead>
           <tr>
             <th scope="col">Request id</th>
+            <th scope="col">Trace id</th>
             <th scope="col">Call</th>
             <th scope="col">Status</th>
             <th scope="col">Attempt</th>
@@ -171,6 +172,9 @@ export function DeveloperPage({ connections }: { connections: DemoConnection[] }
             >
               <td>
                 <code>{entry.requestId ?? '—'}</code>
+              </td>
+              <td>
+                <code>{entry.traceId ?? '—'}</code>
               </td>
               <td>
                 {entry.method} {entry.path}
