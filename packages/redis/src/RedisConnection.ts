@@ -7,30 +7,47 @@ export type RedisArgument = string | number;
 
 /** The subset of an ioredis client the kit uses. */
 export interface IoredisLike {
+  /** Sends any command. */
   call(command: string, ...args: RedisArgument[]): Promise<unknown>;
+  /** A new connection with the same options, for pub/sub. */
   duplicate(): IoredisLike;
+  /** Subscribes this connection to channels. */
   subscribe(...channels: string[]): Promise<unknown>;
+  /** Unsubscribes this connection from channels. */
   unsubscribe(...channels: string[]): Promise<unknown>;
+  /** Listens for a subscribed channel's messages. */
   on(event: 'message', listener: (channel: string, message: string) => void): unknown;
+  /** Listens for errors, and for the connection being ready. */
   on(event: 'error' | 'ready', listener: (error?: unknown) => void): unknown;
+  /** Listens once for the connection being ready. */
   once?(event: 'ready', listener: () => void): unknown;
   /** `'ready'` once connected; `'wait'` for a client made with `lazyConnect` that never was. */
   status?: string;
   /** Connects a client made with `lazyConnect` (its duplicates inherit the option). */
   connect?(): Promise<unknown>;
+  /** Closes the connection at once. */
   disconnect(): void;
 }
 
 /** The subset of a node-redis (v4 and later) client the kit uses. */
 export interface NodeRedisLike {
+  /** Sends any command, its name first. */
   sendCommand(args: string[]): Promise<unknown>;
+  /** A new client with the same options, for pub/sub (not connected yet). */
   duplicate(): NodeRedisLike;
+  /** Connects the client. */
   connect(): Promise<unknown>;
+  /** Subscribes to a channel, calling `listener` with each message. */
   subscribe(channel: string, listener: (message: string) => void): Promise<unknown>;
+  /** Unsubscribes from a channel. */
   unsubscribe(channel: string, listener?: (message: string) => void): Promise<unknown>;
+  /** Whether the client is connected; the kit refuses a client that never was. */
   isOpen: boolean;
+  /** Listens for errors. */
   on(event: 'error', listener: (error: unknown) => void): unknown;
+  /** Closes after pending replies (node-redis 4). */
   quit?(): Promise<unknown>;
+  /** Closes after pending replies (node-redis 5 and later). */
   close?(): Promise<unknown>;
   /** Closes at once (node-redis 5 and later). */
   destroy?(): void;

@@ -69,6 +69,10 @@ export class RedisHealthBus implements HealthBus {
   readonly #listeners = new Set<HealthBusListener>();
   #subscription: Promise<() => Promise<void>> | undefined;
 
+  /**
+   * @param options The connection from `toRedisConnection`, and the rest of {@link RedisHealthBusOptions}.
+   * @throws {TypeError} When an option is missing or of the wrong type.
+   */
   constructor(options: RedisHealthBusOptions) {
     checkRedisOptions('RedisHealthBus', options);
     this.#connection = options.connection;

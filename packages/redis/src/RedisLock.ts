@@ -61,6 +61,10 @@ export class RedisLock implements Lock {
   readonly #connection: RedisConnection;
   readonly #prefix: string;
 
+  /**
+   * @param options The connection from `toRedisConnection`, and the rest of {@link RedisLockOptions}.
+   * @throws {TypeError} When an option is missing or of the wrong type.
+   */
   constructor(options: RedisLockOptions) {
     if (!options?.connection || typeof options.connection.evalScript !== 'function') {
       throw new TypeError(
@@ -75,7 +79,12 @@ export class RedisLock implements Lock {
   }
 
   /** The Redis keys of a lock and of its fence counter. */
-  keysOf(key: string): { lock: string; fence: string } {
+  keysOf(key: string): {
+    /** The lock's key; it expires with the lease. */
+    lock: string;
+    /** The fence counter's key; it never expires. */
+    fence: string;
+  } {
     const split = key.lastIndexOf(':');
     const tail = split > 0 ? `{${key.slice(0, split)}}${key.slice(split)}` : `{${key}}`;
     return { lock: `${this.#prefix}lock:${tail}`, fence: `${this.#prefix}fence:${tail}` };

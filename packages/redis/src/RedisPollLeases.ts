@@ -93,6 +93,10 @@ export class RedisPollLeases implements PollLeases {
   /** Per replica: the ids it saw free at its last claim, and the ids it was granted. */
   readonly #replicas = new Map<string, { free: Set<string>; granted: Set<string> }>();
 
+  /**
+   * @param options The connection from `toRedisConnection`, and the rest of {@link RedisPollLeasesOptions}.
+   * @throws {TypeError} When an option is missing or of the wrong type.
+   */
   constructor(options: RedisPollLeasesOptions) {
     checkRedisOptions('RedisPollLeases', options);
     this.#connection = options.connection;

@@ -132,6 +132,10 @@ export class RedisRateLimitStore implements RateLimitStore {
   readonly #connection: RedisConnection;
   readonly #prefix: string;
 
+  /**
+   * @param options The connection from `toRedisConnection`, and the rest of {@link RedisRateLimitStoreOptions}.
+   * @throws {TypeError} When an option is missing or of the wrong type.
+   */
   constructor(options: RedisRateLimitStoreOptions) {
     if (!options?.connection) {
       throw new TypeError(

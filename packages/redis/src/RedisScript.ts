@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 
 /** A Lua script with its SHA-1, so it is sent once and then called by hash (`EVALSHA`). */
 export interface RedisScript {
+  /** The Lua source. */
   readonly source: string;
+  /** Its SHA-1 in hex, as `EVALSHA` takes it. */
   readonly sha: string;
 }
 

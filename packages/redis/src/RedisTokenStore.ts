@@ -72,6 +72,10 @@ export class RedisTokenStore implements TokenStore {
   readonly #prefix: string;
   readonly #opened = new Map<string, { sealed: string; tokens: TokenSet }>();
 
+  /**
+   * @param options The connection from `toRedisConnection`, and the rest of {@link RedisTokenStoreOptions}.
+   * @throws {TypeError} When an option is missing or of the wrong type.
+   */
   constructor(options: RedisTokenStoreOptions) {
     if (!options?.connection || typeof options.connection.evalScript !== 'function') {
       throw new TypeError(
@@ -170,7 +174,12 @@ export class RedisTokenStore implements TokenStore {
 
   /** Describes the store without tokens or keys. */
   toJSON() {
-    return { prefix: this.#prefix, cipher: this.#cipher.toJSON() };
+    return {
+      /** The key prefix. */
+      prefix: this.#prefix,
+      /** The cipher's key ids. */
+      cipher: this.#cipher.toJSON(),
+    };
   }
 
   /** Node's `util.inspect` prints the description, never a token. */

@@ -36,6 +36,10 @@ export class RedisUsedLinks implements UsedLinkStore {
   readonly #connection: RedisConnection;
   readonly #prefix: string;
 
+  /**
+   * @param options The connection from `toRedisConnection`, and the rest of {@link RedisUsedLinksOptions}.
+   * @throws {TypeError} When an option is missing or of the wrong type.
+   */
   constructor(options: RedisUsedLinksOptions) {
     checkRedisOptions('RedisUsedLinks', options);
     this.#connection = options.connection;
