@@ -4,7 +4,8 @@ import { ReconnectButton } from './ReconnectButton.js';
 
 /**
  * `<ReconnectButton>` runs Makini Link again in a popup (or a full-page redirect) and hands the
- * code to your back end through `onSuccess`. These stories stand in for the popup with a window the
+ * code to your back end through `exchange` (`onSuccess` is its deprecated alias). Every outcome
+ * has a story in "ReconnectButton/Outcomes". These stories stand in for the popup with a window the
  * story controls, and answer with the message a real callback page posts.
  */
 const meta = {
@@ -80,8 +81,22 @@ export const Exchanging: Story = {
   },
 };
 
+const healthy = {
+  connectionId: 'c1',
+  state: 'healthy',
+  since: 1,
+  errorRate: 0,
+  samples: 1,
+  history: [],
+} as const;
+
+/** The back end exchanged the code and answered the connection healthy: `reconnected`. */
 export const Success: Story = {
-  args: { link: link() },
+  args: {
+    link: link(),
+    exchange: fn(async () => ({ health: { ...healthy, history: [] } })),
+    onResult: fn(),
+  },
   play: async ({ args, canvasElement }) => {
     const { answer, popup } = standInPopup();
     await userEvent.click(within(canvasElement).getByRole('button'));
@@ -89,8 +104,11 @@ export const Success: Story = {
     await waitFor(() =>
       expect(within(canvasElement).getByRole('button')).toHaveAttribute('data-state', 'success'),
     );
-    await expect(args.onSuccess).toHaveBeenCalledWith(
+    await expect(args.exchange).toHaveBeenCalledWith(
       expect.objectContaining({ code: 'sbx_code_demo', connectionId: 'c1' }),
+    );
+    await expect(args.onResult).toHaveBeenCalledWith(
+      expect.objectContaining({ type: 'reconnected', confirmedBy: 'exchange' }),
     );
     await expect(popup.closed).toBe(true);
   },
