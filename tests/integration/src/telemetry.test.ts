@@ -24,9 +24,9 @@ afterEach(() => {
 
 const LIST = '/api/erp/purchase-orders';
 const attempts = () => recorder.spans().filter((span) => span.kind === SpanKind.CLIENT);
-const only = (spans: ReadableSpan[]) => {
-  expect(spans).toHaveLength(1);
-  return spans[0] as ReadableSpan;
+const only = <Item>(items: Item[]): Item => {
+  expect(items).toHaveLength(1);
+  return items[0] as Item;
 };
 const parentOf = (span: ReadableSpan) =>
   recorder.spans().find((other) => other.spanContext().spanId === span.parentSpanContext?.spanId);
