@@ -7,6 +7,7 @@ import { ar, de, en, es, fr, ja, nl } from './locales/index.js';
 import { MakiniProvider } from './MakiniProvider.js';
 import type { Messages } from './messages/Messages.js';
 import { ReconnectButton } from './ReconnectButton.js';
+import { ReconnectPage } from './ReconnectPage.js';
 import { SyncStatus } from './SyncStatus.js';
 import { fixedSource } from './testSource.js';
 
@@ -33,6 +34,8 @@ const list = [
   { id: 'maximo', name: 'Harbor Cranes', system: 'IBM Maximo' },
   { id: 'netsuite', name: 'Warehouse East', system: 'Oracle NetSuite' },
 ];
+
+const checked = async () => ({ connectionId: 'sap', system: 'SAP S/4HANA' });
 
 interface ShowcaseProps {
   /** One of the languages of `@makini-kit/react/locales`. */
@@ -66,6 +69,8 @@ function Showcase({ language }: ShowcaseProps) {
           onConnectNew={() => {}}
           style={{ justifySelf: 'stretch' }}
         />
+        {/* One page only: a page is a landmark named by its title. */}
+        <ReconnectPage token="t1" verify={checked} exchange={async () => {}} />
       </div>
     </MakiniProvider>
   );
@@ -108,6 +113,9 @@ async function showsLanguage(canvasElement: HTMLElement, language: Language) {
   ).toBeGreaterThan(0);
   await expect(canvas.getAllByText(messages.sync.states.done).length).toBeGreaterThan(0);
   await expect(canvas.getByRole('button', { name: messages.list.connectNew })).toBeInTheDocument();
+  await expect(
+    await canvas.findByText(messages.reconnectPage.intro('SAP S/4HANA')),
+  ).toBeInTheDocument();
   const table = canvas.getByRole('table', { name: messages.list.label });
   const headers = within(table).getAllByRole('columnheader');
   await expect(headers.map((header) => header.textContent)).toEqual(
@@ -179,8 +187,22 @@ export const ArabicRightToLeft: Story = {
     const [system, status] = within(canvas.getByRole('table')).getAllByRole('columnheader');
     if (!system || !status) throw new Error('the table has no headers');
     await expect(rightOf(system, status), 'table').toBe(true);
-    // Each widget of the page starts at its right edge.
+    // The reconnect page stands centred; inside it everything starts on the right.
+    const reconnectPage = canvasElement.querySelector('[data-makini="reconnect-page"]');
+    const title = reconnectPage?.querySelector('h1');
+    const button = reconnectPage?.querySelector('button');
+    if (!reconnectPage || !title || !button) throw new Error('the reconnect page is missing');
+    const box = reconnectPage.getBoundingClientRect();
+    const titleText = document.createRange();
+    titleText.selectNodeContents(title);
+    const buttonBox = button.getBoundingClientRect();
+    await expect(
+      Math.abs(titleText.getBoundingClientRect().right - buttonBox.right),
+    ).toBeLessThanOrEqual(1);
+    await expect(buttonBox.left, 'reconnect page').toBeGreaterThan(box.left + box.width / 2);
+    // Each other widget of the page starts at its right edge.
     for (const widget of canvas.getByTestId('page').children) {
+      if (widget === reconnectPage) continue;
       const edge = widget.getBoundingClientRect().right;
       await expect(Math.abs(edge - page.right), widget.outerHTML).toBeLessThanOrEqual(1);
     }
