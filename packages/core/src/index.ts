@@ -1,3 +1,9 @@
+/**
+ * Models, exact decimals, typed errors, the API client, Makini Link OAuth, connection health and
+ * the shared-state interfaces. Isomorphic: browsers, Node 20+ and edge runtimes.
+ *
+ * @module @makini-kit/core
+ */
 export {
   type BackoffOptions,
   backoffDelay,

@@ -1,4 +1,10 @@
-// The `@makini-kit/core/opentelemetry` entry: the only module that imports `@opentelemetry/api`.
+/**
+ * The OpenTelemetry adapter: `openTelemetry()` turns `@opentelemetry/api` (an optional peer
+ * dependency) into the `telemetry` option of `MakiniClient`, `TokenManager` and the webhook handler.
+ * The only module that imports `@opentelemetry/api`.
+ *
+ * @module @makini-kit/core/opentelemetry
+ */
 export {
   type OpenTelemetryOptions,
   openTelemetry,

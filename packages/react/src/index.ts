@@ -1,3 +1,9 @@
+/**
+ * The widgets and their hooks, as Client Components: `MakiniProvider`, `ConnectionStatus`,
+ * `ReconnectButton`, `ConnectionList`, `SyncStatus`, `ReconnectPage`, `LinkCallback`.
+ *
+ * @module @makini-kit/react
+ */
 export {
   ConnectionList,
   type ConnectionListProps,

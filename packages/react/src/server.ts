@@ -8,6 +8,8 @@
  * export default function Page() {
  *   return <h1>{en.list.label}</h1>;
  * }
+ *
+ * @module @makini-kit/react/server
  */
 export type {
   ConnectionStatusProps,

@@ -1,3 +1,13 @@
+/**
+ * Webhook verification, deduplication and handler adapters.
+ *
+ * In Node this entry signs and verifies with `node:crypto` and adds what only Node has:
+ * `safeVerifyWebhook`, `safeVerifyWebhookSignature`, `toNodeHandler` and `toExpressMiddleware`.
+ * Under the `workerd`, `worker`, `edge-light`, `browser` and `deno` conditions the same import
+ * resolves to a WebCrypto build with everything else, the same names and types.
+ *
+ * @module @makini-kit/webhook-node
+ */
 // Node entry: HMAC with node:crypto, the synchronous safe verifiers it allows, and the Node http and
 // Express adapters.
 import { nodeHmac } from './crypto/nodeHmac.js';

@@ -5,6 +5,8 @@
  * @example
  * import { de } from '@makini-kit/react/locales';
  * <MakiniProvider messages={de}>…</MakiniProvider>
+ *
+ * @module @makini-kit/react/locales
  */
 export { ar } from '../messages/ar.js';
 export { de } from '../messages/de.js';
