@@ -45,7 +45,8 @@ export interface LinkFlowOptions<TOutcome, TCode extends LinkCode> {
    */
   exchange?: (
     code: TCode,
-  ) => Promise<ExchangeAnswer | undefined> | Promise<void> | ExchangeAnswer | void;
+    // biome-ignore lint/suspicious/noConfusingVoidType: an exchange may answer nothing (`async () => {}`).
+  ) => Promise<ExchangeAnswer | undefined | void> | ExchangeAnswer | undefined | void;
   /** Called once per run with how it ended. */
   onResult?: (outcome: TOutcome) => void;
   onError?: (error: unknown) => void;
