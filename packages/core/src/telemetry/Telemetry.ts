@@ -13,6 +13,7 @@ export const TelemetrySpanKind = {
 } as const;
 export type TelemetrySpanKind = (typeof TelemetrySpanKind)[keyof typeof TelemetrySpanKind];
 
+/** How a span starts. */
 export interface TelemetrySpanOptions {
   /** @default 'internal' */
   kind?: TelemetrySpanKind | undefined;
@@ -30,13 +31,16 @@ export interface TelemetrySpan {
   readonly recording: boolean;
   /** The trace this span belongs to, when it is recording. */
   readonly traceId: string | undefined;
+  /** Sets attributes; `undefined` values are left out. */
   setAttributes(attributes: TelemetryAttributes): void;
+  /** Records a point in time on the span (a retry wait, a rate-limiter wait). */
   addEvent(name: string, attributes?: TelemetryAttributes): void;
   /**
    * Marks the span failed: status `ERROR` with `code` as its description, and `error.type`. Only
    * the code is recorded, never an error's message or stack, which may quote what was sent.
    */
   fail(code: string): void;
+  /** Ends the span; nothing is recorded on it after. */
   end(): void;
 }
 
@@ -50,6 +54,7 @@ export interface TelemetrySpan {
  * const client = new MakiniClient({ token, telemetry: openTelemetry() });
  */
 export interface Telemetry {
+  /** Starts a span, a child of `options.parent` or of the active span. */
   startSpan(name: string, options?: TelemetrySpanOptions): TelemetrySpan;
   /** Runs `work` with `span` active, so spans started inside it (a token refresh) are its children. */
   withSpan<T>(span: TelemetrySpan, work: () => T): T;
