@@ -3,6 +3,7 @@
  * the shared-state interfaces. Isomorphic: browsers, Node 20+ and edge runtimes.
  *
  * @module @makini-kit/core
+ * @mergeModuleWith <project>
  */
 export {
   type BackoffOptions,

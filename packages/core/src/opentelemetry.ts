@@ -3,7 +3,7 @@
  * dependency) into the `telemetry` option of `MakiniClient`, `TokenManager` and the webhook handler.
  * The only module that imports `@opentelemetry/api`.
  *
- * @module @makini-kit/core/opentelemetry
+ * @module opentelemetry
  */
 export {
   type OpenTelemetryOptions,

@@ -3,6 +3,7 @@
  * `ReconnectButton`, `ConnectionList`, `SyncStatus`, `ReconnectPage`, `LinkCallback`.
  *
  * @module @makini-kit/react
+ * @mergeModuleWith <project>
  */
 export {
   ConnectionList,

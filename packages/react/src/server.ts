@@ -9,7 +9,7 @@
  *   return <h1>{en.list.label}</h1>;
  * }
  *
- * @module @makini-kit/react/server
+ * @module server
  */
 export type {
   ConnectionStatusProps,

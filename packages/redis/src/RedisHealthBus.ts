@@ -70,6 +70,8 @@ export class RedisHealthBus implements HealthBus {
   #subscription: Promise<() => Promise<void>> | undefined;
 
   /**
+   * Each replica makes its own, on the same Redis (and `prefix`).
+   *
    * @param options The connection from `toRedisConnection`, and the rest of {@link RedisHealthBusOptions}.
    * @throws {TypeError} When an option is missing or of the wrong type.
    */

@@ -62,6 +62,8 @@ export class RedisLock implements Lock {
   readonly #prefix: string;
 
   /**
+   * Each replica makes its own, on the same Redis (and `prefix`).
+   *
    * @param options The connection from `toRedisConnection`, and the rest of {@link RedisLockOptions}.
    * @throws {TypeError} When an option is missing or of the wrong type.
    */

@@ -94,6 +94,8 @@ export class RedisPollLeases implements PollLeases {
   readonly #replicas = new Map<string, { free: Set<string>; granted: Set<string> }>();
 
   /**
+   * Each replica makes its own, on the same Redis (and `prefix`).
+   *
    * @param options The connection from `toRedisConnection`, and the rest of {@link RedisPollLeasesOptions}.
    * @throws {TypeError} When an option is missing or of the wrong type.
    */

@@ -133,6 +133,8 @@ export class RedisRateLimitStore implements RateLimitStore {
   readonly #prefix: string;
 
   /**
+   * Each replica makes its own, on the same Redis (and `prefix`).
+   *
    * @param options The connection from `toRedisConnection`, and the rest of {@link RedisRateLimitStoreOptions}.
    * @throws {TypeError} When an option is missing or of the wrong type.
    */

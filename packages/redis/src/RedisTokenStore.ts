@@ -73,6 +73,8 @@ export class RedisTokenStore implements TokenStore {
   readonly #opened = new Map<string, { sealed: string; tokens: TokenSet }>();
 
   /**
+   * Each replica makes its own, on the same Redis (and `prefix`).
+   *
    * @param options The connection from `toRedisConnection`, and the rest of {@link RedisTokenStoreOptions}.
    * @throws {TypeError} When an option is missing or of the wrong type.
    */

@@ -37,6 +37,8 @@ export class RedisUsedLinks implements UsedLinkStore {
   readonly #prefix: string;
 
   /**
+   * Each replica makes its own, on the same Redis (and `prefix`).
+   *
    * @param options The connection from `toRedisConnection`, and the rest of {@link RedisUsedLinksOptions}.
    * @throws {TypeError} When an option is missing or of the wrong type.
    */

@@ -20,6 +20,8 @@ export class InvalidArgumentError extends MakiniError {
   readonly argument: string;
 
   /**
+   * The kit makes it when a call is given an argument it cannot send.
+   *
    * @param message What is wrong with the argument and how to fix it.
    * @param context The call, and the `argument` at fault.
    */

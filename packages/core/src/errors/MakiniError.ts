@@ -190,6 +190,8 @@ export class RateLimitError extends MakiniApiError {
   readonly resetAt: Date | undefined;
 
   /**
+   * The kit makes it from a 429 response, or when the client-side limiter refuses a call.
+   *
    * @param status The HTTP status (429).
    * @param message What went wrong.
    * @param context The request and response, and what the server said about its window.
@@ -233,6 +235,8 @@ export class ReauthorizationRequiredError extends AuthenticationError {
   readonly connectionKey: string | undefined;
 
   /**
+   * The kit makes it from a 401 `REAUTHORIZATION_REQUIRED` response.
+   *
    * @param status The HTTP status (401).
    * @param message What went wrong.
    * @param context The request and response, and the connection to reconnect.
@@ -332,6 +336,8 @@ export class ValidationError extends MakiniError {
   readonly body: unknown;
 
   /**
+   * The kit makes it when a response breaks its schema.
+   *
    * @param message What does not match, and where.
    * @param context The request, the failing path and the raw data.
    */
@@ -349,6 +355,8 @@ export class ConnectionError extends MakiniError {
   declare readonly code: ConnectionErrorCode;
 
   /**
+   * The kit makes it when a request gets no usable answer.
+   *
    * @param code `CONNECTION_FAILED` (no answer) or `INVALID_RESPONSE` (an answer that is not usable).
    * @param message What went wrong.
    * @param context The request, and the network error as `cause`.
@@ -370,6 +378,8 @@ export class TimeoutError extends MakiniError {
   declare readonly code: 'TIMEOUT';
 
   /**
+   * The kit makes it when a call passes its `timeoutMs`.
+   *
    * @param code `TIMEOUT`.
    * @param message What timed out, after how long.
    * @param context The request.
@@ -386,6 +396,8 @@ export class AbortError extends MakiniError {
   declare readonly code: 'ABORTED';
 
   /**
+   * The kit makes it when the caller's signal fires.
+   *
    * @param code `ABORTED`.
    * @param message What was aborted.
    * @param context The request, and the signal's reason as `cause`.

@@ -20,6 +20,8 @@ export class PageTooLargeError extends ValidationError {
   readonly cap: number;
 
   /**
+   * The kit makes it when a page holds more records than it may.
+   *
    * @param message How many records the page held, and the most it may.
    * @param context The request, the record `count` and the `cap`.
    */

@@ -15,6 +15,8 @@ export class PaginationError extends MakiniError {
   readonly currentPage: number;
 
   /**
+   * The kit makes it when the server does not page forward.
+   *
    * @param message Which page was asked for and which came back.
    * @param context The request and both page numbers.
    */

@@ -12,6 +12,8 @@ export class ResponseTooLargeError extends MakiniError {
   readonly limitBytes: number;
 
   /**
+   * The kit makes it when a body passes `maxResponseBytes`.
+   *
    * @param message Which response passed the limit.
    * @param context The request, and the limit in bytes.
    */

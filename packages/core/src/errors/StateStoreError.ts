@@ -22,6 +22,8 @@ export class StateStoreError extends MakiniError {
   readonly operation: string;
 
   /**
+   * The stores make it when the shared state fails; a store of your own throws it too.
+   *
    * @param message What the store did wrong, naming no secret.
    * @param context The failing `operation`, and the store's error as `cause`.
    */

@@ -20,6 +20,8 @@ export class TokenDecryptionError extends MakiniError {
   readonly keyId: string | undefined;
 
   /**
+   * `TokenCipher` makes it when a sealed value does not open.
+   *
    * @param message Why the value did not open, naming the key id and never a token.
    * @param context The key id the value says it was sealed with.
    */

@@ -43,7 +43,14 @@ export type PageMeta = z.infer<typeof PageMeta>;
  * const page = PurchaseOrderPage.parse(json); // page.data: PurchaseOrder[]
  */
 export function Page<Item extends z.ZodType>(item: Item) {
-  return z.looseObject({ data: z.array(item), links: PageLinks, meta: PageMeta });
+  return z.looseObject({
+    /** The records of the page. */
+    data: z.array(item),
+    /** Where the other pages are. */
+    links: PageLinks,
+    /** Page numbers and counts. */
+    meta: PageMeta,
+  });
 }
 /**
  * The envelope alone, its records left unparsed: lists check it strictly (a broken envelope is a

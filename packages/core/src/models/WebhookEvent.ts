@@ -119,5 +119,8 @@ export type WebhookEvent = z.infer<typeof WebhookEvent>;
 /** The event of one `type`. */
 export type WebhookEventOf<Type extends WebhookEvent['type']> = Extract<
   WebhookEvent,
-  { type: Type }
+  {
+    /** The event type to narrow to. */
+    type: Type;
+  }
 >;

@@ -15,6 +15,8 @@ export class LinkError extends MakiniError {
   readonly description: string | undefined;
 
   /**
+   * The Link helpers make it; construct one yourself to fail a flow in a test.
+   *
    * @param code What failed, one of {@link LinkErrorCode}.
    * @param message What went wrong and what the customer or developer can do.
    * @param description The provider's `error_description`, if any.

@@ -235,7 +235,12 @@ export class TokenManager {
       accessToken: '[redacted]',
       /** `[redacted]`, or `null` when there is none. */
       refreshToken: tokens.refreshToken ? '[redacted]' : null,
-      ...(this.#shared ? { store: true } : {}),
+      ...(this.#shared
+        ? {
+            /** Present when the tokens live in a shared store. */
+            store: true,
+          }
+        : {}),
     };
   }
 

@@ -25,7 +25,11 @@ export class MemoryHealthBus implements HealthBus {
   readonly #claims = new Map<string, number>();
   readonly #now: () => number;
 
-  /** @param options The clock, for tests. */
+  /**
+   * One per process; share it between the objects that should see each other.
+   *
+   * @param options The clock, for tests.
+   */
   constructor(options: MemoryHealthBusOptions = {}) {
     this.#now = options.now ?? (() => Date.now());
   }

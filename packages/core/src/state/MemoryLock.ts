@@ -22,7 +22,11 @@ export class MemoryLock implements Lock {
   readonly #fences = new Map<string, number>();
   readonly #now: () => number;
 
-  /** @param options The clock, for tests. */
+  /**
+   * One per process; share it between the objects that should see each other.
+   *
+   * @param options The clock, for tests.
+   */
   constructor(options: MemoryLockOptions = {}) {
     this.#now = options.now ?? (() => Date.now());
   }

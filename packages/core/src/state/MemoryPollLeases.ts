@@ -69,7 +69,11 @@ export class MemoryPollLeases implements PollLeases {
   readonly #seenFree = new Map<string, Set<string>>();
   readonly #now: () => number;
 
-  /** @param options The clock, for tests. */
+  /**
+   * One per process; share it between the objects that should see each other.
+   *
+   * @param options The clock, for tests.
+   */
   constructor(options: MemoryPollLeasesOptions = {}) {
     this.#now = options.now ?? (() => Date.now());
   }

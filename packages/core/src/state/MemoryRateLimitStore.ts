@@ -56,7 +56,11 @@ export class MemoryRateLimitStore implements RateLimitStore {
   readonly #buckets = new Map<string, Bucket>();
   readonly #now: () => number;
 
-  /** @param options The clock, for tests. */
+  /**
+   * One per process; share it between the objects that should see each other.
+   *
+   * @param options The clock, for tests.
+   */
   constructor(options: MemoryRateLimitStoreOptions = {}) {
     this.#now = options.now ?? (() => Date.now());
   }

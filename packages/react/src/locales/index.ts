@@ -6,7 +6,7 @@
  * import { de } from '@makini-kit/react/locales';
  * <MakiniProvider messages={de}>…</MakiniProvider>
  *
- * @module @makini-kit/react/locales
+ * @module locales
  */
 export { ar } from '../messages/ar.js';
 export { de } from '../messages/de.js';
