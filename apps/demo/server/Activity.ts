@@ -23,6 +23,15 @@ export interface ShownAlert {
   kind: HealthAlert['kind'];
   reason: string;
   at: number;
+  /** The reconnect link the customer was e-mailed with the alert, when one was minted. */
+  link?: ReconnectLinkSent | undefined;
+}
+
+/** A reconnect link as the alert e-mail carries it. */
+export interface ReconnectLinkSent {
+  url: string;
+  /** Epoch ms. */
+  expiresAt: number;
 }
 
 /**
@@ -54,7 +63,7 @@ export interface ActivityLog {
   request(entry: LoggedRequest): void;
   invalidRecord(connectionKey: string, event: InvalidRecordEvent): void;
   webhook(entry: Omit<ReceivedWebhook, 'sequence'>): void;
-  alert(alert: HealthAlert): void;
+  alert(alert: HealthAlert, link?: ReconnectLinkSent): void;
   dismissFor(connectionId: string): void;
   read<List extends keyof ActivityLists>(list: List): Promise<ActivityLists[List]>;
 }
@@ -113,13 +122,14 @@ export class Activity implements ActivityLog {
     this.push(this.webhooks, { sequence: this.nextWebhook++, ...entry });
   }
 
-  alert(alert: HealthAlert) {
+  alert(alert: HealthAlert, link?: ReconnectLinkSent) {
     this.push(this.alerts, {
       id: this.nextAlert++,
       connectionId: alert.connectionId,
       kind: alert.kind,
       reason: alert.reason,
       at: Date.now(),
+      ...(link ? { link } : {}),
     });
   }
 

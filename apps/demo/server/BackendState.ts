@@ -1,4 +1,4 @@
-import type { HealthBus, PollLeases, RateLimitStore } from '@makini-kit/core';
+import type { HealthBus, PollLeases, RateLimitStore, UsedLinkStore } from '@makini-kit/core';
 import type { DedupeStore } from '@makini-kit/webhook-node';
 import type { ActivityLog } from './Activity.js';
 import type { ConnectionStore } from './ConnectionStore.js';
@@ -19,6 +19,8 @@ export interface BackendState {
   healthBus?: HealthBus;
   /** Which replica polls which connection. @default this process polls them all */
   pollLeases?: PollLeases;
+  /** Reconnect links already redeemed, so each works once across replicas. @default in memory */
+  usedLinks?: UsedLinkStore;
   /** This process's name among the replicas, answered in `x-demo-replica`. @default none */
   replica?: string;
   close(): Promise<void>;

@@ -17,6 +17,8 @@ export interface ConnectionStore {
   get(key: string): Promise<ConnectionInfo | undefined>;
   /** A finished Link flow: remembers the connection and writes its new tokens over any old ones. */
   save(connection: ConnectionInfo, tokens: TokenSet): Promise<void>;
+  /** A disconnected connection: forgets it and its tokens. */
+  remove(key: string): Promise<void>;
   /** The tokens, sealed at rest; `TokenManager` compare-and-sets them across refreshes. */
   readonly tokens: TokenStore;
   /** One refresh at a time per connection, across everything that shares `tokens`. */

@@ -1,6 +1,7 @@
 import {
   type ConnectionHealthMonitor,
   MakiniClient,
+  ReconnectLinkError,
   refreshToken,
   TokenManager,
   type TokenResponse,
@@ -8,6 +9,7 @@ import {
 import type { BackendState } from './BackendState.js';
 import type { ConnectionInfo } from './ConnectionStore.js';
 import type { DemoConfig } from './config.js';
+import type { SystemApi } from './SystemApi.js';
 import { telemetry } from './tracing.js';
 
 /**
@@ -86,8 +88,17 @@ export class DemoConnections {
     return client;
   }
 
-  /** Keeps the tokens of a finished Link flow and (re)opens that connection. */
-  async connect(tokens: TokenResponse, fallbackKey?: string): Promise<ConnectionInfo> {
+  /**
+   * Keeps the tokens of a finished Link flow and (re)opens that connection. With `requiredKey` (a
+   * reconnect link's connection) tokens of any other connection are refused, and nothing is kept.
+   *
+   * @throws {ReconnectLinkError} `LINK_WRONG_CONNECTION` when Link connected another connection
+   */
+  async connect(
+    tokens: TokenResponse,
+    fallbackKey?: string,
+    requiredKey?: string,
+  ): Promise<ConnectionInfo> {
     const bootstrap = new MakiniClient({
       baseUrl: this.config.makiniUrl,
       token: tokens.access_token,
@@ -95,6 +106,12 @@ export class DemoConnections {
     });
     const integration = await bootstrap.integrations.current();
     const key = tokens.connection_id ?? integration.id ?? fallbackKey ?? '';
+    if (requiredKey !== undefined && key !== requiredKey) {
+      throw new ReconnectLinkError(
+        'LINK_WRONG_CONNECTION',
+        'Link signed in to another connection than the one this reconnect link is for; nothing was changed.',
+      );
+    }
     const connection: ConnectionInfo = {
       key,
       name: integration.company_name ?? key,
@@ -109,6 +126,24 @@ export class DemoConnections {
     this.state.activity.dismissFor(key);
     await this.monitor.check(key);
     return connection;
+  }
+
+  /**
+   * Deletes the connection at Makini (`DELETE /api/system/connections/{id}`, with the app's client
+   * credentials: the connection's own token may be the thing that broke), then forgets it here:
+   * no more polls, tokens or alerts. One Makini no longer knows is forgotten all the same.
+   *
+   * @returns false when no such connection is stored
+   */
+  async disconnect(key: string, system: SystemApi): Promise<boolean> {
+    if (!(await this.state.connections.get(key))) return false;
+    await system.deleteConnection(key);
+    this.monitor.untrack(key);
+    this.clients.get(key)?.close();
+    this.clients.delete(key);
+    await this.state.connections.remove(key);
+    this.state.activity.dismissFor(key);
+    return true;
   }
 
   close() {

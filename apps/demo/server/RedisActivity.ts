@@ -7,6 +7,7 @@ import {
   KEEP,
   type LoggedRequest,
   type ReceivedWebhook,
+  type ReconnectLinkSent,
   type ShownAlert,
 } from './Activity.js';
 
@@ -63,7 +64,7 @@ export class RedisActivity implements ActivityLog {
       .catch(() => undefined);
   }
 
-  alert(alert: HealthAlert) {
+  alert(alert: HealthAlert, link?: ReconnectLinkSent) {
     void this.next('alerts')
       .then((id) =>
         this.push('alerts', {
@@ -72,6 +73,7 @@ export class RedisActivity implements ActivityLog {
           kind: alert.kind,
           reason: alert.reason,
           at: Date.now(),
+          ...(link ? { link } : {}),
         } satisfies ShownAlert),
       )
       .catch(() => undefined);

@@ -48,4 +48,10 @@ export class RedisConnectionStore implements ConnectionStore {
       JSON.stringify({ key, name, platform }),
     ]);
   }
+
+  async remove(key: string): Promise<void> {
+    // Off the list first: a listed connection always has tokens to use.
+    await this.redis.command('connections.remove', ['HDEL', this.listKey, key]);
+    await this.tokens.delete(key);
+  }
 }

@@ -109,6 +109,11 @@ export class SealedTokenFile implements ConnectionStore {
     await this.flush();
   }
 
+  async remove(key: string): Promise<void> {
+    this.entries.delete(key);
+    await this.flush();
+  }
+
   // Checks and updates happen before the first await, so concurrent writers in this process are
   // ordered; the file follows.
 

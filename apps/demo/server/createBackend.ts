@@ -1,10 +1,6 @@
-import {
-  ConnectionHealthMonitor,
-  createHealthHandler,
-  exchangeCode,
-  StateStoreError,
-} from '@makini-kit/core';
+import { ConnectionHealthMonitor, createHealthHandler, ReconnectLinks } from '@makini-kit/core';
 import { Hono } from 'hono';
+import { answerError } from './answerError.js';
 import type { BackendState } from './BackendState.js';
 import type { DemoConfig } from './config.js';
 import { DemoAccess } from './DemoAccess.js';
@@ -13,17 +9,24 @@ import { DemoErrorCode } from './DemoErrorCode.js';
 import { DemoHttpError } from './DemoHttpError.js';
 import { devRoutes } from './devRoutes.js';
 import { guardRequests } from './guardRequests.js';
+import { linkRoutes } from './linkRoutes.js';
 import { loadOrderDocuments } from './orderDocuments.js';
 import { problem } from './problem.js';
 import { ReferenceData } from './ReferenceData.js';
-import { readJson } from './readJson.js';
 import { receiveWebhooks } from './receiveWebhooks.js';
 import { reopenConnections } from './reopenConnections.js';
-import { ExchangeBody } from './requestBodies.js';
-import { SandboxAdminError, sandboxAdmin } from './sandboxAdmin.js';
+import { SystemApi } from './SystemApi.js';
+import { sandboxAdmin } from './sandboxAdmin.js';
 
-/** Where a real product would email the customer; the demo logs it. */
-export type NotifyCustomer = (alert: { connectionId: string; reason: string }) => void;
+/**
+ * Where a real product would e-mail the customer; the demo logs it. `link` is the reconnect link
+ * the e-mail carries (to the app's `/reconnect` page), when one could be minted.
+ */
+export type NotifyCustomer = (alert: {
+  connectionId: string;
+  reason: string;
+  link?: string;
+}) => void;
 
 /**
  * The demo's back end: holds the tokens, calls Makini, watches health, receives webhooks, and gives
@@ -33,28 +36,54 @@ export type NotifyCustomer = (alert: { connectionId: string; reason: string }) =
 export async function createBackend(
   config: DemoConfig,
   state: BackendState,
-  options: { notifyCustomer?: NotifyCustomer; log?: (line: string) => void } = {},
+  options: {
+    /** Sign reconnect links, the first one signing (see `loadReconnectLinkSecrets`). */
+    reconnectLinkSecrets: readonly string[];
+    notifyCustomer?: NotifyCustomer;
+    log?: (line: string) => void;
+  },
 ) {
   const log = options.log ?? ((line: string) => console.log(line));
   const { activity } = state;
+  // The link is a way in for whoever holds it: the log says one was sent, the banner shows it.
   const notify: NotifyCustomer =
     options.notifyCustomer ??
-    ((alert) => log(`[alert] would email the customer of ${alert.connectionId}: ${alert.reason}`));
+    ((alert) =>
+      log(
+        `[alert] would email the customer of ${alert.connectionId}: ${alert.reason}${alert.link ? " (with a reconnect link, shown in the app's alert banner)" : ''}`,
+      ));
+  const links = new ReconnectLinks({
+    secrets: options.reconnectLinkSecrets,
+    ...(state.usedLinks ? { usedLinks: state.usedLinks } : {}),
+  });
+  const reconnectPage = `${config.appUrl}/reconnect`;
+  const mintLink = (connectionId: string) => links.create({ connectionId, url: reconnectPage });
+  // The alert e-mail carries a fresh link; an alert without one still goes out.
+  const raise = async (alert: Parameters<typeof activity.alert>[0]) => {
+    if (alert.kind !== 'reauthorization_required') return activity.alert(alert);
+    const link = await mintLink(alert.connectionId).catch((error: Error) => {
+      log(`[alert] no reconnect link for ${alert.connectionId}: ${error.message}`);
+      return undefined;
+    });
+    activity.alert(alert, link && { url: link.url, expiresAt: link.expiresAt });
+    notify({
+      connectionId: alert.connectionId,
+      reason: alert.reason,
+      ...(link ? { link: link.url } : {}),
+    });
+  };
   const monitor = new ConnectionHealthMonitor({
     pollIntervalMs: 5_000,
     ...(state.healthBus ? { bus: state.healthBus } : {}),
     ...(state.pollLeases ? { leases: state.pollLeases } : {}),
     ...(state.replica ? { replicaId: state.replica } : {}),
     // With replicas, one of them (whichever claims it) raises each alert.
-    onAlert: (alert) => {
-      activity.alert(alert);
-      if (alert.kind === 'reauthorization_required') notify(alert);
-    },
+    onAlert: (alert) => void raise(alert),
   });
   const connections = new DemoConnections(config, state, monitor);
   const references = new ReferenceData();
   const admin = sandboxAdmin(config.makiniUrl, config.sandboxAdminToken);
-  const redirectUri = `${config.appUrl}/link/callback`;
+  const system = new SystemApi(config);
 
   const receiveWebhook = receiveWebhooks(config.webhookSecret, state, monitor, log);
 
@@ -64,28 +93,7 @@ export async function createBackend(
   const health = createHealthHandler(monitor);
   const app = new Hono();
   // Every failure is JSON with a code; stack traces stay in the log.
-  app.onError((error, context) => {
-    if (error instanceof DemoHttpError) return context.json(error.toJSON(), error.status);
-    if (error instanceof SandboxAdminError) {
-      const status = error.status === 404 ? 404 : error.status < 500 ? 400 : 502;
-      const code = status === 404 ? DemoErrorCode.NOT_FOUND : DemoErrorCode.SANDBOX_ERROR;
-      return context.json({ error: { code, message: error.message } }, status);
-    }
-    if (StateStoreError.is(error)) {
-      const { status, body } = problem(error, () => 503);
-      return context.json(body, status);
-    }
-    log(`[demo] ${context.req.method} ${context.req.path} failed: ${(error as Error).stack}`);
-    return context.json(
-      {
-        error: {
-          code: DemoErrorCode.INTERNAL_ERROR,
-          message: 'The demo back end failed; its log says why.',
-        },
-      },
-      500,
-    );
-  });
+  app.onError(answerError(log));
   app.notFound((context) =>
     context.json(
       { error: { code: DemoErrorCode.NOT_FOUND, message: `No route ${context.req.path}.` } },
@@ -114,9 +122,27 @@ export async function createBackend(
   app.get('/api/health', (context) => health(context.req.raw));
   app.get('/api/health/events', (context) => health(context.req.raw));
   app.get('/api/link/settings', (context) =>
-    context.json({ clientId: config.clientId, redirectUri, linkUrl: config.linkUrl }),
+    context.json({
+      clientId: config.clientId,
+      redirectUri: `${config.appUrl}/link/callback`,
+      linkUrl: config.linkUrl,
+    }),
   );
-  app.get('/api/connections', async (context) => context.json({ data: await connections.list() }));
+  app.get('/api/connections', async (context) => {
+    const list = await connections.list();
+    // The system's name for the customer; a platforms list Makini fails to send costs only that.
+    const names = await Promise.all(
+      list.map((entry) => system.systemName(entry.platform).catch(() => entry.platform)),
+    );
+    return context.json({ data: list.map((entry, index) => ({ ...entry, system: names[index] })) });
+  });
+  app.delete('/api/connections/:key', async (context) => {
+    const key = context.req.param('key');
+    if (!(await connections.disconnect(key, system))) {
+      throw new DemoHttpError(404, DemoErrorCode.NOT_FOUND, `No connection ${key}.`);
+    }
+    return context.json({ data: null });
+  });
   app.get('/api/alerts', async (context) => context.json({ data: await activity.read('alerts') }));
   app.get('/api/requests', async (context) =>
     context.json({ data: (await activity.read('requests')).slice(-100) }),
@@ -128,26 +154,7 @@ export async function createBackend(
     context.json({ data: await activity.read('invalidRecords') }),
   );
 
-  app.post('/api/link/exchange', async (context) => {
-    const body = await readJson(context, ExchangeBody);
-    try {
-      const tokens = await exchangeCode({
-        baseUrl: config.makiniUrl,
-        clientId: config.clientId,
-        clientSecret: config.clientSecret,
-        code: body.code,
-        redirectUri,
-      });
-      const entry = await connections.connect(tokens, body.connectionId);
-      return context.json({ data: { key: entry.key, name: entry.name, platform: entry.platform } });
-    } catch (error) {
-      // A refused code is the caller's problem (400); Makini failing or unreachable is not (502).
-      const answer = problem(error, (makini) =>
-        'status' in makini && Number(makini.status) < 500 ? 400 : 502,
-      );
-      return context.json(answer.body, answer.status);
-    }
-  });
+  linkRoutes(app, { config, connections, store: state.connections, monitor, links, system });
 
   // A page of orders, with the names of what they point to and, per order, its receipts and
   // invoices. Reference data comes from a per-connection cache; the documents of the ten visible
@@ -190,7 +197,7 @@ export async function createBackend(
     }
   });
 
-  devRoutes(app, admin);
+  devRoutes(app, admin, mintLink);
 
   return {
     app,
@@ -200,6 +207,7 @@ export async function createBackend(
     close: () => {
       monitor.dispose();
       connections.close();
+      system.close();
     },
   };
 }

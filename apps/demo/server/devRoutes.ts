@@ -1,10 +1,22 @@
 import type { Hono } from 'hono';
 import { readJson } from './readJson.js';
-import { FaultsBody, RateLimitBody, RotateBody } from './requestBodies.js';
+import { FaultsBody, MintLinkBody, RateLimitBody, RotateBody } from './requestBodies.js';
 import type { SandboxAdminClient } from './sandboxAdmin.js';
 
-/** The developer panel's routes: play the failure story against the sandbox. */
-export function devRoutes(app: Hono, admin: SandboxAdminClient) {
+/**
+ * The developer panel's routes: play the failure story against the sandbox, and mint the reconnect
+ * link an alert e-mail would carry, for any connection.
+ */
+export function devRoutes(
+  app: Hono,
+  admin: SandboxAdminClient,
+  mintLink: (connectionId: string) => Promise<{ url: string; expiresAt: number }>,
+) {
+  app.post('/api/dev/reconnect-link', async (context) => {
+    const { connectionId } = await readJson(context, MintLinkBody);
+    const { url, expiresAt } = await mintLink(connectionId);
+    return context.json({ data: { connectionId, url, expiresAt } });
+  });
   app.post('/api/dev/rotate', async (context) => {
     const { connectionId } = await readJson(context, RotateBody);
     return context.json({ data: await admin.rotateCredentials(connectionId) });

@@ -3,6 +3,7 @@ import {
   RedisHealthBus,
   RedisPollLeases,
   RedisRateLimitStore,
+  RedisUsedLinks,
   toRedisConnection,
 } from '@makini-kit/redis';
 import { RedisDedupeStore } from '@makini-kit/webhook-node';
@@ -15,7 +16,7 @@ import { RedisConnectionStore } from './RedisConnectionStore.js';
 /**
  * The state of one replica among several, all of it in Redis through one ioredis client: tokens
  * (sealed) and refresh locks, the connection list, rate-limit budgets, health and poll leases,
- * handled webhooks and the developer panel's lists. Every key starts with `prefix`.
+ * handled webhooks, redeemed reconnect links and the developer panel's lists. Every key starts with `prefix`.
  *
  * @throws {DemoConfigError} when Redis does not answer a PING in time, naming REDIS_URL
  */
@@ -68,6 +69,7 @@ export async function openRedisState(options: {
     rateLimitStore: new RedisRateLimitStore({ connection: redis, prefix }),
     healthBus: new RedisHealthBus({ connection: redis, prefix }),
     pollLeases: new RedisPollLeases({ connection: redis, prefix }),
+    usedLinks: new RedisUsedLinks({ connection: redis, prefix }),
     replica: options.replica,
     async close() {
       await redis.close();

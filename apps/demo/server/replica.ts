@@ -29,7 +29,9 @@ async function start(message: ReplicaStart) {
     ...message.config,
     allowedHosts: [...(message.config.allowedHosts ?? []), new URL(url).host],
   };
-  const backend = await createBackend(config, state);
+  const backend = await createBackend(config, state, {
+    reconnectLinkSecrets: message.reconnectLinkSecrets,
+  });
   handleRequest = (request) => backend.app.fetch(request);
 
   let stopping = false;

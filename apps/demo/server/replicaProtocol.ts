@@ -13,6 +13,8 @@ export interface ReplicaStart {
   redisUrl: string;
   redisPrefix: string;
   tokenKeys: TokenCipherKey[];
+  /** Sign reconnect links; every replica has the same, so any of them verifies a link. */
+  reconnectLinkSecrets: string[];
 }
 
 /** What a replica answers: listening at `url`, or failed to start (the reason, no secrets). */

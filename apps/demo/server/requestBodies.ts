@@ -6,6 +6,19 @@ export const ExchangeBody = z.object({
   connectionId: z.string().min(1).optional(),
 });
 
+/** `POST /api/reconnect-links/verify`: the link's token, from the page's URL. */
+export const LinkVerifyBody = z.object({ token: z.string().min(1, 'is required').max(2000) });
+
+/** `POST /api/reconnect-links/exchange`: the link's token, the Link code and the link's connection. */
+export const LinkExchangeBody = z.object({
+  token: z.string().min(1, 'is required').max(2000),
+  code: z.string().min(1, 'is required'),
+  connectionId: z.string().min(1, 'is required'),
+});
+
+/** `POST /api/dev/reconnect-link`: the connection a link is minted for. */
+export const MintLinkBody = z.object({ connectionId: z.string().min(1, 'is required') });
+
 /** `POST /api/dev/rotate`: whose system password changes. */
 export const RotateBody = z.object({ connectionId: z.string().min(1, 'is required') });
 

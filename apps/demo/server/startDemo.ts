@@ -5,6 +5,7 @@ import type { TokenCipherKey } from '@makini-kit/core';
 import { DEFAULT_DATA_FILE, DEMO_PORTS, demoConfig } from './config.js';
 import { createBackend, type NotifyCustomer } from './createBackend.js';
 import { openLocalState } from './openLocalState.js';
+import { loadReconnectLinkSecrets } from './reconnectLinkSecrets.js';
 import { registerWithMakini } from './registerWithMakini.js';
 import { startDemoSandbox } from './startDemoSandbox.js';
 import { startWebServer } from './startWebServer.js';
@@ -28,6 +29,11 @@ export interface StartDemoOptions {
    * @default `MAKINI_TOKEN_KEYS`, or a development key generated in the data folder
    */
   tokenKeys?: TokenCipherKey[];
+  /**
+   * Sign reconnect links, the signing secret first, each at least 32 bytes.
+   * @default `MAKINI_RECONNECT_LINK_SECRET`, or a development secret generated in the data folder
+   */
+  reconnectLinkSecrets?: string[];
   notifyCustomer?: NotifyCustomer;
   log?: (line: string) => void;
 }
@@ -44,13 +50,20 @@ export async function prepareDemo(options: StartDemoOptions) {
       dataDir: dirname(dataFile),
       log,
     }));
+  const reconnectLinkSecrets =
+    options.reconnectLinkSecrets ??
+    (await loadReconnectLinkSecrets({
+      env: process.env.MAKINI_RECONNECT_LINK_SECRET,
+      dataDir: dirname(dataFile),
+      log,
+    }));
   const { sandbox, makiniUrl } = await startDemoSandbox({
     port: ports.sandbox,
     dataFile,
     makiniUrl: options.makiniUrl,
     sandboxAdminToken: options.sandboxAdminToken,
   });
-  return { log, ports, dataFile, tokenKeys, sandbox, makiniUrl };
+  return { log, ports, dataFile, tokenKeys, reconnectLinkSecrets, sandbox, makiniUrl };
 }
 
 /**
@@ -58,7 +71,8 @@ export async function prepareDemo(options: StartDemoOptions) {
  * Vite dev server. `close()` stops all three.
  */
 export async function startDemo(options: StartDemoOptions = {}) {
-  const { log, ports, dataFile, tokenKeys, sandbox, makiniUrl } = await prepareDemo(options);
+  const { log, ports, dataFile, tokenKeys, reconnectLinkSecrets, sandbox, makiniUrl } =
+    await prepareDemo(options);
 
   // The back end listens first (on a free port if asked), so its address is known to Vite's proxy.
   let handleRequest: (request: Request) => Response | Promise<Response> = () =>
@@ -84,6 +98,7 @@ export async function startDemo(options: StartDemoOptions = {}) {
   await registerWithMakini(config);
   const state = await openLocalState({ dataFile, keys: tokenKeys, log });
   const backend = await createBackend(config, state, {
+    reconnectLinkSecrets,
     ...(options.notifyCustomer ? { notifyCustomer: options.notifyCustomer } : {}),
     log,
   });

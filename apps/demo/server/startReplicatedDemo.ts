@@ -27,7 +27,8 @@ export interface StartReplicatedDemoOptions
 export async function startReplicatedDemo(options: StartReplicatedDemoOptions) {
   // Before anything starts: a wrong REDIS_URL is one line, not a replica's stack trace.
   await checkRedis(options.redisUrl);
-  const { log, ports, dataFile, tokenKeys, sandbox, makiniUrl } = await prepareDemo(options);
+  const { log, ports, dataFile, tokenKeys, reconnectLinkSecrets, sandbox, makiniUrl } =
+    await prepareDemo(options);
   const proxy = await startRoundRobinProxy({ port: ports.backend });
   const allowedHosts = options.allowedHosts ?? [];
   const web = await startWebServer({ port: ports.app, backendUrl: proxy.url, allowedHosts });
@@ -51,6 +52,7 @@ export async function startReplicatedDemo(options: StartReplicatedDemoOptions) {
         redisUrl: options.redisUrl,
         redisPrefix: options.redisPrefix ?? 'makini-demo:',
         tokenKeys,
+        reconnectLinkSecrets,
       },
       {
         log,
