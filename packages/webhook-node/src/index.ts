@@ -16,12 +16,26 @@ import { createSafeVerifier } from './verify/createSafeVerifier.js';
 import { createSigner } from './verify/createSigner.js';
 import { createVerifier } from './verify/createVerifier.js';
 
-export { toExpressMiddleware } from './adapters/toExpressMiddleware.js';
+export { type ExpressRequest, toExpressMiddleware } from './adapters/toExpressMiddleware.js';
 export { toNodeHandler } from './adapters/toNodeHandler.js';
 export * from './shared.js';
 
 const verifier = createVerifier(nodeHmac);
-export const { verifyWebhook, verifyWebhookSignature } = verifier;
-export const { safeVerifyWebhook, safeVerifyWebhookSignature } = createSafeVerifier(verifier);
-export const { signWebhook, createTestWebhook } = createSigner(nodeHmac);
+const safeVerifier = createSafeVerifier(verifier);
+const signer = createSigner(nodeHmac);
+// One declaration each, marked `@function`: the API reference shows each as the function it is,
+// with the doc comment written where it is made.
+/** @function */
+export const verifyWebhook = verifier.verifyWebhook;
+/** @function */
+export const verifyWebhookSignature = verifier.verifyWebhookSignature;
+/** @function */
+export const safeVerifyWebhook = safeVerifier.safeVerifyWebhook;
+/** @function */
+export const safeVerifyWebhookSignature = safeVerifier.safeVerifyWebhookSignature;
+/** @function */
+export const signWebhook = signer.signWebhook;
+/** @function */
+export const createTestWebhook = signer.createTestWebhook;
+/** @function */
 export const createWebhookHandler = createHandlerFactory(verifier);

@@ -1,5 +1,9 @@
 // Everything that does not depend on the crypto implementation, exported by both entry points.
-export { fastifyWebhooks } from './adapters/fastifyWebhooks.js';
+export {
+  type FastifyLike,
+  type FastifyReplyLike,
+  fastifyWebhooks,
+} from './adapters/fastifyWebhooks.js';
 export { toFetchHandler } from './adapters/toFetchHandler.js';
 export type { ClaimResult, DedupeStore } from './dedupe/DedupeStore.js';
 export {

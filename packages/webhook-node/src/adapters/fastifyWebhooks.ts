@@ -2,7 +2,8 @@ import type { WebhookHandler } from '../handler/createHandlerFactory.js';
 import { checkBodyLimit } from './checkBodyLimit.js';
 
 /** The parts of Fastify the plugin uses, so Fastify itself is not a dependency. */
-interface FastifyLike {
+export interface FastifyLike {
+  /** Registers a body parser; the plugin's keeps the raw bytes. */
   addContentTypeParser(
     type: string | RegExp | string[],
     options: { parseAs: 'buffer'; bodyLimit?: number },
@@ -12,6 +13,7 @@ interface FastifyLike {
       done: (error: Error | null, body?: unknown) => void,
     ) => void,
   ): void;
+  /** Registers a `POST` route. */
   post(
     path: string,
     handler: (
@@ -20,9 +22,13 @@ interface FastifyLike {
     ) => unknown,
   ): void;
 }
-interface FastifyReplyLike {
+/** The parts of a Fastify reply the plugin uses. */
+export interface FastifyReplyLike {
+  /** Sets the status. */
   code(status: number): FastifyReplyLike;
+  /** Adds headers. */
   headers(values: Record<string, string>): FastifyReplyLike;
+  /** Sends the body. */
   send(body: unknown): unknown;
 }
 

@@ -4,7 +4,12 @@ import { checkBodyLimit } from './checkBodyLimit.js';
 import { handleNodeRequest, writeNodeResult } from './toNodeHandler.js';
 
 /** The parts of an Express request the middleware reads, so Express itself is not a dependency. */
-type ExpressRequest = IncomingMessage & { body?: unknown; rawBody?: unknown };
+export type ExpressRequest = IncomingMessage & {
+  /** What a body parser left: raw bytes from `express.raw()`, or nothing. */
+  body?: unknown;
+  /** The raw bytes some setups keep beside a parsed body. */
+  rawBody?: unknown;
+};
 
 const ALREADY_PARSED =
   'The request body was already parsed by another middleware (express.json()?), so its raw bytes ' +

@@ -4,11 +4,22 @@ export type ClaimResult =
    * First time seen: process it, renew the claim with `token` while that takes, then `complete`
    * (or `release` on failure) with the same `token`.
    */
-  | { status: 'claimed'; token: string }
+  | {
+      /** Claimed by this call. */
+      status: 'claimed';
+      /** The claim's owner token: pass it to `renew`, `complete` and `release`. */
+      token: string;
+    }
   /** Processed before: acknowledge without running the handler again. */
-  | { status: 'done' }
+  | {
+      /** Processed before. */
+      status: 'done';
+    }
   /** Another delivery holds the claim right now: answer so the sender retries later. */
-  | { status: 'in_progress' };
+  | {
+      /** Claimed by another delivery. */
+      status: 'in_progress';
+    };
 
 /**
  * Where processed webhook ids are remembered, so an event is handled once even when it is

@@ -3,6 +3,7 @@ import type { ClaimResult, DedupeStore } from './DedupeStore.js';
 import { Fifo } from './Fifo.js';
 import { newClaimToken } from './newClaimToken.js';
 
+/** Options of {@link MemoryDedupeStore}. */
 export interface MemoryDedupeStoreOptions {
   /**
    * Most ids held at once, claims and processed ids together. Past it the oldest processed id is
@@ -39,6 +40,12 @@ export class MemoryDedupeStore implements DedupeStore {
   private readonly maxEntries: number;
   private readonly now: () => number;
 
+  /**
+   * One per process: ids are remembered in memory only (a `RedisDedupeStore` shares them).
+   *
+   * @param options How many ids to keep, and the clock for tests.
+   * @throws {RangeError} When `maxEntries` is not a positive integer.
+   */
   constructor(options: MemoryDedupeStoreOptions = {}) {
     const { maxEntries = 100_000 } = options;
     if (!Number.isInteger(maxEntries) || maxEntries < 1)

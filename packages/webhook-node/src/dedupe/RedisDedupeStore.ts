@@ -42,6 +42,13 @@ export class RedisDedupeStore implements DedupeStore {
   private readonly client: DedupeCommands;
   private readonly prefix: string;
 
+  /**
+   * Every instance of the endpoint makes one on the same Redis (and `prefix`).
+   *
+   * @param options The Redis client and the key prefix.
+   * @throws {TypeError} When `client` is not an ioredis or connected node-redis client, or
+   *   `prefix` is not a string.
+   */
   constructor(options: {
     /** ioredis (`new Redis(url)`), a connected node-redis client, or an object like `RedisLike`. */
     client: RedisLike | NodeRedisLike;

@@ -3,13 +3,17 @@
  * same three methods); no Redis client is bundled.
  */
 export interface RedisLike {
+  /** `SET key value PX ms NX`. */
   set(key: string, value: string, px: 'PX', milliseconds: number, nx: 'NX'): Promise<'OK' | null>;
+  /** `GET key`. */
   get(key: string): Promise<string | null>;
+  /** `EVAL script numkeys …`. */
   eval(script: string, keys: number, ...args: Array<string | number>): Promise<unknown>;
 }
 
 /** A node-redis (v4 and later) client, as far as `RedisDedupeStore` uses it: raw commands. */
 export interface NodeRedisLike {
+  /** Sends any command, its name first. */
   sendCommand(args: string[]): Promise<unknown>;
 }
 
@@ -17,7 +21,9 @@ export interface NodeRedisLike {
 export interface DedupeCommands {
   /** `SET key value PX ms NX`: true when this call set it. */
   setIfAbsent(key: string, value: string, milliseconds: number): Promise<boolean>;
+  /** `GET key`. */
   get(key: string): Promise<string | null>;
+  /** Runs a Lua script on one key. */
   eval(script: string, key: string, args: Array<string | number>): Promise<unknown>;
 }
 

@@ -23,8 +23,11 @@ export type WebhookHandlers = {
   ) => unknown | Promise<unknown>;
 };
 
+/** What `createWebhookHandler` takes: the secret, your handlers and how to deduplicate. */
 export interface WebhookHandlerOptions {
+  /** The endpoint secret, or several while rotating (see `VerifyWebhookOptions.secret`). */
   secret: WebhookSecret;
+  /** Your handler for each event type you handle; the others go to `onUnhandled`. */
   on: WebhookHandlers;
   /**
    * Called for authentic events no handler in `on` takes, including event types newer than this
@@ -82,16 +85,35 @@ export interface WebhookHandlerOptions {
 
 /** A framework-neutral answer; adapters turn it into their response. */
 export interface WebhookResult {
+  /** The HTTP status to answer with. */
   status: number;
-  body: { ok: true; duplicate?: true } | { error: string };
+  /** The JSON body to answer with: never a reason a forger could learn from. */
+  body:
+    | {
+        /** Accepted. */
+        ok: true;
+        /** Processed before; not run again. */
+        duplicate?: true;
+      }
+    | {
+        /** A short, generic reason. */
+        error: string;
+      };
+  /** Headers to add (`retry-after` on 503). */
   headers?: Record<string, string>;
   /** The verified event (of a type this package knows), whatever happened after verification. */
   event?: WebhookEvent;
 }
 
+/** A webhook endpoint: give it to an adapter (`toNodeHandler`, `toFetchHandler`, …) or call `handle`. */
 export interface WebhookHandler {
   /** Verifies, deduplicates and dispatches one delivery. */
-  handle(input: { payload: unknown; headers: WebhookHeaders }): Promise<WebhookResult>;
+  handle(input: {
+    /** The raw body, as received. */
+    payload: unknown;
+    /** The request's headers. */
+    headers: WebhookHeaders;
+  }): Promise<WebhookResult>;
   /** A whole number of bytes ≥ 1: adapters refuse a handler with anything else when made. */
   readonly maxBodyBytes: number;
 }
@@ -119,7 +141,7 @@ export function createHandlerFactory(verifier: Verifier) {
    *   on: { 'connection.reauthorization_required': (event) => alertCustomer(event.connection_id) },
    * });
    */
-  return function createWebhookHandler(options: WebhookHandlerOptions): WebhookHandler {
+  function createWebhookHandler(options: WebhookHandlerOptions): WebhookHandler {
     checkHandlerOptions(options);
     const onError = options.onError ?? consoleReporter(options.now);
     const maxBodyBytes = options.maxBodyBytes ?? OPTION_BOUNDS.maxBodyBytes.default;
@@ -233,5 +255,6 @@ export function createHandlerFactory(verifier: Verifier) {
     }
 
     return { handle, maxBodyBytes };
-  };
+  }
+  return createWebhookHandler;
 }

@@ -6,9 +6,11 @@ import type { WebhookRefusal } from './WebhookRefusal.js';
 /** Raw request body: exactly the bytes that were signed. */
 export type RawPayload = string | Uint8Array;
 
+/** What `verifyWebhook` and its siblings check a delivery with. */
 export interface VerifyWebhookOptions {
   /** The raw body, as received: never `JSON.parse`d and re-serialized. */
   payload: RawPayload;
+  /** The request's headers (`webhook-id`, `webhook-timestamp`, `webhook-signature`), any casing. */
   headers: WebhookHeaders;
   /**
    * The endpoint secret, or several while rotating. Standard scheme: `whsec_<base64>`, or the
@@ -38,7 +40,17 @@ export interface VerifyWebhookOptions {
 
 /** What `safeVerifyWebhook` returns: the event, or why it was refused. */
 export type WebhookVerification =
-  | { readonly ok: true; readonly event: WebhookEvent }
+  | {
+      /** Authentic. */
+      readonly ok: true;
+      /** The verified, parsed event. */
+      readonly event: WebhookEvent;
+    }
   | WebhookRefusal;
 /** What `safeVerifyWebhookSignature` returns. */
-export type WebhookSignatureVerification = { readonly ok: true } | WebhookRefusal;
+export type WebhookSignatureVerification =
+  | {
+      /** Authentic. */
+      readonly ok: true;
+    }
+  | WebhookRefusal;

@@ -46,10 +46,20 @@ const hidden = (value: unknown): PropertyDescriptor => ({
  * without the detail (it helps an attacker); log the detail.
  */
 export class WebhookVerificationError extends Error {
+  /** `makini.WebhookVerificationError`: tells the error apart across copies of the package, where `instanceof` fails. */
   readonly kind = KIND;
+  /** `WebhookVerificationError`. */
   override readonly name = 'WebhookVerificationError';
 
+  /**
+   * The verifiers make it; construct one yourself to refuse a delivery in a test.
+   *
+   * @param code Why the webhook was refused.
+   * @param message How to fix it, naming no secret.
+   * @param options The cause, and for `SCHEMA_MISMATCH` the authentic event.
+   */
   constructor(
+    /** Why the webhook was refused: match on it, never on the message. */
     readonly code: WebhookVerificationErrorCode,
     message: string,
     options: { cause?: unknown; event?: unknown } = {},

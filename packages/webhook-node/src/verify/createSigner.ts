@@ -4,9 +4,11 @@ import { isWebhookId, isWebhookTimestamp } from './headerRules.js';
 import { BAD_ID, BAD_TIMESTAMP } from './refusals.js';
 import { orThrow, secretKeys, type WebhookSecret } from './secrets.js';
 
+/** What `signWebhook` signs, and how. */
 export interface SignWebhookOptions {
   /** The body to sign; an object is serialized with `JSON.stringify`. */
   payload: string | Uint8Array | object;
+  /** The endpoint secret; with several, one signature each (standard scheme). */
   secret: WebhookSecret;
   /** 1 to 256 characters without ".", as the verifier requires. @default a random `msg_…` id */
   id?: string;
@@ -16,9 +18,11 @@ export interface SignWebhookOptions {
   scheme?: 'standard' | 'legacy';
 }
 
+/** A signed delivery: send `payload` with `headers`. */
 export interface SignedWebhook<Payload extends string | Uint8Array = string | Uint8Array> {
   /** The exact body that was signed; send it unchanged (an object payload comes back as its JSON). */
   payload: Payload;
+  /** The signature headers, and `content-type`. */
   headers: Record<string, string>;
 }
 
@@ -83,13 +87,24 @@ export function createSigner(hmac: HmacProvider) {
    * });
    */
   async function createTestWebhook<Type extends WebhookEventType>(options: {
+    /** The event type. */
     type: Type;
+    /** Sent as `connection_id`. */
     connectionId: string;
+    /** The event's `data`. */
     data: Extract<WebhookEvent, { type: Type }>['data'] | Record<string, unknown>;
+    /** The endpoint secret to sign with. */
     secret: WebhookSecret;
+    /** The event and delivery id. @default a random `evt_…` id */
     id?: string;
+    /** Whole seconds since the epoch, also `created_at`. @default now */
     timestamp?: number;
-  }): Promise<SignedWebhook<string> & { event: Record<string, unknown> }> {
+  }): Promise<
+    SignedWebhook<string> & {
+      /** The event as sent, before signing. */
+      event: Record<string, unknown>;
+    }
+  > {
     if (!WEBHOOK_EVENT_TYPES.includes(options.type)) {
       throw new TypeError(
         `Unknown event type ${options.type}; use one of ${WEBHOOK_EVENT_TYPES.join(', ')}.`,
