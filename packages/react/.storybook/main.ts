@@ -1,5 +1,6 @@
 import type { StorybookConfig } from '@storybook/react-vite';
 import { linkCallbackPage } from '../test/linkCallbackPage.js';
+import { linkCallbackStaticPage } from '../test/linkCallbackStaticPage.js';
 import { referencePages, referenceStaticDirs } from './referencePages.js';
 
 const config: StorybookConfig = {
@@ -10,7 +11,7 @@ const config: StorybookConfig = {
   staticDirs: referenceStaticDirs(),
   viteFinal: (viteConfig) => ({
     ...viteConfig,
-    plugins: [...(viteConfig.plugins ?? []), linkCallbackPage],
+    plugins: [...(viteConfig.plugins ?? []), linkCallbackPage, linkCallbackStaticPage()],
     define: {
       ...viteConfig.define,
       __MAKINI_REFERENCE_PAGES__: JSON.stringify(referencePages()),

@@ -1,6 +1,7 @@
 import type { Plugin } from 'vite';
 
-const page = (title: string, module: string) =>
+/** A Link page: its title and the module that renders it. */
+export const linkPageHtml = (title: string, module: string) =>
   `<!doctype html><html lang="en"><title>${title}</title><body><main id="root"></main>` +
   `<script type="module" src="${module}"></script></body></html>`;
 
@@ -17,7 +18,7 @@ export const linkCallbackPage: Plugin = {
       const module = '/test/linkPages.tsx';
       if (path !== '/link/callback' && path !== '/link/app') return next();
       response.setHeader('content-type', 'text/html');
-      response.end(page(path === '/link/app' ? 'Connections' : 'Link callback', module));
+      response.end(linkPageHtml(path === '/link/app' ? 'Connections' : 'Link callback', module));
     });
   },
 };
