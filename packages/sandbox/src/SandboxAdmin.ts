@@ -17,9 +17,13 @@ import type {
 
 /** A connection as the admin API describes it, credentials included (sandbox only). */
 export interface AdminConnection extends AccountCredentials {
+  /** The connection's display name. */
   name: string;
+  /** Its platform's display name, e.g. `SAP S/4HANA`. */
   platformName: string;
+  /** Makini's status text, e.g. `active` or `reauthorization_required`. */
   status: string;
+  /** How many purchase orders it holds. */
   orders: number;
 }
 
@@ -28,6 +32,7 @@ export interface AdminConnection extends AccountCredentials {
  * `/__sandbox/` (see the package README).
  */
 export class SandboxAdmin {
+  /** @internal `startSandbox` makes it: use `sandbox.admin`. */
   constructor(private readonly state: SandboxState) {}
 
   /** Every connection with its current credentials. */
@@ -99,14 +104,17 @@ export class SandboxAdmin {
     return this.state.trigger(type, connectionKey, data);
   }
 
+  /** Injects a fault; resolves to the rule with its `id` (to remove it). */
   addFault(rule: FaultRuleInput): FaultRule {
     return this.state.faults.add(rule);
   }
 
+  /** The fault rules in force, with how often each fired. */
   faults(): FaultRule[] {
     return this.state.faults.list();
   }
 
+  /** Removes one fault rule; `false` when there is none of that id. */
   removeFault(id: string): boolean {
     return this.state.faults.remove(id);
   }
@@ -116,6 +124,7 @@ export class SandboxAdmin {
     this.state.faults.corruptRecords(every);
   }
 
+  /** Removes every fault rule, and stops corrupting records. */
   clearFaults() {
     this.state.faults.clear();
   }
@@ -130,14 +139,17 @@ export class SandboxAdmin {
     this.state.limiter.configure(limit, windowMs);
   }
 
+  /** Starts sending webhooks to a URL; the endpoint carries its `id` and secrets. */
   addWebhookEndpoint(options: WebhookEndpointOptions): WebhookEndpoint {
     return this.state.webhooks.register(options);
   }
 
+  /** Stops sending to an endpoint; `false` when there is none of that id. */
   removeWebhookEndpoint(id: string): boolean {
     return this.state.webhooks.unregister(id);
   }
 
+  /** The endpoints webhooks go to. */
   webhookEndpoints(): WebhookEndpoint[] {
     return this.state.webhooks.listEndpoints();
   }

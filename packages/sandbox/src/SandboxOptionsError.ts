@@ -26,9 +26,17 @@ export type SandboxOptionsErrorCode =
  * }
  */
 export class SandboxOptionsError extends Error {
+  /** `SandboxOptionsError`. */
   override readonly name = 'SandboxOptionsError';
 
+  /**
+   * `startSandbox` and the CLI make it for an option they refuse.
+   *
+   * @param code Which option is wrong.
+   * @param message What is wrong with it and how to fix it, naming no secret.
+   */
   constructor(
+    /** Which option is wrong: match on it, never on the message. */
     readonly code: SandboxOptionsErrorCode,
     message: string,
   ) {

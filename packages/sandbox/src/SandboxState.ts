@@ -18,9 +18,13 @@ import { type SentEvent, WebhookSender } from './webhooks/WebhookSender.js';
 
 /** Credentials of a customer's account on a source system, as the consent page shows them. */
 export interface AccountCredentials {
+  /** The connection's key. */
   connectionKey: string;
+  /** The platform slug, e.g. `sap-s4hana`. */
   platform: string;
+  /** The username to enter on the consent page. */
   username: string;
+  /** The password to enter on the consent page (sandbox only; it changes on rotation). */
   password: string;
 }
 

@@ -1,7 +1,18 @@
 export type { FaultKind, FaultRule, FaultRuleInput } from './behaviours/FaultInjector.js';
 export type { RequestLogEntry } from './behaviours/RequestLog.js';
-export { fieldMappingOf, PLATFORMS, type PlatformDefinition } from './data/platforms.js';
-export { DEFAULT_CLIENT, type SandboxClientOptions, type SandboxOptions } from './options.js';
+export {
+  fieldMappingOf,
+  type LineField,
+  type OrderField,
+  PLATFORMS,
+  type PlatformDefinition,
+} from './data/platforms.js';
+export {
+  DEFAULT_CLIENT,
+  type SandboxAssumptions,
+  type SandboxClientOptions,
+  type SandboxOptions,
+} from './options.js';
 export { ADMIN_PREFIX } from './routes/adminRoutes.js';
 export { type AdminConnection, SandboxAdmin } from './SandboxAdmin.js';
 export { SandboxOptionsError, SandboxOptionsErrorCode } from './SandboxOptionsError.js';

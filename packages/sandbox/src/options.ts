@@ -4,7 +4,9 @@ import type { WebhookEndpointOptions } from './webhooks/WebhookSender.js';
 
 /** A Makini client (the SaaS product) registered with the sandbox. */
 export interface SandboxClientOptions {
+  /** The client id Link and the token endpoint take. */
   id: string;
+  /** The client secret the token endpoint takes. */
   secret: string;
   /** What the consent page calls the app ("Connect <name> to your system"). @default the id */
   name?: string;
@@ -75,11 +77,20 @@ export interface SandboxOptions {
    * Makini's retry schedule (30 s doubling up to 24 h) on a scaled clock: `scale: 1` is real time
    * (the CLI's default), `scale: 1 / 30` turns 30 s into 1 s. @default { scale: 1 / 30 }
    */
-  webhookRetry?: { scale?: number };
+  webhookRetry?: {
+    /** The clock's scale: `1` is real time. */
+    scale?: number;
+  };
   /** Switches for behaviours the spec does not state. @default every one on */
   assumptions?: SandboxAssumptions;
   /** Faults present from the start (also set through the admin API). */
-  faults?: { corruptRecords?: { every: number } };
+  faults?: {
+    /** Breaks every `every`th record of every list (see `admin.corruptRecords`). */
+    corruptRecords?: {
+      /** How often: `3` breaks every third record. */
+      every: number;
+    };
+  };
   /**
    * How long each simulated sync stays `inprogress` before it ends (`sync.completed` or
    * `sync.failed`). A sync runs after every sign-in on the consent page, every connection created
@@ -130,6 +141,7 @@ export interface SandboxOptions {
   now?: () => number;
 }
 
+/** The client every sandbox registers unless `clients` says otherwise: `sandbox_client` / `sandbox_secret`. */
 export const DEFAULT_CLIENT: SandboxClientOptions = {
   id: 'sandbox_client',
   secret: 'sandbox_secret',

@@ -16,6 +16,7 @@ import { SandboxState } from './SandboxState.js';
 export interface Sandbox {
   /** Base URL, e.g. `http://127.0.0.1:4010`: use it as the client's `baseUrl` and Link's host. */
   url: string;
+  /** The port it listens on: the one asked for, or the free one picked for `port: 0`. */
   port: number;
   /** Programmatic control: rotate credentials, inject faults, trigger webhooks, read logs. */
   admin: SandboxAdmin;

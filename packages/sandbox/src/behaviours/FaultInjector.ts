@@ -1,6 +1,18 @@
 import { createRandom } from '../data/random.js';
 import { corruptRecord } from './corruptRecord.js';
 
+// Spelled out (not derived from FAULT_KINDS) so the API reference shows the kinds themselves.
+/**
+ * - `error`: answers `status` with an error body.
+ * - `rate_limit`: answers 429 with `Retry-After`.
+ * - `latency`: delays the answer by `latencyMs`.
+ * - `drop`: closes the connection without an answer.
+ * - `truncate`: cuts the body short.
+ * - `malformed`: answers a body that is not JSON.
+ */
+export type FaultKind = 'error' | 'rate_limit' | 'latency' | 'drop' | 'truncate' | 'malformed';
+
+/** Every kind of fault the sandbox injects. */
 export const FAULT_KINDS = [
   'error',
   'rate_limit',
@@ -8,8 +20,7 @@ export const FAULT_KINDS = [
   'drop',
   'truncate',
   'malformed',
-] as const;
-export type FaultKind = (typeof FAULT_KINDS)[number];
+] as const satisfies readonly FaultKind[];
 
 /**
  * A fault to inject. It applies to requests whose path starts with `route` (`*` matches any run of
@@ -17,8 +28,11 @@ export type FaultKind = (typeof FAULT_KINDS)[number];
  * (dice seeded from the sandbox seed and the rule's position, so a run is repeatable).
  */
 export interface FaultRuleInput {
+  /** The path prefix it applies to, e.g. `/api/erp/purchase-orders*`. */
   route: string;
+  /** Only calls of this HTTP method. @default any */
   method?: string;
+  /** What happens. */
   kind: FaultKind;
   /** Status of an `error` fault. @default 503 */
   status?: number;
@@ -32,7 +46,9 @@ export interface FaultRuleInput {
   times?: number;
 }
 
+/** A fault rule in force, as `addFault` returns it. */
 export interface FaultRule extends FaultRuleInput {
+  /** Its id, for `removeFault`. */
   id: string;
   /** Matching calls left for a scripted rule. */
   remaining?: number;

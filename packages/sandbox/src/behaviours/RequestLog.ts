@@ -1,13 +1,22 @@
 /** One API call as the sandbox saw it. Secrets in headers are redacted before they are stored. */
 export interface RequestLogEntry {
+  /** The `x-request-id` the sandbox answered with. */
   requestId: string;
+  /** The HTTP method. */
   method: string;
+  /** Path and query. */
   path: string;
+  /** The status answered. */
   status: number;
+  /** How long the answer took, in ms. */
   durationMs: number;
+  /** When the request arrived (ISO 8601). */
   at: string;
+  /** The connection the token belongs to, for a connection's call. */
   connectionKey?: string;
+  /** The fault injected into it, if any. */
   fault?: string;
+  /** The request's headers, credentials redacted (`Bearer [redacted]`). */
   headers: Record<string, string>;
 }
 

@@ -1,21 +1,36 @@
 import type { FieldMapping, PurchaseOrder, PurchaseOrderLineItem } from '@makini-kit/core';
 
-type OrderField = keyof PurchaseOrder & string;
-type LineField = keyof PurchaseOrderLineItem & string;
+/** A canonical purchase-order field, e.g. `totalNetValue`. */
+export type OrderField = keyof PurchaseOrder & string;
+/** A canonical line-item field, e.g. `quantity`. */
+export type LineField = keyof PurchaseOrderLineItem & string;
 
 /** A platform the sandbox emulates, with the fields its purchase orders carry and where they come from. */
 export interface PlatformDefinition {
+  /** The platform's id, as `GET /api/system/platforms` lists it. */
   id: string;
+  /** Its slug, used as `provider` when creating connections, e.g. `sap-s4hana`. */
   provider: string;
+  /** Its display name, e.g. `SAP S/4HANA`. */
   name: string;
+  /** What kind of system it is: `ERP`, `EAM`, `CMMS`, `WMS`. */
   category: string;
   /** Canonical purchase-order field → the source system's field. */
   orderFields: Partial<Record<OrderField, string>>;
+  /** Canonical line-item field → the source system's field. */
   lineFields: Partial<Record<LineField, string>>;
   /** Fields beyond the canonical model, sent as custom fields. */
-  customFields: Array<{ name: string; source: string; type: string }>;
+  customFields: Array<{
+    /** The name it arrives under in `customFields`. */
+    name: string;
+    /** Where the source system keeps it. */
+    source: string;
+    /** Its type in the source system. */
+    type: string;
+  }>;
 }
 
+/** The platforms the sandbox emulates (SAP S/4HANA, Oracle NetSuite, IBM Maximo, Dynamics 365), with their field mappings. */
 export const PLATFORMS: readonly PlatformDefinition[] = [
   {
     id: '1',

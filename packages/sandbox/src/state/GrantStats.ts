@@ -13,7 +13,14 @@ export type GrantType = (typeof GrantType)[keyof typeof GrantType];
  */
 export interface SandboxStats {
   /** Successful grants by type; a replay answered within the grace period counts as a refresh. */
-  grants: Record<GrantType, number>;
+  grants: {
+    /** Link codes exchanged. */
+    authorization_code: number;
+    /** Refreshes answered. */
+    refresh_token: number;
+    /** Client-credentials tokens issued. */
+    client_credentials: number;
+  };
   /** Refresh tokens presented again after their first use (outside any grace period): each revoked its family. */
   refreshTokenReuse: number;
   /** Refresh tokens presented again within `refreshTokenReuseGraceMs`: answered, nothing revoked. */

@@ -14,9 +14,11 @@ export const SANDBOX_SYNC_OUTCOMES: readonly SandboxSyncOutcome[] = [
 
 /** A sync the sandbox started: what `admin.startSync` returns. */
 export interface SandboxSync {
+  /** The connection it syncs. */
   connectionKey: string;
   /** `inprogress` while it runs; the outcome once it ended (at once with `syncDurationMs: 0`). */
   status: SyncStatus;
+  /** When it started, epoch ms on the sandbox clock. */
   startedAt: number;
   /** When it ends (or ended), epoch ms on the sandbox clock. */
   endsAt: number;

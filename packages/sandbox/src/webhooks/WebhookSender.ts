@@ -5,6 +5,7 @@ import { generateWebhookSecret, legacyWebhookHeaders, standardWebhookHeaders } f
 
 /** Where events go and how they are signed. */
 export interface WebhookEndpointOptions {
+  /** Where to `POST` each event. */
   url: string;
   /** `whsec_…` secret, or several during a rotation (each signs). @default a new random secret */
   secret?: string | string[];
@@ -14,36 +15,57 @@ export interface WebhookEndpointOptions {
   events?: string[];
 }
 
+/** An endpoint events go to, as `addWebhookEndpoint` returns it. */
 export interface WebhookEndpoint {
+  /** Its id, for `removeWebhookEndpoint`. */
   id: string;
+  /** Where events are posted. */
   url: string;
+  /** The secrets that sign each delivery: give them to your verifier. */
   secrets: string[];
+  /** How deliveries are signed. */
   scheme: 'standard' | 'legacy';
+  /** The event types sent; all when absent. */
   events?: string[];
 }
 
 /** A signed event as sent: `{ id, type, created_at, connection_id, data }`. */
 export interface SentEvent {
+  /** The event id, the same on every retry. */
   id: string;
+  /** The event type, e.g. `connection.reauthorization_required`. */
   type: string;
+  /** When the event was made (ISO 8601). */
   created_at: string;
+  /** The connection it concerns. */
   connection_id: string;
+  /** What it is about; its shape depends on `type`. */
   data: Record<string, unknown>;
 }
 
 /** One attempt to deliver one event to one endpoint. */
 export interface DeliveryAttempt {
+  /** The delivery's id (`webhook-id`), the same on every attempt of one event to one endpoint. */
   deliveryId: string;
+  /** The event's id. */
   eventId: string;
+  /** The event's type. */
   eventType: string;
+  /** The endpoint's id. */
   endpointId: string;
+  /** Where it was posted. */
   url: string;
+  /** 1 for the first attempt, 2 for the first retry, … */
   attempt: number;
   /** Response status, or `null` when the request failed (refused, timed out). */
   status: number | null;
+  /** Why the request failed, when it did. */
   error?: string;
+  /** Whether the endpoint answered 2xx. */
   ok: boolean;
+  /** How long the attempt took, in ms. */
   durationMs: number;
+  /** When it was made (ISO 8601). */
   at: string;
   /** When the next attempt is due, if one is scheduled. */
   nextAttemptAt?: string;
