@@ -6,6 +6,12 @@ import { chromiumLaunchOptions } from '@makini-kit/test-utils';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo } from '../server/startDemo.js';
+import {
+  connectionRow,
+  connectionRows,
+  connectionStatus,
+  listConnections,
+} from './connectionRows.js';
 import { storedTokens } from './storedTokens.js';
 
 const SHOTS = fileURLToPath(new URL('../test-results/', import.meta.url));
@@ -14,6 +20,7 @@ let demo: Awaited<ReturnType<typeof startDemo>>;
 let browser: Browser;
 let dataDir: string;
 const emailed: string[] = [];
+const emailedLinks: Array<string | undefined> = [];
 /** Every response body the browser received, from the app and from the Link popup. */
 const received: Array<{ url: string; body: string }> = [];
 
@@ -23,7 +30,10 @@ beforeAll(async () => {
   demo = await startDemo({
     ports: { app: 0, backend: 0, sandbox: 0 },
     dataFile: join(dataDir, 'tokens.json'),
-    notifyCustomer: (alert) => emailed.push(alert.connectionId),
+    notifyCustomer: (alert) => {
+      emailed.push(alert.connectionId);
+      emailedLinks.push(alert.link);
+    },
     log: () => undefined,
   });
   browser = await chromium.launch(chromiumLaunchOptions());
@@ -45,9 +55,6 @@ function recordResponses(page: Page) {
   });
 }
 
-const status = (page: Page, key: string) =>
-  page.locator(`[data-connection="${key}"] [role="status"]`);
-
 describe('the demo, end to end in Chromium', () => {
   it('plays the story: healthy → credentials change → reauthorization required → reconnect → healthy', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -58,10 +65,17 @@ describe('the demo, end to end in Chromium', () => {
     });
 
     await page.goto(demo.appUrl);
-    const first = page.locator('[data-connection]').first();
-    await expect.poll(() => page.locator('[data-connection]').count(), { timeout: 15_000 }).toBe(4);
-    const key = (await first.getAttribute('data-connection')) ?? '';
-    for (const row of await page.locator('[data-connection] [role="status"]').all()) {
+    await expect.poll(() => connectionRows(page).count(), { timeout: 15_000 }).toBe(4);
+    const [first] = await listConnections(demo.backendUrl);
+    const key = first?.key ?? '';
+    const name = first?.name ?? '';
+    // The list keeps the back end's order; the first row is that connection.
+    await expect(
+      connectionRows(page).first().locator('[data-part="connection-name"]').textContent(),
+    ).resolves.toBe(name);
+    for (const row of await connectionRows(page)
+      .locator('[data-makini="connection-status"]')
+      .all()) {
       await expect.poll(() => row.getAttribute('data-state'), { timeout: 15_000 }).toBe('healthy');
     }
     await page.screenshot({ path: `${SHOTS}1-connections-healthy.png` });
@@ -88,19 +102,30 @@ describe('the demo, end to end in Chromium', () => {
 
     await page.getByRole('link', { name: 'Connections' }).click();
     await expect
-      .poll(() => status(page, key).getAttribute('data-state'), { timeout: 10_000 })
+      .poll(() => connectionStatus(page, name).getAttribute('data-state'), { timeout: 10_000 })
       .toBe('reauthorization_required');
     await expect(page.getByRole('alert').textContent()).resolves.toMatch(/needs to reconnect/);
+    // The alert e-mail goes out once, with the reconnect link the banner shows.
+    await expect.poll(() => emailed.length, { timeout: 10_000 }).toBe(1);
     expect(emailed).toEqual([key]);
+    expect(emailedLinks[0]).toMatch(
+      new RegExp(`^${demo.appUrl}/reconnect\\?token=[\\w-]+\\.[\\w-]+$`),
+    );
+    await expect(page.locator('[data-reconnect-link]').getAttribute('href')).resolves.toBe(
+      emailedLinks[0],
+    );
     await page.screenshot({ path: `${SHOTS}4-reauthorization-required.png` });
 
     const [popup] = await Promise.all([
       page.waitForEvent('popup'),
-      page.locator(`[data-connection="${key}"]`).getByRole('button', { name: 'Reconnect' }).click(),
+      connectionRow(page, name).getByRole('button', { name: 'Reconnect' }).click(),
     ]);
     await popup.waitForLoadState();
     await expect(popup.title()).resolves.toContain('Makini Link');
-    await popup.getByLabel('Username').fill(username);
+    // Link opens for this connection: its username is filled in and cannot be changed.
+    const usernameField = popup.getByLabel('Username');
+    await expect(usernameField.inputValue()).resolves.toBe(username);
+    await expect(usernameField.getAttribute('readonly')).resolves.not.toBeNull();
     await popup.getByLabel('Password').fill(newPassword);
     await popup.screenshot({ path: `${SHOTS}5-consent-page.png` });
     await Promise.all([
@@ -109,8 +134,12 @@ describe('the demo, end to end in Chromium', () => {
     ]);
 
     await expect
-      .poll(() => status(page, key).getAttribute('data-state'), { timeout: 15_000 })
+      .poll(() => connectionStatus(page, name).getAttribute('data-state'), { timeout: 15_000 })
       .toBe('healthy');
+    // The back end confirmed it: the outcome is said in words.
+    await expect
+      .poll(() => page.locator('p.outcome').getAttribute('data-outcome'), { timeout: 15_000 })
+      .toBe('reconnected');
     await expect.poll(() => page.getByRole('alert').count(), { timeout: 10_000 }).toBe(0);
     await page.screenshot({ path: `${SHOTS}6-healthy-again.png` });
 

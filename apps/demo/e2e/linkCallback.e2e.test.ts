@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { connectionRows } from './connectionRows.js';
 import { demoInChromium, SHOTS } from './demoInChromium.js';
 
 const harness = demoInChromium('callback');
@@ -15,7 +16,7 @@ describe('the Link callback page, after a full-page redirect', () => {
     });
     const page = await context.newPage();
     await page.goto(`${harness.demo.appUrl}/#connections`);
-    await expect.poll(() => page.locator('[data-connection]').count(), { timeout: 15_000 }).toBe(4);
+    await expect.poll(() => connectionRows(page).count(), { timeout: 15_000 }).toBe(4);
 
     await Promise.all([
       page.waitForURL((url) => url.origin === sandbox.url),
@@ -48,7 +49,7 @@ describe('the Link callback page, after a full-page redirect', () => {
       }),
       page.getByRole('button', { name: 'Retry' }).click(),
     ]);
-    await expect.poll(() => page.locator('[data-connection]').count(), { timeout: 15_000 }).toBe(4);
+    await expect.poll(() => connectionRows(page).count(), { timeout: 15_000 }).toBe(4);
     const exchanges = sandbox.admin
       .requests()
       .filter((entry) => entry.path.startsWith('/link/token'));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { connectionRows } from './connectionRows.js';
 import { demoInChromium, SHOTS } from './demoInChromium.js';
 
 const harness = demoInChromium('docs');
@@ -19,7 +20,7 @@ describe("the order page's receipts and invoices, in Chromium", () => {
   it("shows each visible order's receipts and invoices as the sandbox has them", async () => {
     const page = await harness.browser.newPage({ viewport: { width: 1280, height: 1400 } });
     await page.goto(`${harness.demo.appUrl}/`);
-    await expect.poll(() => page.locator('[data-connection]').count(), { timeout: 15_000 }).toBe(4);
+    await expect.poll(() => connectionRows(page).count(), { timeout: 15_000 }).toBe(4);
     await page.getByRole('link', { name: 'Purchase orders' }).click();
     const rows = page.locator('table.orders tbody tr[data-order]');
     await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(10);

@@ -1,13 +1,15 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import {
+  connectionRow,
+  connectionRows,
+  connectionStatus,
+  listConnections,
+} from './connectionRows.js';
 import { demoInChromium, SHOTS } from './demoInChromium.js';
 
 // `pnpm demo --replicas 3`: three back-end processes sharing tokens, rate limits, health and the
 // developer panel in Redis, behind the round-robin proxy the app and Makini's webhooks talk to.
 const harness = demoInChromium('replicas', { replicas: 3 });
-
-const status = (page: Page, key: string) =>
-  page.locator(`[data-connection="${key}"] [role="status"]`);
 
 /** Health as each replica serves it, asked at the replica's own address. */
 async function healthOnEveryReplica(key: string) {
@@ -42,10 +44,13 @@ describe('the demo on three replicas, end to end in Chromium', () => {
     });
 
     await page.goto(demo.appUrl);
-    await expect.poll(() => page.locator('[data-connection]').count(), { timeout: 15_000 }).toBe(4);
-    const key =
-      (await page.locator('[data-connection]').first().getAttribute('data-connection')) ?? '';
-    for (const row of await page.locator('[data-connection] [role="status"]').all()) {
+    await expect.poll(() => connectionRows(page).count(), { timeout: 15_000 }).toBe(4);
+    const [first] = await listConnections(demo.backendUrl);
+    const key = first?.key ?? '';
+    const name = first?.name ?? '';
+    for (const row of await connectionRows(page)
+      .locator('[data-makini="connection-status"]')
+      .all()) {
       await expect.poll(() => row.getAttribute('data-state'), { timeout: 15_000 }).toBe('healthy');
     }
 
@@ -74,7 +79,7 @@ describe('the demo on three replicas, end to end in Chromium', () => {
     // Every replica sees it, and the page turns red whichever replica its stream is on.
     await page.getByRole('link', { name: 'Connections' }).click();
     await expect
-      .poll(() => status(page, key).getAttribute('data-state'), { timeout: 15_000 })
+      .poll(() => connectionStatus(page, name).getAttribute('data-state'), { timeout: 15_000 })
       .toBe('reauthorization_required');
     await expect
       .poll(() => healthOnEveryReplica(key), { timeout: 15_000 })
@@ -99,10 +104,10 @@ describe('the demo on three replicas, end to end in Chromium', () => {
 
     const [popup] = await Promise.all([
       page.waitForEvent('popup'),
-      page.locator(`[data-connection="${key}"]`).getByRole('button', { name: 'Reconnect' }).click(),
+      connectionRow(page, name).getByRole('button', { name: 'Reconnect' }).click(),
     ]);
     await popup.waitForLoadState();
-    await popup.getByLabel('Username').fill(username);
+    await expect(popup.getByLabel('Username').inputValue()).resolves.toBe(username);
     await popup.getByLabel('Password').fill(newPassword);
     await Promise.all([
       popup.waitForEvent('close'),
@@ -111,7 +116,7 @@ describe('the demo on three replicas, end to end in Chromium', () => {
 
     // The exchange ran on one replica; the new token and the health reach all of them.
     await expect
-      .poll(() => status(page, key).getAttribute('data-state'), { timeout: 15_000 })
+      .poll(() => connectionStatus(page, name).getAttribute('data-state'), { timeout: 15_000 })
       .toBe('healthy');
     await expect
       .poll(() => healthOnEveryReplica(key), { timeout: 15_000 })

@@ -6,9 +6,15 @@ interface Alert {
   connectionId: string;
   kind: string;
   reason: string;
+  /** The reconnect link the customer's alert e-mail carries. */
+  link?: { url: string; expiresAt: number };
 }
 
-/** Alerts the back end raised (it also "emails" the customer); gone once the connection heals. */
+/**
+ * Alerts the back end raised; gone once the connection heals. It also "e-mails" the customer, and
+ * the banner shows the reconnect link that e-mail carries: opened in a new tab, it is what a
+ * customer who is not signed in to the app sees.
+ */
 export function AlertBanner({ connections }: { connections: DemoConnection[] }) {
   const [alerts, setAlerts] = useState<Alert[]>([]);
   useEffect(() => {
@@ -31,13 +37,31 @@ export function AlertBanner({ connections }: { connections: DemoConnection[] }) 
   return (
     <div className="banner" role="alert">
       {shown.map((alert) => (
-        <p key={alert.id}>
-          <strong>
-            {connections.find((connection) => connection.key === alert.connectionId)?.name ??
-              alert.connectionId}
-          </strong>{' '}
-          needs to reconnect: {alert.reason} <a href="#connections">Reconnect</a>
-        </p>
+        <div key={alert.id} data-alert={alert.connectionId}>
+          <p>
+            <strong>
+              {connections.find((connection) => connection.key === alert.connectionId)?.name ??
+                alert.connectionId}
+            </strong>{' '}
+            needs to reconnect: {alert.reason} <a href="#connections">Reconnect</a>
+          </p>
+          {alert.link ? (
+            <p className="email">
+              The email your customer gets:{' '}
+              <a
+                href={alert.link.url}
+                target="_blank"
+                rel="noopener noreferrer"
+                data-reconnect-link
+              >
+                {alert.link.url}
+              </a>{' '}
+              <span className="muted">
+                (works once, until {new Date(alert.link.expiresAt).toLocaleString()})
+              </span>
+            </p>
+          ) : null}
+        </div>
       ))}
     </div>
   );

@@ -1,13 +1,14 @@
-import { createRemoteHealthSource } from '@makini-kit/core';
 import { type LinkSettings, MakiniProvider } from '@makini-kit/react';
 import { useCallback, useEffect, useState } from 'react';
 import { AlertBanner } from './AlertBanner.js';
 import { api, type DemoConnection } from './api.js';
+import { health } from './health.js';
+import { LanguageSwitcher } from './LanguageSwitcher.js';
+import { LANGUAGES, useLanguage } from './languages.js';
 import { ConnectionsPage } from './pages/ConnectionsPage.js';
 import { DeveloperPage } from './pages/DeveloperPage.js';
 import { PurchaseOrdersPage } from './pages/PurchaseOrdersPage.js';
 
-const health = createRemoteHealthSource({ url: '/api/health' });
 const PAGES = ['connections', 'purchase-orders', 'developer'] as const;
 type PageName = (typeof PAGES)[number];
 const TITLES: Record<PageName, string> = {
@@ -31,20 +32,34 @@ function usePage(): PageName {
 
 export function App() {
   const page = usePage();
+  const [language, setLanguage] = useLanguage();
   const [link, setLink] = useState<LinkSettings>();
-  const [connections, setConnections] = useState<DemoConnection[]>([]);
+  // `undefined` while the first list loads: the connection list shows its loading state.
+  const [connections, setConnections] = useState<DemoConnection[]>();
+  const [error, setError] = useState<unknown>();
   const reload = useCallback(
     () =>
-      api<{ data: DemoConnection[] }>('/api/connections').then((body) => setConnections(body.data)),
+      api<{ data: DemoConnection[] }>('/api/connections').then(
+        (body) => {
+          setError(undefined);
+          setConnections(body.data);
+        },
+        (failure: unknown) => setError(failure),
+      ),
     [],
   );
   useEffect(() => {
     void api<LinkSettings>('/api/link/settings').then(setLink);
     void reload();
   }, [reload]);
+  const known = connections ?? [];
 
   return (
-    <MakiniProvider health={health} {...(link ? { link } : {})}>
+    <MakiniProvider
+      health={health}
+      messages={LANGUAGES[language].messages}
+      {...(link ? { link } : {})}
+    >
       <header className="top">
         <strong className="brand">Acme Procurement</strong>
         <nav aria-label="Main">
@@ -54,12 +69,20 @@ export function App() {
             </a>
           ))}
         </nav>
+        <LanguageSwitcher language={language} onChange={setLanguage} />
       </header>
-      <AlertBanner connections={connections} />
+      <AlertBanner connections={known} />
       <main>
-        {page === 'connections' && <ConnectionsPage connections={connections} onChange={reload} />}
-        {page === 'purchase-orders' && <PurchaseOrdersPage connections={connections} />}
-        {page === 'developer' && <DeveloperPage connections={connections} />}
+        {page === 'connections' && (
+          <ConnectionsPage
+            connections={connections}
+            error={error}
+            onRetry={() => void reload()}
+            onChange={() => void reload()}
+          />
+        )}
+        {page === 'purchase-orders' && <PurchaseOrdersPage connections={known} />}
+        {page === 'developer' && <DeveloperPage connections={known} />}
       </main>
     </MakiniProvider>
   );

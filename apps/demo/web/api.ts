@@ -39,5 +39,8 @@ export async function api<T>(path: string, init?: RequestInit): Promise<T> {
 export interface DemoConnection {
   key: string;
   name: string;
+  /** The provider slug, e.g. `sap-s4hana`. */
   platform: string;
+  /** The system's name for people, e.g. "SAP S/4HANA". */
+  system?: string;
 }

@@ -3,6 +3,16 @@ import './app.css';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { LinkCallbackPage } from './pages/LinkCallbackPage.js';
+import { ReconnectLinkPage } from './pages/ReconnectLinkPage.js';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
-root.render(window.location.pathname === '/link/callback' ? <LinkCallbackPage /> : <App />);
+const { pathname } = window.location;
+root.render(
+  pathname === '/link/callback' ? (
+    <LinkCallbackPage />
+  ) : pathname === '/reconnect' ? (
+    <ReconnectLinkPage />
+  ) : (
+    <App />
+  ),
+);

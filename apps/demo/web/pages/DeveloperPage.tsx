@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { InvalidRecordCount, LoggedRequest, ReceivedWebhook } from '../../server/Activity.js';
 import { ApiRequestError, api, type DemoConnection } from '../api.js';
 import { InvalidRecordsPanel } from './InvalidRecordsPanel.js';
+import { ReconnectLinksPanel } from './ReconnectLinksPanel.js';
 import { ReplicaPanel } from './ReplicaPanel.js';
 
 interface Credentials {
@@ -148,6 +149,7 @@ export function DeveloperPage({ connections }: { connections: DemoConnection[] }
           Clear faults
         </button>
       </div>
+      <ReconnectLinksPanel connections={connections} />
       <ReplicaPanel />
       <InvalidRecordsPanel entries={invalidRecords} />
       <h2>Request log</h2>

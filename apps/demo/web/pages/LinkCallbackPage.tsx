@@ -1,6 +1,7 @@
 import { LinkCallback, type LinkCompletion } from '@makini-kit/react';
 import { useState } from 'react';
-import { ApiRequestError, api } from '../api.js';
+import { ApiRequestError } from '../api.js';
+import { exchangeCode, exchangeWithLink } from '../exchange.js';
 
 type Redirected = Extract<LinkCompletion, { mode: 'redirect' }>;
 
@@ -10,11 +11,19 @@ interface Failure {
   requestId?: string | undefined;
 }
 
-const exchange = ({ code, connectionId }: Redirected) =>
-  api('/api/link/exchange', {
-    method: 'POST',
-    body: JSON.stringify({ code, ...(connectionId ? { connectionId } : {}) }),
-  });
+/** The reconnect link's token when Link started on the reconnect page (`/reconnect?token=…`). */
+const linkTokenOf = (returnTo: string) => {
+  const url = new URL(returnTo, window.location.origin);
+  return url.pathname === '/reconnect' ? (url.searchParams.get('token') ?? undefined) : undefined;
+};
+
+// A reconnect that began on the reconnect page redeems its link, as the page's own exchange does.
+const exchange = ({ code, connectionId, returnTo }: Redirected) => {
+  const token = linkTokenOf(returnTo);
+  return token && connectionId
+    ? exchangeWithLink({ code, connectionId, token })
+    : exchangeCode({ code, connectionId });
+};
 
 const failureOf = (completion: Redirected, error: unknown): Failure =>
   error instanceof ApiRequestError
