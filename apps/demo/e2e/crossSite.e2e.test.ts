@@ -59,7 +59,19 @@ const writes = () => [
   { method: 'POST', path: '/api/dev/faults', body: JSON.stringify({ kind: 'errors' }) },
   { method: 'POST', path: '/api/dev/rate-limit', body: JSON.stringify({ limit: 1 }) },
   { method: 'POST', path: '/api/link/exchange', body: JSON.stringify({ code: 'stolen' }) },
+  {
+    method: 'POST',
+    path: '/api/dev/reconnect-link',
+    body: JSON.stringify({ connectionId: firstKey() }),
+  },
+  { method: 'POST', path: '/api/reconnect-links/verify', body: JSON.stringify({ token: 'a.b' }) },
+  {
+    method: 'POST',
+    path: '/api/reconnect-links/exchange',
+    body: JSON.stringify({ token: 'a.b', code: 'stolen', connectionId: firstKey() }),
+  },
   { method: 'DELETE', path: '/api/dev/faults', body: undefined },
+  { method: 'DELETE', path: `/api/connections/${firstKey()}`, body: undefined },
 ];
 
 describe('the demo back end, against other web pages', () => {
@@ -213,6 +225,10 @@ describe('the demo back end, against other web pages', () => {
     ['/api/link/exchange', { code: '' }, 'code'],
     ['/api/link/exchange', { code: 'abc', connectionId: 7 }, 'connectionId'],
     ['/api/link/exchange', [], '(body)'],
+    ['/api/reconnect-links/verify', {}, 'token'],
+    ['/api/reconnect-links/exchange', { token: 'a.b', code: 'abc' }, 'connectionId'],
+    ['/api/reconnect-links/exchange', { token: 'a.b', connectionId: 'k' }, 'code'],
+    ['/api/dev/reconnect-link', {}, 'connectionId'],
   ])('refuses %s %j with a 400 naming %s', async (path, body, field) => {
     const before = await snapshot();
     const answer = await send(demo.backendUrl, {
@@ -307,8 +323,8 @@ describe('a page on another origin, in Chromium', () => {
     const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${(attacker.address() as AddressInfo).port}/`);
     await page.evaluate(() => (window as unknown as { attacked: Promise<boolean> }).attacked);
-    // Two targets (the back end, the app's proxy) × four writes × three fetches and a form.
-    const expected = 2 * 4 * 4;
+    // Two targets (the back end, the app's proxy) × seven POST routes × three fetches and a form.
+    const expected = 2 * 7 * 4;
     await expect.poll(() => answered.length, { timeout: 15_000 }).toBe(expected);
 
     expect(await snapshot()).toEqual(before);
