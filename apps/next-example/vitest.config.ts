@@ -6,7 +6,7 @@ export default defineConfig({
   resolve: { conditions: ['@makini-kit/source'] },
   ssr: { resolve: { conditions: ['@makini-kit/source'] } },
   test: {
-    include: ['e2e/**/*.test.ts'],
+    include: ['e2e/**/*.test.ts', 'lib/**/*.test.ts'],
     testTimeout: 120_000,
     // `next build` runs in the suite's first hook: minutes on a busy two-core machine.
     hookTimeout: 900_000,

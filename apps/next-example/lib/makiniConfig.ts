@@ -11,7 +11,14 @@ export interface MakiniConfig {
   appUrl: string;
 }
 
-/** The sandbox's public test client and a fixed webhook secret: the defaults for local runs only. */
+import { MissingConfigError } from './MissingConfigError';
+
+export { MissingConfigError };
+
+/**
+ * The sandbox's public test client and a fixed webhook secret: the defaults in development only.
+ * They are printed here, so a deployment using them would take anyone's signed webhooks.
+ */
 const LOCAL_DEFAULTS = {
   MAKINI_URL: 'http://127.0.0.1:4010',
   MAKINI_CLIENT_ID: 'sandbox_client',
@@ -20,9 +27,19 @@ const LOCAL_DEFAULTS = {
   APP_URL: 'http://localhost:3000',
 } as const;
 
-/** Read at request time, not at build time: one build runs against any Makini. */
+type Variable = keyof typeof LOCAL_DEFAULTS;
+
+/**
+ * Read at request time, not at build time: one build runs against any Makini. Outside development
+ * (`next start` and `next build` run with NODE_ENV=production) every variable must be set: a
+ * missing one throws a `MissingConfigError` naming it, so requests fail rather than trust a
+ * public secret.
+ */
 export function makiniConfig(env: Record<string, string | undefined> = process.env): MakiniConfig {
-  const read = (name: keyof typeof LOCAL_DEFAULTS) => env[name] || LOCAL_DEFAULTS[name];
+  const development = env.NODE_ENV === 'development';
+  const missing = (Object.keys(LOCAL_DEFAULTS) as Variable[]).filter((name) => !env[name]);
+  if (!development && missing.length > 0) throw new MissingConfigError(missing);
+  const read = (name: Variable) => env[name] || LOCAL_DEFAULTS[name];
   return {
     makiniUrl: read('MAKINI_URL').replace(/\/+$/, ''),
     clientId: read('MAKINI_CLIENT_ID'),

@@ -5,7 +5,8 @@ import { makiniConfig } from '../lib/makiniConfig';
  * `pnpm sandbox`: a local sandbox on :4010 that knows this app: its Link callback (on APP_URL,
  * http://localhost:3000 by default) and both webhook routes, signed with the app's secret.
  */
-const config = makiniConfig();
+// The sandbox is local: its defaults apply whatever NODE_ENV the shell has.
+const config = makiniConfig({ ...process.env, NODE_ENV: 'development' });
 const sandbox = await startSandbox({ port: 4010 });
 sandbox.admin.addRedirectUri(DEFAULT_CLIENT.id, `${config.appUrl}/link/callback`);
 for (const path of ['/api/makini/webhooks', '/api/makini/webhooks/edge']) {
