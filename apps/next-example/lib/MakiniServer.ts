@@ -7,6 +7,7 @@ import {
   MakiniClient,
 } from '@makini-kit/core';
 import { type MakiniConfig, makiniConfig } from './makiniConfig';
+import { WrongConnectionError } from './WrongConnectionError';
 
 /**
  * The app's Makini state on the server: the client token for `/api/system/*`, one client per
@@ -55,7 +56,13 @@ export class MakiniServer {
     return data;
   }
 
-  /** Exchanges a Link code (the client secret never leaves this server) and watches the connection. */
+  /**
+   * Exchanges a Link code (the client secret never leaves this server) and watches the connection.
+   * The token answer must name the connection (`connection_id`), and the one the browser asked
+   * for when it asked for one: the browser's word alone never decides whose token is replaced.
+   *
+   * @throws {WrongConnectionError} the answer names no connection, or another one
+   */
   async exchange(input: { code: string; connectionId?: string | undefined }): Promise<{
     connectionId: string;
     health: ConnectionHealth | undefined;
@@ -67,7 +74,17 @@ export class MakiniServer {
       code: input.code,
       redirectUri: `${this.config.appUrl}/link/callback`,
     });
-    const connectionId = tokens.connection_id ?? input.connectionId ?? '';
+    const connectionId = tokens.connection_id;
+    if (!connectionId) {
+      throw new WrongConnectionError(
+        'The token answer names no connection (connection_id), so the sign-in cannot be tied to one; nothing was changed.',
+      );
+    }
+    if (input.connectionId !== undefined && connectionId !== input.connectionId) {
+      throw new WrongConnectionError(
+        'Link signed in to another connection than the one being reconnected; nothing was changed.',
+      );
+    }
     this.open(connectionId, tokens.access_token);
     await this.monitor.check(connectionId);
     return { connectionId, health: this.monitor.getSnapshot().connections[connectionId] };

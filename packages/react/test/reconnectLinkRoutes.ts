@@ -40,7 +40,8 @@ const text = (value: unknown) => (typeof value === 'string' ? value : '');
  * - `POST /reconnect-links/verify` `{ token, connectionId? }` → `{ connectionId, system }`, or 410
  *   `{ code }` for a refused link
  * - `POST /reconnect-links/exchange` `{ token, code, connectionId, redirectUri }` → `{ connectionId,
- *   health }`, or 410 `{ code }`
+ *   health }`, 410 `{ code }` for a refused link, or 409 `{ code: 'LINK_WRONG_CONNECTION' }` when
+ *   the token answer names no connection or another one
  *
  * Answers `false` for any other request.
  */
@@ -105,13 +106,14 @@ export function reconnectLinkRoutes(backend: ReconnectLinkBackend) {
         code: text(body.code),
         redirectUri: text(body.redirectUri),
       });
-      const key = tokens.connection_id ?? connectionId;
+      // Only tokens that name the link's own connection are kept: never the page's word alone.
+      if (tokens.connection_id !== connectionId) return [409, { code: 'LINK_WRONG_CONNECTION' }];
       monitor.track(
-        key,
+        connectionId,
         new MakiniClient({ baseUrl: secrets.baseUrl, token: tokens.access_token }),
       );
       await monitor.check();
-      return [200, { connectionId: key, health: monitor.getSnapshot().connections[key] }];
+      return [200, { connectionId, health: monitor.getSnapshot().connections[connectionId] }];
     },
   };
 

@@ -1,5 +1,6 @@
 import { MakiniError } from '@makini-kit/core';
 import { makiniServer } from '../../../../lib/MakiniServer';
+import { WrongConnectionError } from '../../../../lib/WrongConnectionError';
 
 /**
  * The Link code exchange: the browser sends the code, this server exchanges it with the client
@@ -28,6 +29,12 @@ export async function POST(request: Request): Promise<Response> {
     const answer = await makiniServer().exchange({ code, connectionId });
     return Response.json(answer);
   } catch (error) {
+    if (error instanceof WrongConnectionError) {
+      return Response.json(
+        { error: { code: error.code, message: error.message } },
+        { status: 409 },
+      );
+    }
     if (!MakiniError.is(error)) throw error;
     // A refused code is the caller's (400); Makini failing or unreachable is not (502).
     const status = 'status' in error && Number(error.status) < 500 ? 400 : 502;
