@@ -10,7 +10,14 @@ export interface RedisUsedLinksOptions {
   prefix?: string | undefined;
 }
 
-/** Whole epoch ms Redis takes as `PXAT`. */
+/**
+ * How long a mark outlives its link. Replicas' clocks and Redis's disagree by a little: a mark that
+ * ended with the link on Redis's clock would be gone while a replica behind it still takes the link
+ * as valid, and a second redeem would be first again.
+ */
+const MARGIN_MS = 5 * 60_000;
+
+/** Whole epoch ms. */
 function checkExpiresAt(value: unknown): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 1) {
     throw new RangeError(
@@ -22,8 +29,9 @@ function checkExpiresAt(value: unknown): number {
 
 /**
  * A {@link UsedLinkStore} in Redis, so a reconnect link redeemed on one replica is refused on every
- * other: `SET <prefix>link:used:<id> 1 NX PXAT <expiresAt>`, one atomic step, so of two redeems at
- * once exactly one is first. The key expires with the link (Redis 6.2 or later, for `PXAT`).
+ * other: `SET <prefix>link:used:<id> 1 NX PX <ms>`, one atomic step, so of two redeems at once
+ * exactly one is first. The key lives until the link's expiry plus 5 minutes, counted from Redis's
+ * clock, so a replica whose clock is behind still finds it (even when `expiresAt` is already past).
  * Redis failures are `StateStoreError`s: the redeem fails rather than letting a link work twice.
  *
  * @example
@@ -54,14 +62,14 @@ export class RedisUsedLinks implements UsedLinkStore {
   }
 
   async markUsed(id: string, expiresAt: number): Promise<boolean> {
-    const at = checkExpiresAt(expiresAt);
+    const ttlMs = Math.max(checkExpiresAt(expiresAt) - Date.now(), 0) + MARGIN_MS;
     const set = await this.#connection.command('usedLinks.markUsed', [
       'SET',
       this.keyOf(id),
       '1',
       'NX',
-      'PXAT',
-      at,
+      'PX',
+      ttlMs,
     ]);
     return set === 'OK';
   }

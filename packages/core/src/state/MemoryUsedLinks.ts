@@ -6,12 +6,18 @@ export interface MemoryUsedLinksOptions {
   now?: () => number;
 }
 
+/**
+ * How long a mark outlives its link: the expiry was checked on the caller's clock a moment before
+ * (or on another clock), and a mark already over when written would let the link work again.
+ */
+const MARGIN_MS = 5 * 60_000;
+
 /** Expired entries are swept at most this often, so a mark stays O(1) on average. */
 const SWEEP_EVERY_MS = 60_000;
 
 /**
  * A {@link UsedLinkStore} in this process's memory: the default of `ReconnectLinks`, right for one
- * back-end process. Entries are dropped once their link has expired. Several replicas must share
+ * back-end process. Entries are dropped 5 minutes after their link has expired. Several replicas must share
  * `RedisUsedLinks` from `@makini-kit/redis` instead, or a link redeemed on one works again on another.
  *
  * @example
@@ -37,7 +43,7 @@ export class MemoryUsedLinks implements UsedLinkStore {
     this.#sweep(now);
     const held = this.#used.get(id);
     if (held !== undefined && held > now) return false;
-    this.#used.set(id, expiresAt);
+    this.#used.set(id, Math.max(expiresAt, now) + MARGIN_MS);
     return true;
   }
 

@@ -6,7 +6,8 @@
  */
 export interface UsedLinkStore {
   /**
-   * Marks the link `id` used until `expiresAt` (epoch ms). Resolves `true` when this call was the
+   * Marks the link `id` used until at least `expiresAt` (epoch ms), even one already past: stores
+   * keep the mark a margin longer, for clocks that disagree. Resolves `true` when this call was the
    * first to mark it, `false` when it was used already: the check and the write are one atomic step.
    */
   markUsed(id: string, expiresAt: number): Promise<boolean>;

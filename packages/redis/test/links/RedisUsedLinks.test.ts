@@ -45,10 +45,43 @@ describe('RedisUsedLinks', () => {
     expect(await store.markUsed('l1', expiresAt)).toBe(false);
     expect(await store.isUsed('l1')).toBe(true);
     expect(store.keyOf('l1')).toBe(`${prefix}link:used:l1`);
-    expect(Number(await connection.command('test', ['PEXPIRETIME', store.keyOf('l1')]))).toBe(
-      expiresAt,
-    );
+    // Kept past the link's expiry: a replica whose clock disagrees still finds it.
+    expect(
+      Number(await connection.command('test', ['PEXPIRETIME', store.keyOf('l1')])),
+    ).toBeGreaterThan(expiresAt);
     expect(new RedisUsedLinks({ connection }).keyOf('x')).toBe('makini:link:used:x');
+  });
+
+  it('keeps a mark whose expiresAt is already past on the Redis clock, so every later mark is refused', async () => {
+    const store = new RedisUsedLinks({
+      connection: toRedisConnection(io as unknown as RedisClientLike),
+      prefix: testPrefix('links'),
+    });
+    const past = Date.now() - 1_000;
+    expect(await store.markUsed('l1', past)).toBe(true);
+    expect(await store.markUsed('l1', past)).toBe(false);
+    expect(await store.isUsed('l1')).toBe(true);
+  });
+
+  it('refuses a second redeem when the replicas clocks are behind Redis', async () => {
+    const prefix = testPrefix('links');
+    // Each replica's clock 3 s behind the Redis server's: a link with 1 s left on theirs is past on Redis's.
+    const [first, second] = [io, nodeRedis].map(
+      (client) =>
+        new ReconnectLinks({
+          secrets: [SECRET],
+          usedLinks: new RedisUsedLinks({
+            connection: toRedisConnection(client as unknown as RedisClientLike),
+            prefix,
+          }),
+          now: () => Date.now() - 3_000,
+        }),
+    );
+    if (!first || !second) throw new Error('two replicas');
+    const { token } = await first.create({ connectionId: 'conn_1', url: PAGE, ttlMs: 1_000 });
+    expect(await codeOf(first.redeem(token, { connectionId: 'conn_1' }))).toBe('resolved');
+    expect(await codeOf(second.redeem(token, { connectionId: 'conn_1' }))).toBe('LINK_USED');
+    expect(await codeOf(first.redeem(token, { connectionId: 'conn_1' }))).toBe('LINK_USED');
   });
 
   it('refuses on one replica a link redeemed on the other', async () => {
