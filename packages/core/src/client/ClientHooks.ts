@@ -5,8 +5,18 @@ import type { RequestLogEntry } from './RequestLog.js';
 
 /** Events the client reports for every attempt; the same shape feeds the request log. */
 export interface ClientHooks {
-  onRequest?: (event: { method: string; path: string; attempt: number }) => void;
+  /** An attempt is about to be sent. */
+  onRequest?: (event: {
+    /** The HTTP method. */
+    method: string;
+    /** Path and query, secrets redacted. */
+    path: string;
+    /** From 1; retries have higher numbers. */
+    attempt: number;
+  }) => void;
+  /** An attempt got a response (any status): its request-log entry. */
   onResponse?: (event: RequestLogEntry & { status: number }) => void;
+  /** An attempt failed (an error status, or no usable response): its log entry and the error. */
   onError?: (
     event: RequestLogEntry & { error: { kind: string; code: MakiniErrorCode } },
     error: MakiniError,

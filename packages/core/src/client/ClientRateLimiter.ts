@@ -81,6 +81,13 @@ export class ClientRateLimiter {
   private readonly policy: RateLimitPolicy;
   private readonly store: RateLimitStore;
 
+  /**
+   * A client makes one from its `rateLimit` option; make one yourself to limit calls of your own.
+   *
+   * @param options The limit per window, and the store that counts it.
+   * @param now The clock, for tests.
+   * @throws {RangeError} For a limit or window out of range.
+   */
   constructor(
     options: RateLimitOptions,
     private readonly now: () => number = Date.now,

@@ -12,8 +12,9 @@ import type { GetTokenOptions } from './TransportOptions.js';
 export type { ClientHooks } from './ClientHooks.js';
 export type { RequestInput, RequestOptions } from './RequestInput.js';
 
+/** What a `MakiniClient` sends with, retries and reports. */
 export interface MakiniClientOptions {
-  /** @default 'https://api.makini.io' */
+  /** Where the API is: Makini's, or a sandbox's `url`. @default 'https://api.makini.io' */
   baseUrl?: string;
   /** A bearer token; or give `getToken`. */
   token?: string;
@@ -56,7 +57,9 @@ export interface MakiniClientOptions {
   rateLimit?: RateLimitOptions | false;
   /** Which connection this client's token reaches, to key the rate limiter. @default 'default' */
   connectionKey?: string;
+  /** How long to wait between attempts when the server gives no `Retry-After`. @default exponential from 500 ms up to 8 s, with full jitter */
   backoff?: BackoffOptions;
+  /** Called for every attempt: logging, metrics. */
   hooks?: ClientHooks;
   /** Entries kept in `client.requestLog`. @default 200 */
   requestLogSize?: number;
@@ -88,11 +91,18 @@ export interface MakiniClientOptions {
  * for await (const order of client.purchaseOrders.list({ perPage: 100 })) console.log(order.orderNo);
  */
 export class MakiniClient extends ClientResources {
+  /** The API's base URL, as the client calls it. */
   readonly baseUrl: string;
+  /** The most recent attempts, newest last: the first thing to read when a call misbehaves. */
   readonly requestLog: RequestLog;
   readonly #connectionKey: string | undefined;
   readonly #transport: Transport;
 
+  /**
+   * @param options The token (or `getToken`), where the API is, and how to retry and limit.
+   * @throws {TypeError} Without `token` or `getToken`.
+   * @throws {RangeError} For a duration, size or limit out of range.
+   */
   constructor(options: MakiniClientOptions = {}) {
     super();
     if (options.token === undefined && options.getToken === undefined) {

@@ -9,9 +9,11 @@
 export interface OperationDescriptor {
   /** The operationId = the client method path, e.g. 'purchaseOrders.lineItems.list'. */
   readonly id: string;
+  /** The HTTP method. */
   readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** The spec's path template, e.g. '/api/erp/purchase-orders/{key}'. */
   readonly path: string;
+  /** Which of Makini's specs defines it. */
   readonly spec: 'system' | 'erp';
   /**
    * 'page': {data: [], links, meta}; 'list': {data: []}, every record at once (raw tables);

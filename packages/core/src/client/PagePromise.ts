@@ -125,6 +125,7 @@ export class PagePromise<Item> implements Promise<Page<Item>>, AsyncIterable<Ite
     this.#invalidRecordCount += page.invalidRecordCount ?? page.invalidRecords?.length ?? 0;
   }
 
+  /** Every record of every page, in order, fetching each page as the loop reaches it: `for await (const order of list)`. */
   async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
     for await (const page of this.pages()) yield* page.data;
   }

@@ -4,10 +4,13 @@ import type { InvalidRecordEvent } from './operations/InvalidRecord.js';
 
 /** Options every method takes. */
 export interface RequestOptions {
+  /** Aborts the call; it then rejects with `AbortError`. */
   signal?: AbortSignal | undefined;
+  /** Retries after the first attempt, from 0 to 100. @default the client's `maxRetries` */
   maxRetries?: number | undefined;
   /** Per attempt: waiting for the token and the rate limiter, the request and the whole body. */
   timeoutMs?: number | undefined;
+  /** Extra request headers; they never reach the request log. */
   headers?: Record<string, string> | undefined;
   /**
    * Sent as `Idempotency-Key`. A POST, PUT or PATCH is retried only when it has one: the server
@@ -18,9 +21,11 @@ export interface RequestOptions {
 
 /** What a custom `parse` gets besides the JSON: the call, and how to report what it finds. */
 export interface ParseContext {
+  /** The HTTP method. */
   method: string;
   /** The path with its query, redacted as in the request log. */
   path: string;
+  /** The response's `x-request-id`. */
   requestId: string | undefined;
   /** The client's `strict` option. */
   strict: boolean;
@@ -30,8 +35,11 @@ export interface ParseContext {
   reportInvalidRecord(event: InvalidRecordEvent): void;
 }
 
+/** A call of `client.request`: any endpoint, with the client's retries, limits and log. */
 export interface RequestInput<Schema extends z.ZodType | undefined> extends RequestOptions {
+  /** The HTTP method. */
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** The path, e.g. `/api/erp/purchase-orders/PO-1`. */
   path: string;
   /**
    * The route template of `path`, e.g. `/api/erp/purchase-orders/{key}`: spans are named by it
@@ -39,6 +47,7 @@ export interface RequestInput<Schema extends z.ZodType | undefined> extends Requ
    * names the method only.
    */
   template?: string | undefined;
+  /** The query; `undefined` values are left out. */
   query?: Record<string, string | number | boolean | undefined> | URLSearchParams | undefined;
   /** Sent as JSON; a `URLSearchParams` is sent form-encoded. */
   body?: unknown;

@@ -2,6 +2,7 @@
 export interface RequestLogEntry {
   /** The server's `x-request-id`, when a response arrived. */
   requestId?: string | undefined;
+  /** The HTTP method. */
   method: string;
   /** Path and query, secrets redacted. */
   path: string;
@@ -9,11 +10,19 @@ export interface RequestLogEntry {
   status?: number | undefined;
   /** From 1; retries have higher numbers. */
   attempt: number;
+  /** How long the attempt took, in ms. */
   durationMs: number;
   /** Start time, epoch milliseconds. */
   startedAt: number;
   /** The error kind and code when the attempt failed. */
-  error?: { kind: string; code: string } | undefined;
+  error?:
+    | {
+        /** The error's class, e.g. `RateLimitError`. */
+        kind: string;
+        /** The error's code, e.g. `RATE_LIMIT_EXCEEDED`. */
+        code: string;
+      }
+    | undefined;
   /** How long the client waits before the next attempt, when it retries. */
   retryInMs?: number | undefined;
   /**
@@ -32,10 +41,20 @@ export class RequestLog<Entry = RequestLogEntry> {
   private next = 0;
   private count = 0;
 
-  constructor(readonly capacity = 200) {
+  /**
+   * A client makes its own (`client.requestLog`); make one to share between a client and the
+   * token calls (`requestLog` of `exchangeCode`).
+   *
+   * @param capacity How many entries are kept; the oldest goes first.
+   */
+  constructor(
+    /** How many entries are kept. */
+    readonly capacity = 200,
+  ) {
     this.entries = new Array(Math.max(1, capacity));
   }
 
+  /** Adds an entry, dropping the oldest when full. */
   add(entry: Entry): void {
     this.entries[this.next] = entry;
     this.next = (this.next + 1) % this.entries.length;
@@ -53,6 +72,7 @@ export class RequestLog<Entry = RequestLogEntry> {
     return result;
   }
 
+  /** Forgets every entry. */
   clear(): void {
     this.entries.fill(undefined);
     this.next = 0;

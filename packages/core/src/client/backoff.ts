@@ -2,6 +2,7 @@ import { boundedWait } from './serverWait.js';
 
 /* How long to wait between attempts. Pure functions, so they are tested with fixed random values. */
 
+/** The client's backoff between attempts (`MakiniClientOptions.backoff`). */
 export interface BackoffOptions {
   /** First retry waits up to this long, in ms from 0 to 2^31-1. @default 500 */
   initialDelayMs?: number;

@@ -6,9 +6,12 @@
  * this.statuses = subCollection(new PurchaseOrdersStatuses(client));
  * client.purchaseOrders.statuses.list(); // the documented form
  */
-export function subCollection<Collection extends { list: (...args: never[]) => unknown }>(
-  collection: Collection,
-): Collection & Collection['list'] {
+export function subCollection<
+  Collection extends {
+    /** The collection's list call. */
+    list: (...args: never[]) => unknown;
+  },
+>(collection: Collection): Collection & Collection['list'] {
   const call = (...args: never[]) => collection.list(...args);
   const prototype = Object.getPrototypeOf(collection) as object;
   for (const name of Object.getOwnPropertyNames(prototype)) {

@@ -8,6 +8,7 @@ import { templateOf } from './templateOf.js';
 export interface ObjectRequestOptions extends RequestOptions {
   /** Sent as JSON. */
   body?: unknown;
+  /** The query string's parameters. */
   query?: URLSearchParams | undefined;
 }
 
