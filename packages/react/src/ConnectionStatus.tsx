@@ -1,17 +1,11 @@
 import type { ConnectionHealth, HealthSource } from '@makini-kit/core';
-import {
-  forwardRef,
-  type HTMLAttributes,
-  type ReactNode,
-  type Ref,
-  useEffect,
-  useState,
-} from 'react';
+import { forwardRef, type HTMLAttributes, type ReactNode, type Ref } from 'react';
 import { mergeLabels, type StatusLabels } from './labels.js';
 import { useMessages } from './messages/useMessages.js';
 import { formatRelativeTime } from './relativeTime.js';
 import { Slot } from './Slot.js';
 import { useConnectionHealth } from './useConnectionHealth.js';
+import { useNow } from './useNow.js';
 
 /** What a render prop receives. */
 export interface ConnectionStatusRenderProps {
@@ -38,18 +32,6 @@ export interface ConnectionStatusProps extends Omit<HTMLAttributes<HTMLDivElemen
   asChild?: boolean;
   /** Full control over the content. */
   children?: ReactNode | ((props: ConnectionStatusRenderProps) => ReactNode);
-}
-
-/** Re-renders every 30 s so relative times stay true. */
-function useNow(enabled: boolean): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!enabled) return;
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), 30_000);
-    return () => clearInterval(timer);
-  }, [enabled]);
-  return now;
 }
 
 /**

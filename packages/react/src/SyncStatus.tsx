@@ -3,8 +3,8 @@ import { forwardRef, type HTMLAttributes } from 'react';
 import { useMessages } from './messages/useMessages.js';
 import { ReconnectButton } from './ReconnectButton.js';
 import { syncStatusText } from './syncStatus/syncStatusText.js';
-import { useTick } from './syncStatus/useTick.js';
 import { useConnectionHealth } from './useConnectionHealth.js';
+import { useNow } from './useNow.js';
 import type { ReconnectOptions } from './useReconnect.js';
 
 export interface SyncStatusProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
@@ -49,7 +49,7 @@ export const SyncStatus = /* @__PURE__ */ forwardRef<HTMLDivElement, SyncStatusP
   ) {
     const health = useConnectionHealth(connectionId, source);
     const messages = useMessages();
-    const now = useTick(health.sync?.updatedAt !== undefined);
+    const now = useNow(health.sync?.updatedAt !== undefined);
     const text = syncStatusText(health, messages, now, locale ?? messages.locale);
 
     let action = null;

@@ -2,8 +2,8 @@ import type { HealthSource } from '@makini-kit/core';
 import type { Messages } from '../messages/Messages.js';
 import { formatRelativeTime } from '../relativeTime.js';
 import { syncStatusText } from '../syncStatus/syncStatusText.js';
-import { useTick } from '../syncStatus/useTick.js';
 import { useConnectionHealth } from '../useConnectionHealth.js';
+import { useNow } from '../useNow.js';
 
 export interface LastSyncCellProps {
   connectionId: string;
@@ -26,7 +26,7 @@ export function LastSyncCell({
 }: LastSyncCellProps) {
   const health = useConnectionHealth(connectionId, source);
   const at = health.sync?.updatedAt ?? health.lastSuccessAt;
-  const now = useTick(at !== undefined);
+  const now = useNow(at !== undefined);
   const text = syncStatusText(health, messages, now, locale);
   const fallback =
     !health.sync && health.lastSuccessAt !== undefined
