@@ -1,6 +1,5 @@
 import type { LinkCode, LinkFlowOptions, ReconnectState } from './reconnect/LinkFlowOptions.js';
 import type { ConnectOutcome } from './reconnect/ReconnectOutcome.js';
-import type { AnyOutcome } from './reconnect/startLinkFlow.js';
 import { useLinkFlow } from './reconnect/useLinkFlow.js';
 
 export type { ConnectOutcome } from './reconnect/ReconnectOutcome.js';
@@ -39,17 +38,11 @@ export interface UseConnect {
  * <button onClick={async () => { const outcome = await connect(); if (outcome.type === 'connected') open(outcome.connectionId); }}>Connect a new system</button>
  */
 export function useConnect(options: ConnectOptions = {}): UseConnect {
-  const flow = useLinkFlow('connect', undefined, {
-    ...options,
-    onResult: options.onResult as ((outcome: AnyOutcome) => void) | undefined,
-  } as Parameters<typeof useLinkFlow>[2]);
-  const connect = flow.run as () => Promise<ConnectOutcome>;
-  return {
-    state: flow.state,
-    error: flow.error,
-    outcome: flow.outcome as ConnectOutcome | undefined,
-    connect,
-    start: () => void connect(),
-    reset: flow.reset,
-  };
+  // Every outcome of a connect run is a ConnectOutcome: the shared flow only widens the type.
+  const { run, ...flow } = useLinkFlow(
+    'connect',
+    undefined,
+    options as Parameters<typeof useLinkFlow>[2],
+  );
+  return { ...flow, connect: run } as UseConnect;
 }

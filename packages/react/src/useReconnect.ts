@@ -4,7 +4,6 @@ import type {
   ReconnectState,
 } from './reconnect/LinkFlowOptions.js';
 import type { ReconnectOutcome } from './reconnect/ReconnectOutcome.js';
-import type { AnyOutcome } from './reconnect/startLinkFlow.js';
 import { useLinkFlow } from './reconnect/useLinkFlow.js';
 
 export type {
@@ -60,21 +59,12 @@ export interface UseReconnect {
  * <button onClick={async () => toast((await reconnect()).type)}>Reconnect</button>
  */
 export function useReconnect(connectionId: string, options: ReconnectOptions = {}): UseReconnect {
-  const { onSuccess, ...rest } = options;
-  const exchange = rest.exchange ?? onSuccess;
+  const { onSuccess, exchange = onSuccess } = options;
   // Every outcome of a reconnect run is a ReconnectOutcome: the shared flow only widens the type.
-  const flow = useLinkFlow('reconnect', connectionId, {
-    ...(rest as Omit<ReconnectOptions, 'onResult' | 'onSuccess'>),
-    ...(exchange ? { exchange } : {}),
-    onResult: rest.onResult as ((outcome: AnyOutcome) => void) | undefined,
-  } as Parameters<typeof useLinkFlow>[2]);
-  const reconnect = flow.run as () => Promise<ReconnectOutcome>;
-  return {
-    state: flow.state,
-    error: flow.error,
-    outcome: flow.outcome as ReconnectOutcome | undefined,
-    reconnect,
-    start: () => void reconnect(),
-    reset: flow.reset,
-  };
+  const { run, ...flow } = useLinkFlow(
+    'reconnect',
+    connectionId,
+    (exchange ? { ...options, exchange } : options) as Parameters<typeof useLinkFlow>[2],
+  );
+  return { ...flow, reconnect: run } as UseReconnect;
 }

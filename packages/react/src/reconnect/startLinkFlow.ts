@@ -4,10 +4,11 @@ import {
   type HealthSource,
   LinkError,
 } from '@makini-kit/core';
+import { defined } from '../defined.js';
 import type { LinkSettings } from '../MakiniProvider.js';
 import { confirmHealth, isWorking } from './confirmHealth.js';
-import { failedOutcome } from './failedOutcome.js';
 import { ReconnectFailureCode } from './failureCodes.js';
+import { failureOf } from './failureOf.js';
 import {
   DEFAULT_CONFIRM_TIMEOUT_MS,
   DEFAULT_TIMEOUT_MS,
@@ -45,12 +46,16 @@ export interface LinkFlowInput {
 export interface LinkFlow {
   readonly promise: Promise<AnyOutcome>;
   readonly settled: boolean;
-  /** The code arrived: the exchange (and confirmation) run to their own end. */
-  readonly pastSignIn: boolean;
   /** Ends a flow still waiting for sign-in as `cancelled` (closing its popup). */
   abort(): void;
   focus(): void;
 }
+
+/** An outcome's fields beside its type and connection. */
+type Fields<T extends AnyOutcome['type']> = Omit<
+  Extract<AnyOutcome, { type: T }>,
+  'type' | 'connectionId'
+>;
 
 /**
  * Runs Makini Link once and settles exactly one outcome. Everything up to `window.open` runs
@@ -60,28 +65,38 @@ export function startLinkFlow(input: LinkFlowInput): LinkFlow {
   const { kind, link, health } = input;
   const options = input.options();
   const latch = createOutcomeLatch<AnyOutcome>();
+  // A new system's key is known only from the exchange's answer.
   let connectionId = input.connectionId;
   let popup: Window | null = null;
   let pastSignIn = false;
   const emit = (event: ReconnectEvent) => input.options().onEvent?.(event);
-  const settle = (outcome: AnyOutcome) => {
-    if (latch.settled) return;
-    latch.settle(outcome);
-    input.onOutcome(outcome);
+  /** Every outcome names the connection as soon as it is known. */
+  const settle = <T extends AnyOutcome['type']>(type: T, fields: Fields<T>) => {
+    const outcome = {
+      type,
+      ...(connectionId ? { connectionId } : {}),
+      ...fields,
+    } as unknown as AnyOutcome;
+    if (latch.settle(outcome)) input.onOutcome(outcome);
+  };
+  const fail = (error: unknown, code: string) => settle('failed', failureOf(error, code));
+  const closed = () => {
+    emit({ type: 'closed' });
+    settle('cancelled', { reason: 'closed' });
+  };
+  const timedOut = (phase: 'sign_in' | 'confirmation') => {
+    emit({ type: 'timed_out', phase });
+    settle('timed_out', { phase });
   };
   const flow: LinkFlow = {
     promise: latch.promise,
     get settled() {
       return latch.settled;
     },
-    get pastSignIn() {
-      return pastSignIn;
-    },
     abort() {
       if (latch.settled || pastSignIn) return;
       popup?.close();
-      emit({ type: 'closed' });
-      settle({ type: 'cancelled', ...idOf(connectionId), reason: 'closed' });
+      closed();
     },
     focus() {
       popup?.focus();
@@ -89,59 +104,49 @@ export function startLinkFlow(input: LinkFlowInput): LinkFlow {
   };
 
   if (!link) {
-    settle(
-      failedOutcome(
-        new LinkError(
-          ReconnectFailureCode.NO_LINK_SETTINGS,
-          'Pass `link` ({ clientId, redirectUri }) to the button or to MakiniProvider.',
-        ),
-        connectionId,
+    fail(
+      new LinkError(
         ReconnectFailureCode.NO_LINK_SETTINGS,
+        'Pass `link` ({ clientId, redirectUri }) to the button or to MakiniProvider.',
       ),
+      ReconnectFailureCode.NO_LINK_SETTINGS,
     );
     return flow;
   }
-  const baseline =
-    kind === 'reconnect' && connectionId
-      ? health?.getSnapshot().connections[connectionId]
-      : undefined;
-  if (kind === 'reconnect' && connectionId && !options.force && isWorking(baseline)) {
-    settle({ type: 'already_healthy', connectionId, health: baseline });
+  const existing = kind === 'reconnect' ? connectionId : undefined;
+  const baseline = existing ? health?.getSnapshot().connections[existing] : undefined;
+  if (existing && !options.force && isWorking(baseline)) {
+    settle('already_healthy', { health: baseline });
     return flow;
   }
-  const mode = input.redirectNow ? 'redirect' : (options.mode ?? 'popup');
   input.setState('opening');
-  const { url, state: expectedState } = buildAuthorizeUrl({
-    clientId: link.clientId,
-    redirectUri: link.redirectUri,
-    ...(link.linkUrl ? { linkUrl: link.linkUrl } : {}),
-    ...(options.platform ? { platform: options.platform } : {}),
-    ...(options.loginHint ? { loginHint: options.loginHint } : {}),
-    ...(kind === 'reconnect' && connectionId && options.bound !== false ? { connectionId } : {}),
-  });
-  const redirect = (report?: AnyOutcome) =>
+  const { url, state: expectedState } = buildAuthorizeUrl(
+    defined({
+      clientId: link.clientId,
+      redirectUri: link.redirectUri,
+      linkUrl: link.linkUrl || undefined,
+      platform: options.platform,
+      loginHint: options.loginHint,
+      connectionId: (options.bound !== false && existing) || undefined,
+    }),
+  );
+  /** Leaves for Link in this tab; a fallback from a blocked popup still reports why it left. */
+  const redirect = (fallback: boolean) =>
     redirectToLink(url, expectedState, connectionId, () => {
       emit({ type: 'open', mode: 'redirect' });
-      if (report) settle(report);
+      if (fallback) settle('popup_blocked', { fallback: 'redirect' });
     });
 
-  if (mode === 'redirect') {
-    // The page leaves; `<LinkCallback>` finishes the flow. A fallback still reports why it left.
-    redirect(
-      input.redirectNow
-        ? { type: 'popup_blocked', ...idOf(connectionId), fallback: 'redirect' }
-        : undefined,
-    );
+  if (input.redirectNow || options.mode === 'redirect') {
+    // The page leaves; `<LinkCallback>` finishes the flow.
+    redirect(input.redirectNow);
     return flow;
   }
   popup = window.open(url, 'makini-link', POPUP_FEATURES);
   if (!popup) {
     emit({ type: 'popup_blocked' });
-    if ((options.popupBlocked ?? 'redirect') === 'offer') {
-      settle({ type: 'popup_blocked', ...idOf(connectionId), fallback: 'offered' });
-    } else {
-      redirect({ type: 'popup_blocked', ...idOf(connectionId), fallback: 'redirect' });
-    }
+    if (options.popupBlocked === 'offer') settle('popup_blocked', { fallback: 'offered' });
+    else redirect(true);
     return flow;
   }
   const opened = popup;
@@ -166,102 +171,79 @@ export function startLinkFlow(input: LinkFlowInput): LinkFlow {
     opened.close();
     if (reading.type === 'error') {
       emit({ type: 'callback', outcome: 'error', error: reading.code });
-      if (reading.code === 'access_denied') {
-        settle({ type: 'cancelled', ...idOf(connectionId), reason: 'access_denied' });
-      } else {
-        settle(failedOutcome(reading.error, connectionId, reading.code));
-      }
+      if (reading.code === 'access_denied') settle('cancelled', { reason: 'access_denied' });
+      else fail(reading.error, reading.code);
       return;
     }
     emit({ type: 'callback', outcome: 'code' });
     pastSignIn = true;
-    runExchange({ code: reading.code, state: reading.state });
+    runExchange(reading.code, reading.state);
   }
   window.addEventListener('message', onMessage);
-  const stopWatching = watchPopup(opened, () => {
-    emit({ type: 'closed' });
-    settle({ type: 'cancelled', ...idOf(connectionId), reason: 'closed' });
-  });
+  const stopWatching = watchPopup(opened, closed);
   const signInTimer = setTimeout(() => {
     opened.close();
-    emit({ type: 'timed_out', phase: 'sign_in' });
-    settle({ type: 'timed_out', ...idOf(connectionId), phase: 'sign_in' });
+    timedOut('sign_in');
   }, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
 
-  function runExchange(code: { code: string; state: string }) {
+  function runExchange(code: string, state: string) {
     const send = input.options().exchange;
     if (!send) {
-      const error = new TypeError(
-        'Pass `exchange` (send the code to your back end, which exchanges it), or use mode: "redirect" with <LinkCallback>.',
+      fail(
+        new TypeError(
+          "Pass `exchange` (it sends the code to your back end), or use mode 'redirect' with <LinkCallback>.",
+        ),
+        ReconnectFailureCode.NO_EXCHANGE,
       );
-      settle(failedOutcome(error, connectionId, ReconnectFailureCode.NO_EXCHANGE));
       return;
     }
     input.setState('exchanging');
     // Called at once, in this task (an executor that throws rejects): the back end sees the code
     // as soon as it arrives.
     new Promise<unknown>((resolve) =>
-      resolve(send({ ...code, connectionId: connectionId ?? '' })),
+      resolve(send({ code, state, connectionId: connectionId ?? '' })),
     ).then(
-      (answer) => confirm((answer ?? undefined) as ExchangeAnswer | undefined),
-      (error: unknown) =>
-        settle(failedOutcome(error, connectionId, ReconnectFailureCode.EXCHANGE_FAILED)),
+      (answer) => confirm(answer as ExchangeAnswer | undefined),
+      (error: unknown) => fail(error, ReconnectFailureCode.EXCHANGE_FAILED),
     );
   }
 
   function confirm(answer: ExchangeAnswer | undefined) {
     connectionId = answer?.connectionId ?? connectionId;
     if (!connectionId) {
-      const error = new TypeError(
-        'useConnect: `exchange` must resolve to { connectionId } (the new connection key from the code exchange), so the new connection can be confirmed.',
+      fail(
+        new TypeError("`exchange` must answer { connectionId }, the new connection's key."),
+        ReconnectFailureCode.NO_CONNECTION_ID,
       );
-      settle(failedOutcome(error, undefined, ReconnectFailureCode.NO_CONNECTION_ID));
       return;
     }
-    const confirmed = (by: 'health' | 'exchange', found: ConnectionHealth) =>
-      settle(
-        kind === 'connect'
-          ? {
-              type: 'connected',
-              connectionId: connectionId as string,
-              health: found,
-              confirmedBy: by,
-            }
-          : {
-              type: 'reconnected',
-              connectionId: connectionId as string,
-              health: found,
-              confirmedBy: by,
-            },
-      );
-    if (isWorking(answer?.health)) return confirmed('exchange', answer.health);
+    const confirmed = (confirmedBy: 'health' | 'exchange', found: ConnectionHealth) =>
+      settle(kind === 'connect' ? 'connected' : 'reconnected', { health: found, confirmedBy });
+    if (isWorking(answer?.health)) {
+      confirmed('exchange', answer.health);
+      return;
+    }
     if (!health) {
-      const error = new TypeError(
-        'Nothing can confirm the reconnect: return { health } from `exchange`, or give a health source (`health`, or MakiniProvider `health`).',
+      fail(
+        new TypeError(
+          'Nothing can confirm it: answer { health } from `exchange`, or pass `health` (here or to MakiniProvider).',
+        ),
+        ReconnectFailureCode.NOT_CONFIRMABLE,
       );
-      settle(failedOutcome(error, connectionId, ReconnectFailureCode.NOT_CONFIRMABLE));
       return;
     }
     input.setState('confirming');
     emit({ type: 'confirming', connectionId });
-    const id = connectionId;
     latch.onSettle(
       confirmHealth({
         source: health,
-        connectionId: id,
-        baseline: id === input.connectionId ? baseline : undefined,
+        connectionId,
+        baseline: connectionId === existing ? baseline : undefined,
         timeoutMs: input.options().confirmTimeoutMs ?? DEFAULT_CONFIRM_TIMEOUT_MS,
         onConfirmed: (found) => confirmed('health', found),
-        onTimeout: () => {
-          emit({ type: 'timed_out', phase: 'confirmation' });
-          settle({ type: 'timed_out', connectionId: id, phase: 'confirmation' });
-        },
+        onTimeout: () => timedOut('confirmation'),
       }),
     );
   }
   return flow;
-}
-
-function idOf(connectionId: string | undefined): { connectionId?: string } {
-  return connectionId ? { connectionId } : {};
 }

@@ -19,6 +19,8 @@ export interface LinkFlowHandle {
   error: unknown;
   outcome: AnyOutcome | undefined;
   run: () => Promise<AnyOutcome>;
+  /** `run()` without the promise. */
+  start: () => void;
   reset: () => void;
 }
 
@@ -98,5 +100,5 @@ export function useLinkFlow(
     setState('idle');
   }, []);
 
-  return { state, error, outcome, run, reset };
+  return { state, error, outcome, run, start: () => void run(), reset };
 }
