@@ -3,16 +3,21 @@ import type { SyncInfo } from './SyncInfo.js';
 
 /** One change of state, kept in a short history. */
 export interface HealthTransition {
+  /** The state before. */
   from: ConnectionHealthState;
+  /** The state after. */
   to: ConnectionHealthState;
   /** Epoch ms. */
   at: number;
+  /** Why it changed. */
   reason?: string | undefined;
 }
 
 /** Everything known about one connection's health. Plain JSON: safe to send to a browser. */
 export interface ConnectionHealth {
+  /** The connection's key. */
   connectionId: string;
+  /** The normalized state: what a widget shows. */
   state: ConnectionHealthState;
   /** Why the state is what it is, in words a customer can act on. */
   reason?: string | undefined;
@@ -39,13 +44,17 @@ export interface ConnectionHealth {
 
 /** The health of every tracked connection. */
 export interface HealthSnapshot {
+  /** Each tracked connection's health, by key. */
   connections: Record<string, ConnectionHealth>;
+  /** When anything in it last changed, epoch ms. */
   updatedAt: number;
 }
 
 /** What `MakiniProvider` and the React hooks read: a monitor, or a remote source following one. */
 export interface HealthSource {
+  /** Calls `listener` after every change; returns the function that stops it. */
   subscribe(listener: () => void): () => void;
+  /** The current snapshot: the same object until something changes (what `useSyncExternalStore` needs). */
   getSnapshot(): HealthSnapshot;
 }
 

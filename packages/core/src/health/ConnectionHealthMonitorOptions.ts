@@ -10,13 +10,19 @@ export type HealthAlertKind =
   | 'disconnected'
   | 'error_rate';
 
+/** What `onAlert` receives: once per episode, not once per failing call. */
 export interface HealthAlert {
+  /** Why it fired. */
   kind: HealthAlertKind;
+  /** The connection it is about. */
   connectionId: string;
+  /** What happened, in words a customer can act on. */
   reason: string;
+  /** The connection's health when it fired. */
   health: ConnectionHealth;
 }
 
+/** How a `ConnectionHealthMonitor` polls, alerts and shares health between replicas. */
 export interface ConnectionHealthMonitorOptions {
   /**
    * Between polls of `integrations.current`, while someone is subscribed; in ms, from 1 to 2^31-1.
@@ -70,5 +76,6 @@ export interface ConnectionHealthMonitorOptions {
    * @default console.warn, one line per operation a minute
    */
   onError?: HealthSharingErrorHandler;
+  /** The clock, in epoch ms; a test passes a fake one. @default Date.now */
   now?: () => number;
 }

@@ -1,11 +1,13 @@
 import { checkDuration } from '../client/timers.js';
 import { EMPTY_SNAPSHOT, type HealthSnapshot, type HealthSource } from './ConnectionHealth.js';
 
+/** Where a browser follows the back end's health, and how. */
 export interface RemoteHealthSourceOptions {
   /** The back end's snapshot URL (served by `createHealthHandler`); events are read from `${url}/events`. */
   url: string;
   /** @default `${url}/events` */
   eventsUrl?: string;
+  /** The `fetch` to call with. @default globalThis.fetch */
   fetch?: typeof fetch;
   /** First wait before reconnecting, in ms from 1 to 2^31-1; doubles up to 30 s. @default 1000 */
   reconnectDelayMs?: number;
@@ -19,11 +21,13 @@ export interface RemoteHealthSourceOptions {
   requestInit?: RequestInit;
 }
 
+/** A `HealthSource` that follows a back end's health over HTTP (a snapshot, then server-sent events). */
 export interface RemoteHealthSource extends HealthSource {
   /** For server rendering: the snapshot given at creation. */
   getServerSnapshot(): HealthSnapshot;
   /** `true` while the event stream is open. */
   readonly connected: boolean;
+  /** Stops following: closes the event stream and cancels reconnects. */
   close(): void;
 }
 

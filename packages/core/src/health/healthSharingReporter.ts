@@ -9,6 +9,7 @@ export type HealthSharingOperation =
 
 /** What `ConnectionHealthMonitor`'s `onError` is told besides the error. */
 export interface HealthSharingErrorContext {
+  /** The step that failed. */
   operation: HealthSharingOperation;
   /** The connection, for `publish` and `claimAlert`. */
   connectionId?: string | undefined;

@@ -15,9 +15,17 @@ import type { ReconnectLinkErrorCode } from './ReconnectLinkErrorCode.js';
  * }
  */
 export class ReconnectLinkError extends MakiniError {
+  /** @inheritDoc */
   static override readonly KIND: string = 'ReconnectLinkError';
   declare readonly code: ReconnectLinkErrorCode;
 
+  /**
+   * `ReconnectLinks` makes it when it refuses a link; your back end may pass its `code` on to the page.
+   *
+   * @param code Why the link was refused.
+   * @param message What happened, naming no token or secret.
+   * @param context The call, when there was one.
+   */
   constructor(code: ReconnectLinkErrorCode, message: string, context: ErrorContext = {}) {
     super(code, message, context);
   }

@@ -65,6 +65,13 @@ export class ReconnectLinks {
   readonly #ttlMs: number;
   readonly #now: () => number;
 
+  /**
+   * Make one per process with the same `secrets` on every replica (and a shared `usedLinks`).
+   *
+   * @param options The signing secrets, where redeemed links are remembered, and how long links work.
+   * @throws {TypeError} Without secrets, or for a secret shorter than 32 bytes (naming its position, never the secret).
+   * @throws {RangeError} For a `ttlMs` out of range.
+   */
   constructor(options: ReconnectLinksOptions) {
     const secrets = secretBytes(options?.secrets);
     this.#keyCount = secrets.length;
@@ -78,10 +85,20 @@ export class ReconnectLinks {
 
   /** Mints a link to your `<ReconnectPage>`: `url` with `token` added to its query. */
   async create(input: {
+    /** The connection key the link reconnects. */
     connectionId: string;
+    /** Your reconnect page, absolute. */
     url: string | URL;
+    /** How long this link works. @default the `ttlMs` option */
     ttlMs?: number;
-  }): Promise<{ url: string; token: string; expiresAt: number }> {
+  }): Promise<{
+    /** The page's URL with `token` in its query: send it to the customer. */
+    url: string;
+    /** The token alone. */
+    token: string;
+    /** When the link stops working, epoch ms. */
+    expiresAt: number;
+  }> {
     if (typeof input?.connectionId !== 'string' || !input.connectionId.trim()) {
       throw new TypeError('ReconnectLinks.create: connectionId must be the connection key.');
     }
@@ -178,10 +195,16 @@ export class ReconnectLinks {
   }
 
   /** Only how many keys there are: never a secret. */
-  toJSON(): { keys: number; ttlMs: number } {
+  toJSON(): {
+    /** How many secrets verify. */
+    keys: number;
+    /** The default lifetime of a link, in ms. */
+    ttlMs: number;
+  } {
     return { keys: this.#keyCount, ttlMs: this.#ttlMs };
   }
 
+  /** Node's `util.inspect` prints the description, never a secret. */
   [INSPECT](): string {
     return `ReconnectLinks ${JSON.stringify(this.toJSON())}`;
   }

@@ -28,6 +28,11 @@ export class MemoryUsedLinks implements UsedLinkStore {
   readonly #now: () => number;
   #sweptAt = Number.NEGATIVE_INFINITY;
 
+  /**
+   * One process only: several replicas share a `RedisUsedLinks` instead.
+   *
+   * @param options The clock, for tests.
+   */
   constructor(options: MemoryUsedLinksOptions = {}) {
     this.#now = options.now ?? (() => Date.now());
   }

@@ -15,8 +15,9 @@ export type TelemetrySpanKind = (typeof TelemetrySpanKind)[keyof typeof Telemetr
 
 /** How a span starts. */
 export interface TelemetrySpanOptions {
-  /** @default 'internal' */
+  /** What the span describes. @default 'internal' */
   kind?: TelemetrySpanKind | undefined;
+  /** Attributes to start with. */
   attributes?: TelemetryAttributes | undefined;
   /** The span this one belongs to. @default the active span (the caller's context) */
   parent?: TelemetrySpan | undefined;

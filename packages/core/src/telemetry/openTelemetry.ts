@@ -16,6 +16,7 @@ import type {
   TelemetrySpanOptions,
 } from './Telemetry.js';
 
+/** Where `openTelemetry()` writes spans. */
 export interface OpenTelemetryOptions {
   /** The tracer to write to. @default `tracerProvider.getTracer('@makini-kit/core')` */
   tracer?: Tracer | undefined;
