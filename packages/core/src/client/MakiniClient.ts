@@ -143,9 +143,17 @@ export class MakiniClient extends ClientResources {
 
   /** Describes the client without its token, for `util.inspect` and `JSON.stringify`. */
   toJSON() {
-    return { baseUrl: this.baseUrl, connectionKey: this.#connectionKey, token: '[redacted]' };
+    return {
+      /** The API's base URL. */
+      baseUrl: this.baseUrl,
+      /** The connection, when named. */
+      connectionKey: this.#connectionKey,
+      /** Always `[redacted]`. */
+      token: '[redacted]',
+    };
   }
 
+  /** Node's `util.inspect` prints the same, never the token. */
   [Symbol.for('nodejs.util.inspect.custom')]() {
     return `MakiniClient ${JSON.stringify(this.toJSON())}`;
   }
