@@ -143,4 +143,38 @@ describe('the demo on three replicas, end to end in Chromium', () => {
     expect(sandbox.admin.stats().refreshTokenReuse).toBe(0);
     await context.close();
   });
+
+  it('keeps a reconnect link single-use across replicas, and every replica verifies it', async () => {
+    const { demo } = harness;
+    const [connection] = await listConnections(demo.backendUrl);
+    const post = (base: string, path: string, body: unknown) =>
+      fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const minted = (await (
+      await post(demo.backendUrl, '/api/dev/reconnect-link', { connectionId: connection?.key })
+    ).json()) as { data: { url: string } };
+    const token = new URL(minted.data.url).searchParams.get('token') ?? '';
+    const verifyOnEach = () =>
+      Promise.all(
+        demo.replicas.map(async (replica) => {
+          const answer = await post(replica.url, '/api/reconnect-links/verify', { token });
+          const body = (await answer.json()) as { error?: { code: string } };
+          return answer.ok ? 'ok' : body.error?.code;
+        }),
+      );
+    // Minted on one replica, checked by all: they sign with the same secret.
+    expect(await verifyOnEach()).toEqual(['ok', 'ok', 'ok']);
+    // Redeemed on the first (its code is refused afterwards: the link is spent all the same).
+    const [first] = demo.replicas;
+    const exchange = await post(first?.url ?? '', '/api/reconnect-links/exchange', {
+      token,
+      code: 'not-a-real-code',
+      connectionId: connection?.key,
+    });
+    expect(exchange.status).toBe(400);
+    expect(await verifyOnEach()).toEqual(['LINK_USED', 'LINK_USED', 'LINK_USED']);
+  });
 });
