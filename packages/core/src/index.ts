@@ -103,6 +103,7 @@ export {
   type RemoteHealthSource,
   type RemoteHealthSourceOptions,
 } from './health/createRemoteHealthSource.js';
+export { MAX_HEALTH_CLOCK_SKEW_MS, MAX_HEALTH_TEXT_LENGTH } from './health/healthLimits.js';
 export type {
   HealthSharingErrorContext,
   HealthSharingErrorHandler,

@@ -1,16 +1,23 @@
-import { CONNECTION_HEALTH_STATES, type ConnectionHealth, isSyncStatus } from '@makini-kit/core';
+import {
+  CONNECTION_HEALTH_STATES,
+  type ConnectionHealth,
+  isSyncStatus,
+  MAX_HEALTH_CLOCK_SKEW_MS,
+  MAX_HEALTH_TEXT_LENGTH,
+} from '@makini-kit/core';
 
 const STATES: ReadonlySet<string> = new Set(CONNECTION_HEALTH_STATES);
 /** More than the monitor keeps (20): a longer history is not one a monitor published. */
 const MAX_HISTORY = 100;
-const MAX_TEXT = 2_000;
+/** The monitor cuts every text it writes to this length. */
+const MAX_TEXT = MAX_HEALTH_TEXT_LENGTH;
 
 /**
  * How far past this replica's clock a published time may lie: replicas' clocks differ a little.
  * A later one is not a time any monitor wrote; taken, it would outrank every real change (each is
  * made later than the entry it replaces) and hold its state on every replica.
  */
-const MAX_SKEW_MS = 5 * 60_000;
+const MAX_SKEW_MS = MAX_HEALTH_CLOCK_SKEW_MS;
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -3,6 +3,7 @@ import { MakiniClient } from '../client/MakiniClient.js';
 import type { WebhookEvent } from '../models/WebhookEvent.js';
 import { MemoryHealthBus } from '../state/MemoryHealthBus.js';
 import { ConnectionHealthMonitor } from './ConnectionHealthMonitor.js';
+import { MAX_HEALTH_TEXT_LENGTH } from './healthLimits.js';
 
 // No call reaches this address: these monitors learn from webhook events only (the polls are
 // tested against the sandbox in tests/integration).
@@ -22,8 +23,8 @@ afterEach(async () => {
   await Promise.all(monitors.splice(0).map((monitor) => monitor.dispose()));
 });
 
-async function monitorOn(bus?: MemoryHealthBus) {
-  const monitor = new ConnectionHealthMonitor(bus ? { bus } : {});
+async function monitorOn(bus?: MemoryHealthBus, now?: () => number) {
+  const monitor = new ConnectionHealthMonitor({ ...(bus ? { bus } : {}), ...(now ? { now } : {}) });
   monitors.push(monitor);
   await monitor.ready;
   monitor.track('conn_1', client());
@@ -117,5 +118,57 @@ describe('ConnectionHealthMonitor: health.sync from webhook events', () => {
     });
     // Plain JSON, as it travels to browsers and through Redis.
     expect(JSON.parse(JSON.stringify(b.get('conn_1')?.sync))).toEqual(b.get('conn_1')?.sync);
+  });
+
+  it('takes a sync time in the future as now, so later reports still count', async () => {
+    let now = 100_000;
+    const monitor = await monitorOn(undefined, () => now);
+    await monitor.applyEvent(
+      event(
+        'sync.completed',
+        { sync_status: 'done', completed_at: new Date(now + 3_600_000).toISOString() },
+        now,
+      ),
+    );
+    expect(monitor.get('conn_1')?.sync).toEqual({ status: 'done', updatedAt: 100_000 });
+    now += 1_000;
+    await monitor.applyEvent(
+      event(
+        'connection.status_changed',
+        { status: 'syncing', sync_status: 'inprogress' },
+        now + 600_000,
+      ),
+    );
+    expect(monitor.get('conn_1')?.sync).toEqual({ status: 'inprogress', updatedAt: 101_000 });
+  });
+
+  it('needs reauthorization on a sync.failed with fail even when an earlier-dated sync reads done', async () => {
+    const monitor = await monitorOn();
+    await monitor.applyEvent(event('sync.completed', { sync_status: 'done' }, 9_000));
+    await monitor.applyEvent(
+      event(
+        'sync.failed',
+        { sync_status: 'fail', error: { code: 'AUTH', message: 'Bad password.' } },
+        8_000,
+      ),
+    );
+    expect(monitor.get('conn_1')).toMatchObject({
+      state: 'reauthorization_required',
+      reason: 'Bad password.',
+    });
+  });
+
+  it('cuts a long error message to the length other replicas read, in reason, history and sync', async () => {
+    const monitor = await monitorOn();
+    const message = 'x'.repeat(MAX_HEALTH_TEXT_LENGTH + 100);
+    await monitor.applyEvent(
+      event('sync.failed', { sync_status: 'fail', error: { code: 'AUTH', message } }, 1_000),
+    );
+    const health = monitor.get('conn_1');
+    expect(health?.state).toBe('reauthorization_required');
+    for (const text of [health?.reason, health?.sync?.reason, health?.history.at(-1)?.reason]) {
+      expect(text?.length).toBe(MAX_HEALTH_TEXT_LENGTH);
+      expect(text?.startsWith('x'.repeat(100))).toBe(true);
+    }
   });
 });

@@ -16,6 +16,7 @@ import type {
   HealthAlertKind,
 } from './ConnectionHealthMonitorOptions.js';
 import { checkSharingOptions } from './checkSharingOptions.js';
+import { cutHealthText } from './cutHealthText.js';
 import { HealthPolling } from './HealthPolling.js';
 import { HealthSharing } from './HealthSharing.js';
 import { changedAt, sameShared } from './healthFreshness.js';
@@ -199,6 +200,7 @@ export class ConnectionHealthMonitor implements HealthSource {
     };
   };
 
+  /** The current snapshot; bound, like `subscribe`. */
   getSnapshot = (): HealthSnapshot => this.snapshot;
 
   /** One connection's health. */
@@ -246,7 +248,7 @@ export class ConnectionHealthMonitor implements HealthSource {
       const integration = await entry.client.integrations.current({ maxRetries: 0 });
       const checkedAt = this.now();
       const answer = readPollAnswer(integration);
-      const sync = laterSync(this.get(id)?.sync, syncFromIntegration(integration));
+      const sync = laterSync(this.get(id)?.sync, syncFromIntegration(integration, this.now()));
       if (answer.state !== 'healthy') {
         this.transition(id, answer.state, 'reason' in answer ? answer.reason : undefined, {
           checkedAt,
@@ -277,7 +279,8 @@ export class ConnectionHealthMonitor implements HealthSource {
   async applyEvent(event: WebhookEvent): Promise<void> {
     const id = event.connection_id;
     if (!this.snapshot.connections[id] && !this.tracked.has(id)) return;
-    const sync = laterSync(this.get(id)?.sync, syncFromEvent(event, this.now()));
+    const reported = syncFromEvent(event, this.now());
+    const sync = laterSync(this.get(id)?.sync, reported);
     switch (event.type) {
       case 'connection.reauthorization_required':
         this.transition(id, 'reauthorization_required', event.data.reason);
@@ -304,10 +307,11 @@ export class ConnectionHealthMonitor implements HealthSource {
         });
         break;
       case 'sync.failed':
-        // `fail` is Makini's word for credentials the system no longer accepts, as in polls.
+        // `fail` is Makini's word for credentials the system no longer accepts, as in polls. The
+        // event's own status decides: the kept sync may be a report dated later than this one.
         this.transition(
           id,
-          sync?.status === 'fail' ? 'reauthorization_required' : 'degraded',
+          reported?.status === 'fail' ? 'reauthorization_required' : 'degraded',
           event.data.error?.message,
           { sync },
         );
@@ -406,6 +410,8 @@ export class ConnectionHealthMonitor implements HealthSource {
   ) {
     const before = this.get(connectionId);
     const now = this.now();
+    // Other replicas refuse a whole entry whose texts are longer: Makini passes on the ERP's.
+    reason = cutHealthText(reason);
     this.update(connectionId, (health) => {
       const changed = health.state !== state;
       const history = changed

@@ -1,20 +1,29 @@
 import { isSyncStatus } from '../models/Integration.js';
 import type { WebhookEvent } from '../models/WebhookEvent.js';
+import { cutHealthText } from './cutHealthText.js';
 import type { SyncInfo } from './SyncInfo.js';
 
-const parseTime = (value: unknown): number | undefined => {
+/**
+ * A time Makini sent, no later than `now`: a time in the future (Makini's clock ahead, or a time
+ * without a zone read as local time) would outrank every later report, and other replicas refuse
+ * a time past their clock's margin.
+ */
+const parseTime = (value: unknown, now: number): number | undefined => {
   if (typeof value !== 'string' || value === '') return undefined;
   const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : at;
+  return Number.isNaN(at) ? undefined : Math.min(at, now);
 };
 
 /** The sync an `integrations.current` answer reports; none when `sync_status` is not one Makini documents. */
-export function syncFromIntegration(integration: {
-  sync_status?: string | null | undefined;
-  sync_updated_at?: string | null | undefined;
-}): SyncInfo | undefined {
+export function syncFromIntegration(
+  integration: {
+    sync_status?: string | null | undefined;
+    sync_updated_at?: string | null | undefined;
+  },
+  now: number,
+): SyncInfo | undefined {
   if (!isSyncStatus(integration.sync_status)) return undefined;
-  const updatedAt = parseTime(integration.sync_updated_at);
+  const updatedAt = parseTime(integration.sync_updated_at, now);
   return { status: integration.sync_status, ...(updatedAt === undefined ? {} : { updatedAt }) };
 }
 
@@ -30,19 +39,20 @@ export function syncFromEvent(event: WebhookEvent, now: number): SyncInfo | unde
     case 'sync.completed':
       return {
         status: status === 'fulldone' ? 'fulldone' : 'done',
-        updatedAt: parseTime(event.data.completed_at) ?? parseTime(event.created_at) ?? now,
+        updatedAt:
+          parseTime(event.data.completed_at, now) ?? parseTime(event.created_at, now) ?? now,
       };
     case 'sync.failed': {
       const reason = event.data.error?.message;
       return {
         status: status === 'fail' ? 'fail' : 'error',
-        updatedAt: parseTime(event.created_at) ?? now,
-        ...(typeof reason === 'string' && reason ? { reason } : {}),
+        updatedAt: parseTime(event.created_at, now) ?? now,
+        ...(typeof reason === 'string' && reason ? { reason: cutHealthText(reason) } : {}),
       };
     }
     case 'connection.status_changed':
       return isSyncStatus(status)
-        ? { status, updatedAt: parseTime(event.created_at) ?? now }
+        ? { status, updatedAt: parseTime(event.created_at, now) ?? now }
         : undefined;
     default:
       return undefined;

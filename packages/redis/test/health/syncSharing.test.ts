@@ -97,4 +97,34 @@ describe('health.sync over a RedisHealthBus', () => {
     expect(errors.map((error) => error.message).join('\n')).toMatch(/sync/);
     expect(b.get('conn_1')?.sync).toBeUndefined();
   });
+
+  it('reaches the other replicas when Makini reports a sync time in the future or a long error', async () => {
+    const prefix = testPrefix('sync-odd');
+    const errors: Error[] = [];
+    const a = await replica(prefix, errors);
+    const b = await replica(prefix, errors);
+    // completed_at an hour ahead (Makini's clock, or a time without a zone read as local time)
+    await a.applyEvent(
+      event(
+        'sync.completed',
+        { sync_status: 'done', completed_at: new Date(Date.now() + 3_600_000).toISOString() },
+        Date.now(),
+      ),
+    );
+    await expect.poll(() => b.get('conn_1')?.sync?.status).toBe('done');
+    await a.applyEvent(
+      event('connection.reauthorization_required', { reason: 'Password changed' }, Date.now()),
+    );
+    await expect.poll(() => b.get('conn_1')?.state).toBe('reauthorization_required');
+    // The ERP's error text, as long as a stack trace or an HTML error page
+    const message = 'x'.repeat(2_100);
+    await a.applyEvent(
+      event('sync.failed', { sync_status: 'fail', error: { code: 'AUTH', message } }, Date.now()),
+    );
+    await expect.poll(() => b.get('conn_1')?.sync?.status).toBe('fail');
+    expect(a.get('conn_1')?.state).toBe('reauthorization_required');
+    expect(b.get('conn_1')?.reason).toBe(a.get('conn_1')?.reason);
+    expect(errors).toEqual([]);
+    await raw.del(`${prefix}health:{conn_1}`, `${prefix}health:index`);
+  });
 });
