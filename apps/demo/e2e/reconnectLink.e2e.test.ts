@@ -192,4 +192,31 @@ describe('reconnect links and outcomes in the demo, in Chromium', () => {
     await page.screenshot({ path: `${SHOTS}already-healthy.png` });
     await context.close();
   });
+
+  it('makes a reconnect link for any connection in the developer panel, to open or copy', async () => {
+    const { demo, browser } = harness;
+    const context = await browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: demo.appUrl });
+    const page = await context.newPage();
+    await page.goto(`${demo.appUrl}/#developer`);
+    const [, , third] = await listConnections(demo.backendUrl);
+    const row = page.locator(`[data-link-for="${third?.key}"]`);
+    await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(1);
+    await row.getByRole('button', { name: 'Make a link' }).click();
+    const link = row.getByRole('link');
+    await expect.poll(() => link.count(), { timeout: 10_000 }).toBe(1);
+    const href = (await link.getAttribute('href')) ?? '';
+    expect(href).toMatch(new RegExp(`^${demo.appUrl}/reconnect\\?token=`));
+    await expect(link.getAttribute('target')).resolves.toBe('_blank');
+    await row.getByRole('button', { name: 'Copy' }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(href);
+    // It is a working link for that connection.
+    const verified = await post('/api/reconnect-links/verify', {
+      token: new URL(href).searchParams.get('token'),
+    });
+    expect(((await verified.json()) as { data: { connectionId: string } }).data.connectionId).toBe(
+      third?.key,
+    );
+    await context.close();
+  });
 });
