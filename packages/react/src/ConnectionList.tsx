@@ -15,9 +15,11 @@ import type { ReconnectOptions, ReconnectOutcome } from './useReconnect.js';
  * connection.
  */
 export type ConnectionListReconnectOptions = Omit<ReconnectOptions, 'onResult'> & {
+  /** How a row's reconnect ended, with the row's connection. */
   onResult?: (outcome: ReconnectOutcome, connection: ConnectionListItem) => void;
 };
 
+/** What `<ConnectionList>` takes, besides a `<div>`'s attributes. */
 export interface ConnectionListProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
   /** The customer's connections, as your back end lists them. `undefined` while they load. */
   connections: readonly ConnectionListItem[] | undefined;

@@ -18,11 +18,13 @@ export interface ConnectionStatusRenderProps {
   errorRate: string | undefined;
 }
 
+/** What `<ConnectionStatus>` takes, besides a `<div>`'s attributes. */
 export interface ConnectionStatusProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
+  /** The connection to show. */
   connectionId: string;
-  /** @default the provider's */
+  /** Where its health comes from. @default the provider's */
   health?: HealthSource;
-  /** @default 'badge' */
+  /** `badge` (a pill), `inline` (a dot and text in a row) or `card` (with details). @default 'badge' */
   variant?: 'badge' | 'inline' | 'card';
   /** Rewords some texts; the rest come from the provider's `messages`. */
   labels?: Partial<StatusLabels>;

@@ -3,10 +3,13 @@ import { completeLink, type LinkCompletion } from './completeLink.js';
 import type { Messages } from './messages/Messages.js';
 import { useMessages } from './messages/useMessages.js';
 
+/** What `<LinkCallback>` takes. */
 export interface LinkCallbackProps {
   /** Redirect mode: exchange the code on your back end; the page then returns to where Link started. */
   onComplete?: (result: Extract<LinkCompletion, { mode: 'redirect' }>) => void | Promise<void>;
+  /** A callback that could not finish (a state mismatch, a cancel in redirect mode). */
   onError?: (error: unknown) => void;
+  /** Shown instead of the built-in text while it finishes. */
   children?: ReactNode;
 }
 

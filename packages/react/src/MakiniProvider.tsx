@@ -4,10 +4,11 @@ import type { Messages } from './messages/Messages.js';
 
 /** Where Link sends the customer and back; no secret here, only what a browser may know. */
 export interface LinkSettings {
+  /** Your Makini client id (public). */
   clientId: string;
   /** A page of your app that renders `<LinkCallback />` (same origin as the page with the button). */
   redirectUri: string;
-  /** @default 'https://link.makini.io' */
+  /** Where Makini Link is: Makini's, or a sandbox's `url`. @default 'https://link.makini.io' */
   linkUrl?: string;
 }
 
@@ -19,6 +20,7 @@ interface MakiniContextValue {
 
 const MakiniContext = createContext<MakiniContextValue>({});
 
+/** What `MakiniProvider` gives every widget under it. */
 export interface MakiniProviderProps {
   /** `createRemoteHealthSource({ url })` in a browser, or a `ConnectionHealthMonitor` on a server. */
   health?: HealthSource;
@@ -36,6 +38,7 @@ export interface MakiniProviderProps {
    * @default an empty snapshot: every connection `unknown` until the first answer
    */
   initialHealth?: HealthSnapshot;
+  /** Link's settings for every `ReconnectButton`, `ConnectionList` and `useReconnect` under it. */
   link?: LinkSettings;
   /**
    * The widgets' language: a `Messages` object from `@makini-kit/react/locales` (`de`, `fr`, …).
@@ -45,6 +48,7 @@ export interface MakiniProviderProps {
    * <MakiniProvider health={health} messages={de}>…</MakiniProvider>
    */
   messages?: Messages;
+  /** Your app, or the part of it with widgets. */
   children?: ReactNode;
 }
 

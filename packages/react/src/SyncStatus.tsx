@@ -7,9 +7,11 @@ import { useConnectionHealth } from './useConnectionHealth.js';
 import { useNow } from './useNow.js';
 import type { ReconnectOptions } from './useReconnect.js';
 
+/** What `<SyncStatus>` takes, besides a `<div>`'s attributes. */
 export interface SyncStatusProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
+  /** The connection whose sync to show. */
   connectionId: string;
-  /** @default the provider's */
+  /** Where its health (and `health.sync`) comes from. @default the provider's */
   health?: HealthSource;
   /** Formats the time only; the texts come from the provider's `messages`. @default messages.locale */
   locale?: string;

@@ -4,9 +4,23 @@ import { PENDING_LINK_KEY, type PendingLink } from './linkMessages.js';
 /** What the callback page learned. */
 export type LinkCompletion =
   /** Popup mode: the result went to the opener, which checks it; this window closes. */
-  | { mode: 'popup' }
+  | {
+      /** The flow ran in a popup. */
+      mode: 'popup';
+    }
   /** Redirect mode: checked here against the state saved before leaving; exchange `code`, then go to `returnTo`. */
-  | { mode: 'redirect'; code: string; state: string; connectionId: string; returnTo: string };
+  | {
+      /** The flow left this tab for Link. */
+      mode: 'redirect';
+      /** The code to exchange on your back end. */
+      code: string;
+      /** The callback's `state`, already checked. */
+      state: string;
+      /** The connection being reconnected; `''` for a new system. */
+      connectionId: string;
+      /** The page that started the flow, to go back to. */
+      returnTo: string;
+    };
 
 /**
  * For the page at your Link `redirectUri`. After a full-page redirect (this tab saved the pending

@@ -37,6 +37,7 @@ export { type ConnectOptions, type UseConnect, useConnect } from './useConnect.j
 export { useConnectionHealth } from './useConnectionHealth.js';
 export {
   type LinkCode,
+  type LinkFlowOptions,
   type ReconnectCode,
   type ReconnectEvent,
   type ReconnectOptions,

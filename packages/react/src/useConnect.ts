@@ -10,7 +10,9 @@ export type { ConnectOutcome } from './reconnect/ReconnectOutcome.js';
  */
 export type ConnectOptions = LinkFlowOptions<ConnectOutcome, LinkCode>;
 
+/** What `useConnect` returns. */
 export interface UseConnect {
+  /** Where the flow is: render it, or style with `data-state`. */
   state: ReconnectState;
   /** The error of the last `failed` outcome. */
   error: unknown;
@@ -23,6 +25,7 @@ export interface UseConnect {
   connect: () => Promise<ConnectOutcome>;
   /** `connect()` without the promise. */
   start: () => void;
+  /** Back to `idle`, forgetting the last error and outcome. */
   reset: () => void;
 }
 

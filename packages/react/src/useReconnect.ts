@@ -8,12 +8,14 @@ import { useLinkFlow } from './reconnect/useLinkFlow.js';
 
 export type {
   LinkCode,
+  LinkFlowOptions,
   ReconnectCode,
   ReconnectEvent,
   ReconnectState,
 } from './reconnect/LinkFlowOptions.js';
 export type { ExchangeAnswer, ReconnectOutcome } from './reconnect/ReconnectOutcome.js';
 
+/** Options of `useReconnect` and `<ReconnectButton>`. */
 export interface ReconnectOptions extends LinkFlowOptions<ReconnectOutcome, ReconnectCode> {
   /**
    * @deprecated Use `exchange`, which may also answer the connection's health. Same call.
@@ -28,7 +30,9 @@ export interface ReconnectOptions extends LinkFlowOptions<ReconnectOutcome, Reco
   bound?: boolean;
 }
 
+/** What `useReconnect` returns. */
 export interface UseReconnect {
+  /** Where the reconnect is: render it, or style with `data-state`. */
   state: ReconnectState;
   /** The error of the last `failed` outcome. */
   error: unknown;
@@ -43,6 +47,7 @@ export interface UseReconnect {
   reconnect: () => Promise<ReconnectOutcome>;
   /** `reconnect()` without the promise. */
   start: () => void;
+  /** Back to `idle`, forgetting the last error and outcome. */
   reset: () => void;
 }
 

@@ -11,14 +11,18 @@ export interface Messages {
   locale: string;
   /** Writing direction of the language; the widgets set `dir` from it. */
   dir: 'ltr' | 'rtl';
+  /** `<ConnectionStatus>`. */
   status: {
+    /** The label of each health state ("Connected", "Reconnect required", …). */
     states: Record<ConnectionHealthState, string>;
     /** "Last synced {time}": `time` is already a relative time ("5 minutes ago"). */
     lastSync: (relativeTime: string) => string;
     /** "{percent} of recent calls failed": `percent` is already formatted ("12 %"). */
     errorRate: (percent: string) => string;
+    /** Shown for a connection that never synced ("Never synced"). */
     never: string;
   };
+  /** `<ReconnectButton>`. */
   reconnect: {
     /** The button's label in each state of a reconnect. */
     states: Record<ReconnectStateLabel, string>;
@@ -27,51 +31,93 @@ export interface Messages {
   };
   /** What each outcome of a reconnect says to the customer. */
   outcomes: {
+    /** The connection works again. */
     reconnected: string;
+    /** Nothing to do: it was working already. */
     already_healthy: string;
+    /** The customer closed the sign-in or pressed Cancel. */
     cancelled: string;
+    /** The browser blocked the sign-in window. */
     popup_blocked: string;
+    /** No answer in time. */
     timed_out: string;
+    /** Anything else went wrong. */
     failed: string;
     /** "Reference: {requestId}", for a support ticket. */
     reference: (requestId: string) => string;
   };
+  /** `<SyncStatus>`. */
   sync: {
+    /** The label of each sync status ("Syncing…", "Up to date", …). */
     states: Record<SyncStatus, string>;
     /** "Updated {time}": `time` is already a relative time. */
     updated: (relativeTime: string) => string;
     /** What the customer learns and does for `error` and `fail`. */
-    reasons: { error: string; fail: string };
-    actions: { error: string; fail: string };
+    reasons: {
+      /** The sync ended in an error; the next one may succeed. */
+      error: string;
+      /** The system refused the credentials: reconnect. */
+      fail: string;
+    };
+    /** The button for each: try again, or reconnect. */
+    actions: {
+      /** The `error` action ("Try again"). */
+      error: string;
+      /** The `fail` action ("Reconnect"). */
+      fail: string;
+    };
   };
+  /** `<ConnectionList>`. */
   list: {
     /** The list's accessible name. */
     label: string;
-    columns: { system: string; status: string; lastSync: string; actions: string };
+    /** The column headers. */
+    columns: {
+      /** "System". */
+      system: string;
+      /** "Status". */
+      status: string;
+      /** "Last sync". */
+      lastSync: string;
+      /** "Actions". */
+      actions: string;
+    };
     /** "3 connections", with the language's plural forms. */
     count: (count: number) => string;
+    /** The button that connects another system. */
     connectNew: string;
+    /** Shown when there is no connection yet. */
     empty: string;
+    /** Shown while `connections` is `undefined`. */
     loading: string;
+    /** Shown with `error`. */
     error: string;
+    /** The button that calls `onRetry`. */
     retry: string;
+    /** A row's Disconnect button. */
     disconnect: string;
     /** The confirmation's question: "Disconnect {name}?". */
     confirmDisconnect: (name: string) => string;
     /** What disconnecting does, under the question. */
     confirmDisconnectDetail: string;
+    /** The confirmation's Disconnect button. */
     confirm: string;
+    /** The confirmation's Cancel button. */
     cancel: string;
     /** Announced after a removal: "{name} was disconnected." */
     disconnected: (name: string) => string;
+    /** Shown when `onDisconnect` rejects: "{name} could not be disconnected." */
     disconnectFailed: (name: string) => string;
   };
   /** `<ReconnectPage>`: the page a reconnect link opens. */
   reconnectPage: {
+    /** The page's heading. */
     title: string;
     /** "Reconnect {system} to restore the connection." */
     intro: (system: string) => string;
+    /** Shown while the link is checked. */
     checking: string;
+    /** The button that starts the reconnect. */
     start: string;
     /** Why a link is refused, one text per `ReconnectLinkError` code. */
     refused: Record<ReconnectLinkRefusal, string>;
@@ -80,8 +126,11 @@ export interface Messages {
   };
   /** `<LinkCallback>`: the page at the Link redirect URI. */
   callback: {
+    /** Shown while the code is handed over. */
     finishing: string;
+    /** Shown in a sign-in window that could not hand the code back. */
     failedPopup: string;
+    /** Shown after a full-page sign-in that failed. */
     failedRedirect: string;
   };
 }

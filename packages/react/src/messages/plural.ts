@@ -1,5 +1,8 @@
 /** The forms a language may need; `other` always, the rest as `Intl.PluralRules` names them. */
-export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & {
+  /** The form for every count no other form takes; `#` stands for the count. */
+  other: string;
+};
 
 const rules = new Map<string, Intl.PluralRules>();
 

@@ -16,24 +16,70 @@ export type ReconnectState =
 
 /** Everything that happens during a reconnect, for analytics and debugging. */
 export type ReconnectEvent =
-  | { type: 'open'; mode: 'popup' | 'redirect' }
-  | { type: 'popup_blocked' }
-  | { type: 'message_rejected'; reason: 'origin' | 'state' | 'shape'; origin: string }
-  | { type: 'callback'; outcome: 'code' | 'error'; error?: string }
-  | { type: 'closed' }
-  | { type: 'confirming'; connectionId: string }
-  | { type: 'timed_out'; phase: 'sign_in' | 'confirmation' }
-  | { type: 'success' }
-  | { type: 'error'; error: unknown };
+  | {
+      /** Link was opened. */
+      type: 'open';
+      /** In a popup, or in this tab. */
+      mode: 'popup' | 'redirect';
+    }
+  | {
+      /** The browser blocked the popup. */
+      type: 'popup_blocked';
+    }
+  | {
+      /** A message that is not the callback's was ignored. */
+      type: 'message_rejected';
+      /** What was wrong: the sender's origin, the `state`, or the message's shape. */
+      reason: 'origin' | 'state' | 'shape';
+      /** The sender's origin. */
+      origin: string;
+    }
+  | {
+      /** The callback page answered. */
+      type: 'callback';
+      /** With a code, or with an OAuth error. */
+      outcome: 'code' | 'error';
+      /** The OAuth error, e.g. `access_denied`. */
+      error?: string;
+    }
+  | {
+      /** The popup was closed before the callback. */
+      type: 'closed';
+    }
+  | {
+      /** The code was exchanged; waiting for the health source. */
+      type: 'confirming';
+      /** The connection being confirmed. */
+      connectionId: string;
+    }
+  | {
+      /** A wait ran out. */
+      type: 'timed_out';
+      /** Which one. */
+      phase: 'sign_in' | 'confirmation';
+    }
+  | {
+      /** Reconnected (or connected). */
+      type: 'success';
+    }
+  | {
+      /** The flow failed. */
+      type: 'error';
+      /** What went wrong. */
+      error: unknown;
+    };
 
 /** What the flow hands to `exchange`: the code for your back end, with the connection it is for. */
 export interface LinkCode {
+  /** The code to exchange on your back end (single use, short-lived). */
   code: string;
+  /** The `state` the flow started with; check it against your session if you keep one. */
   state: string;
 }
 
 /** Options shared by `useReconnect` and `useConnect`. */
 export interface LinkFlowOptions<TOutcome, TCode extends LinkCode> {
+  /** Link's settings. @default the provider's `link` */
   link?: LinkSettings;
   /** `popup` (see `popupBlocked` when blocked) or a full-page `redirect`. @default 'popup' */
   mode?: 'popup' | 'redirect';
@@ -49,9 +95,11 @@ export interface LinkFlowOptions<TOutcome, TCode extends LinkCode> {
   ) => Promise<ExchangeAnswer | undefined | void> | ExchangeAnswer | undefined | void;
   /** Called once per run with how it ended. */
   onResult?: (outcome: TOutcome) => void;
+  /** Called with the error of a `failed` outcome. */
   onError?: (error: unknown) => void;
   /** The customer left without finishing: closed the popup, or cancelled on the consent page. */
   onExit?: (reason: 'closed' | 'access_denied') => void;
+  /** Called for every step of the flow, for analytics and debugging. */
   onEvent?: (event: ReconnectEvent) => void;
   /** Confirms the outcome (and, for a reconnect, finds it already healthy). @default the provider's */
   health?: HealthSource;
@@ -72,6 +120,7 @@ export interface LinkFlowOptions<TOutcome, TCode extends LinkCode> {
 
 /** What `reconnect()`'s `exchange` receives. */
 export interface ReconnectCode extends LinkCode {
+  /** The connection being reconnected. */
   connectionId: string;
 }
 
