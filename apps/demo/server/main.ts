@@ -59,7 +59,8 @@ console.log(`
   Makini ${demo.makiniUrl}  (the embedded sandbox; Link consent page, webhooks, faults)
 
   Try it: Developer → "Rotate credentials", watch the status turn red,
-  then Reconnect with the new password shown in the developer panel.
+  then Reconnect with the new password shown in the developer panel,
+  or open the customer's reconnect link from the alert banner in a new tab.
   Ctrl-C stops everything.
 `);
 
