@@ -171,8 +171,20 @@ export class SandboxState {
       this.startFirstSync(connection);
       return { connection };
     }
-    if (existing.password !== input.password) {
-      return { problem: `The ${platform.name} username or password is incorrect.` };
+    return this.reconnect(existing, input.password);
+  }
+
+  /**
+   * Signs in to `existing` itself (a consent bound to it) with `password`: never another account,
+   * and never a new one.
+   */
+  reconnect(
+    existing: SandboxConnection,
+    password: string,
+  ): { connection: SandboxConnection } | { problem: string } {
+    if (!password) return { problem: 'Enter the username and password.' };
+    if (existing.password !== password) {
+      return { problem: `The ${existing.platform.name} username or password is incorrect.` };
     }
     const recovering = existing.needsReauthorization;
     existing.needsReauthorization = false;

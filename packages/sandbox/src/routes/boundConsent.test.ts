@@ -2,7 +2,7 @@ import { TokenResponse } from '@makini-kit/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CLIENT } from '../options.js';
 import { type Sandbox, startSandbox } from '../startSandbox.js';
-import { exchangeCode, firstConnection, getJson } from '../testHelpers.js';
+import { clientToken, exchangeCode, firstConnection, getJson } from '../testHelpers.js';
 
 const OTHER_CLIENT = {
   id: 'other_client',
@@ -99,6 +99,39 @@ describe('a Link consent bound to a connection (connection_id)', () => {
     expect(html).toContain('role="alert"');
     expect(html).toContain(`name="connection_id" value="${bound.connectionKey}"`);
     expect(html).toMatch(/<input id="username"[^>]*readonly/);
+  });
+
+  it('reconnects a connection created with spaces around its login, and a wrong password creates none', async () => {
+    const created = await fetch(`${sandbox.url}/api/system/connections`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${await clientToken(sandbox)}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({
+        name: 'Plant',
+        email: 'p@plant.example',
+        provider: 'ibm-maximo',
+        credentials: { login: ' maint ', password: 'right-password' },
+      }),
+    });
+    expect(created.status).toBe(200);
+    const target = sandbox.admin.connections().find((c) => c.username.includes('maint'));
+    expect(target?.username).toBe('maint');
+    const before = sandbox.admin.connections().length;
+
+    const wrong = await consent({ connection_id: target?.connectionKey ?? '', password: 'guess' });
+    expect(wrong.status).toBe(401);
+    expect(sandbox.admin.connections()).toHaveLength(before);
+
+    const right = await consent({
+      connection_id: target?.connectionKey ?? '',
+      password: 'right-password',
+    });
+    expect(right.status).toBe(303);
+    const exchanged = await exchangeCode(sandbox, locationOf(right).searchParams.get('code') ?? '');
+    expect(TokenResponse.parse(exchanged.body).connection_id).toBe(target?.connectionKey);
+    expect(sandbox.admin.connections()).toHaveLength(before);
   });
 
   it('refuses an unknown connection_id with invalid_request, on the page and on submit', async () => {

@@ -131,7 +131,11 @@ const submitConsent: Handler = async (context) => {
     username: bound ? bound.username : (form.get('username') ?? ''),
     password: form.get('password') ?? '',
   };
-  const result = context.state.signIn(input);
+  // A bound consent checks that connection's own password: a sign-in by username could create
+  // another account, or reach another one.
+  const result = bound
+    ? context.state.reconnect(bound, input.password)
+    : context.state.signIn(input);
   if ('problem' in result || (bound && result.connection.key !== bound.key)) {
     return renderConsent(resolved, 401, {
       state,

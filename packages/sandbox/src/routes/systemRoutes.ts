@@ -68,7 +68,10 @@ const createConnection: Handler = async (context) => {
       `must be one of ${PLATFORMS.map((entry) => entry.provider).join(', ')}`,
     );
   }
-  const { login, password } = (credentials ?? {}) as Record<string, unknown>;
+  const { login: given, password } = (credentials ?? {}) as Record<string, unknown>;
+  // Trimmed as the consent page trims what the customer types: an account stored with spaces
+  // could never be signed in to again.
+  const login = typeof given === 'string' ? given.trim() : given;
   if (typeof login !== 'string' || typeof password !== 'string' || !login || !password) {
     throw ApiError.invalid('credentials', 'must hold the login and password of the system account');
   }
