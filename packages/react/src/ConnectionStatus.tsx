@@ -9,6 +9,7 @@ import { useNow } from './useNow.js';
 
 /** What a render prop receives. */
 export interface ConnectionStatusRenderProps {
+  /** The connection's health, as the source has it. */
   health: ConnectionHealth;
   /** The state's label, after `labels`. */
   label: string;

@@ -87,7 +87,13 @@ export type ConnectOutcome =
       /** What confirmed it: your `exchange`'s answer, or the health source afterwards. */
       confirmedBy: 'health' | 'exchange';
     }
-  | Exclude<ReconnectOutcome, { type: 'reconnected' | 'already_healthy' }>;
+  | Exclude<
+      ReconnectOutcome,
+      {
+        /** The reconnect-only outcomes. */
+        type: 'reconnected' | 'already_healthy';
+      }
+    >;
 
 /**
  * What your `exchange` may answer after exchanging the code on your back end: the connection's
