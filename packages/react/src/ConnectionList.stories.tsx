@@ -1,11 +1,18 @@
 import type { ConnectionHealth } from '@makini-kit/core';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { ConnectionList } from './ConnectionList.js';
+import { ConnectionList, type ConnectionListProps } from './ConnectionList.js';
 import type { ConnectionListItem } from './connectionList/ConnectionListItem.js';
 import { ar } from './locales/index.js';
 import { MakiniProvider } from './MakiniProvider.js';
+import {
+  type StoryControls,
+  storyControlArgTypes,
+  storyControls,
+} from './stories/storyControls.js';
 import { fixedSource } from './testSource.js';
+
+type Args = ConnectionListProps & StoryControls;
 
 const MINUTE = 60_000;
 
@@ -83,6 +90,14 @@ const meta = {
     onDisconnect: fn(async () => {}),
     onConnectNew: fn(),
     onRetry: fn(),
+    error: undefined,
+    labels: {},
+    theme: 'light',
+    // "Connect a new system" runs Makini Link for a new system (in place of `onConnectNew`).
+    connect: {
+      link: { clientId: 'sandbox_client', redirectUri: 'https://app.example.com/link/callback' },
+      exchange: fn(async () => ({ connectionId: 'c7' })),
+    },
     reconnect: {
       link: { clientId: 'sandbox_client', redirectUri: 'https://app.example.com/link/callback' },
       exchange: fn(async () => {}),
@@ -92,10 +107,12 @@ const meta = {
     connections: { control: 'object' },
     error: { control: 'text' },
     health: { control: false },
+    ...storyControlArgTypes,
   },
-} satisfies Meta<typeof ConnectionList>;
+  decorators: [storyControls({ localeProp: true })],
+} satisfies Meta<Args>;
 export default meta;
-type Story = StoryObj<typeof meta>;
+type Story = StoryObj<Args>;
 
 const rowOf = (canvas: HTMLElement, name: string) =>
   within(canvas)
@@ -259,13 +276,7 @@ export const LastOneRemoved: Story = {
 
 /** The dark theme. */
 export const DarkTheme: Story = {
-  decorators: [
-    (Story) => (
-      <div data-makini-theme="dark" style={{ background: '#030712', padding: '1.5rem' }}>
-        <Story />
-      </div>
-    ),
-  ],
+  args: { theme: 'dark' },
 };
 
 /** Arabic, right to left: the name column starts on the right and the texts are Arabic. */

@@ -1,25 +1,38 @@
 import { CONNECTION_HEALTH_STATES, type ConnectionHealthState } from '@makini-kit/core';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
-import { ConnectionStatus } from './ConnectionStatus.js';
-import { de } from './locales/index.js';
-import { MakiniProvider } from './MakiniProvider.js';
+import { ConnectionStatus, type ConnectionStatusProps } from './ConnectionStatus.js';
+import { type HealthControls, healthArgTypes } from './stories/healthControls.js';
+import {
+  type StoryControls,
+  storyControlArgTypes,
+  storyControls,
+} from './stories/storyControls.js';
 import { fixedSource } from './testSource.js';
 
-const details: Record<ConnectionHealthState, object> = {
-  healthy: { lastSuccessAt: Date.now() - 4 * 60_000 },
-  syncing: { lastSuccessAt: Date.now() - 3 * 3_600_000 },
-  degraded: { errorRate: 0.34, samples: 41, lastSuccessAt: Date.now() - 20 * 60_000 },
+/** The health controls of each state's story: what a connection in that state typically shows. */
+const details: Record<ConnectionHealthState, HealthControls> = {
+  healthy: { lastSyncMinutesAgo: 4 },
+  syncing: { lastSyncMinutesAgo: 180 },
+  degraded: { errorRate: 0.34, lastSyncMinutesAgo: 20 },
   reauthorization_required: {
     reason: 'The SAP S/4HANA password was changed. Reconnect to restore access.',
-    lastSuccessAt: Date.now() - 86_400_000,
+    lastSyncMinutesAgo: 24 * 60,
   },
   disconnected: { reason: 'The connection was removed.' },
   unknown: {},
 };
 
+const controlsFor = (state: ConnectionHealthState): HealthControls => ({
+  state,
+  reason: '',
+  errorRate: 0,
+  ...details[state],
+});
 const sourceFor = (state: ConnectionHealthState) =>
   fixedSource({ c1: { state, ...details[state] } });
+
+type Args = ConnectionStatusProps & StoryControls & HealthControls;
 
 /**
  * `<ConnectionStatus>` shows a connection's health to your customers: `role="status"`,
@@ -28,14 +41,30 @@ const sourceFor = (state: ConnectionHealthState) =>
 const meta = {
   title: 'ConnectionStatus',
   component: ConnectionStatus,
-  args: { connectionId: 'c1', variant: 'card', locale: 'en' },
-  argTypes: { variant: { control: 'inline-radio', options: ['badge', 'inline', 'card'] } },
-} satisfies Meta<typeof ConnectionStatus>;
+  // The controls: `state` and the rest of the fake health source's fields drive the widget live.
+  args: {
+    connectionId: 'c1',
+    variant: 'card',
+    locale: 'en',
+    labels: {},
+    asChild: false,
+    health: fixedSource(),
+    theme: 'light',
+    ...controlsFor('healthy'),
+  },
+  argTypes: {
+    variant: { control: 'inline-radio', options: ['badge', 'inline', 'card'] },
+    health: { control: false },
+    ...storyControlArgTypes,
+    ...healthArgTypes,
+  },
+  decorators: [storyControls({ localeProp: true })],
+} satisfies Meta<Args>;
 export default meta;
-type Story = StoryObj<typeof meta>;
+type Story = StoryObj<Args>;
 
 const stateStory = (state: ConnectionHealthState, label: string): Story => ({
-  args: { health: sourceFor(state) },
+  args: { health: fixedSource(), ...controlsFor(state) },
   play: async ({ canvasElement }) => {
     const status = within(canvasElement).getByRole('status');
     await expect(status).toHaveAttribute('data-state', state);
@@ -82,11 +111,9 @@ export const AllStates: Story = {
 
 /** The dark theme: set `data-makini-theme="dark"` on an ancestor, or follow the system setting. */
 export const DarkTheme: Story = {
+  args: { theme: 'dark' },
   render: (args) => (
-    <div
-      data-makini-theme="dark"
-      style={{ background: '#030712', padding: '1.5rem', display: 'grid', gap: '1rem' }}
-    >
+    <div style={{ display: 'grid', gap: '1rem' }}>
       {CONNECTION_HEALTH_STATES.map((state) => (
         <ConnectionStatus key={state} {...args} health={sourceFor(state)} />
       ))}
@@ -94,14 +121,9 @@ export const DarkTheme: Story = {
   ),
 };
 
-/** In German: `<MakiniProvider messages={de}>`, with relative times in German too. */
+/** In German: `<MakiniProvider messages={de}>` (the `locale` control), with relative times in German too. */
 export const German: Story = {
-  args: { health: sourceFor('reauthorization_required'), locale: undefined },
-  render: (args) => (
-    <MakiniProvider messages={de}>
-      <ConnectionStatus {...args} />
-    </MakiniProvider>
-  ),
+  args: { health: fixedSource(), locale: 'de', ...controlsFor('reauthorization_required') },
   play: async ({ canvasElement }) => {
     const status = within(canvasElement).getByRole('status');
     await expect(status).toHaveTextContent('Neu verbinden erforderlich');
@@ -112,7 +134,8 @@ export const German: Story = {
 /** `labels` rewords some texts; the others stay in the provider's language. */
 export const Reworded: Story = {
   args: {
-    health: sourceFor('reauthorization_required'),
+    health: fixedSource(),
+    ...controlsFor('reauthorization_required'),
     labels: {
       states: { reauthorization_required: 'Sign in to SAP again' } as never,
       lastSync: (time: string) => `Data from ${time}`,
@@ -128,7 +151,8 @@ export const Reworded: Story = {
 /** Full control with a render prop. */
 export const RenderProp: Story = {
   args: {
-    health: sourceFor('degraded'),
+    health: fixedSource(),
+    ...controlsFor('degraded'),
     children: ({ label, errorRate }) => (
       <strong>
         {label}: {errorRate}

@@ -1,6 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { ReconnectButton } from './ReconnectButton.js';
+import { ReconnectButton, type ReconnectButtonProps } from './ReconnectButton.js';
+import {
+  type StoryControls,
+  storyControlArgTypes,
+  storyControls,
+} from './stories/storyControls.js';
+import { fixedSource } from './testSource.js';
+
+type Args = ReconnectButtonProps & StoryControls;
 
 /**
  * `<ReconnectButton>` runs Makini Link again in a popup (or a full-page redirect) and hands the
@@ -13,20 +21,44 @@ const meta = {
   component: ReconnectButton,
   args: {
     connectionId: 'c1',
+    link: {
+      clientId: 'sandbox_client',
+      redirectUri: `${window.location.origin}/link/callback`,
+      linkUrl: window.location.origin,
+    },
+    mode: 'popup',
+    popupBlocked: 'redirect',
+    bound: true,
+    force: false,
+    timeoutMs: 600_000,
+    confirmTimeoutMs: 30_000,
+    platform: '',
+    loginHint: '',
+    // The connection needs reconnecting, so a click runs Link.
+    health: fixedSource({ c1: { state: 'reauthorization_required' } }),
+    theme: 'light',
+    locale: 'en',
     onSuccess: fn(),
     onError: fn(),
     onExit: fn(),
     onEvent: fn(),
   },
+  argTypes: {
+    mode: { control: 'inline-radio', options: ['popup', 'redirect'] },
+    popupBlocked: { control: 'inline-radio', options: ['redirect', 'offer'] },
+    health: { control: false },
+    ...storyControlArgTypes,
+  },
+  decorators: [storyControls({ localeProp: false })],
   beforeEach: () => {
     const original = window.open;
     return () => {
       window.open = original;
     };
   },
-} satisfies Meta<typeof ReconnectButton>;
+} satisfies Meta<Args>;
 export default meta;
-type Story = StoryObj<typeof meta>;
+type Story = StoryObj<Args>;
 
 const link = () => ({
   clientId: 'sandbox_client',
@@ -173,11 +205,7 @@ export const Disabled: Story = {
   },
 };
 
+/** The `theme` control set to dark: `data-makini-theme="dark"` on an ancestor. */
 export const DarkTheme: Story = {
-  args: { link: link() },
-  render: (args) => (
-    <div data-makini-theme="dark" style={{ background: '#030712', padding: '1.5rem' }}>
-      <ReconnectButton {...args} />
-    </div>
-  ),
+  args: { link: link(), theme: 'dark' },
 };

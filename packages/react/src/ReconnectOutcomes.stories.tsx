@@ -5,6 +5,11 @@ import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { useMessages } from './messages/useMessages.js';
 import { ReconnectButton, type ReconnectButtonProps } from './ReconnectButton.js';
 import type { ReconnectOutcome } from './reconnect/ReconnectOutcome.js';
+import {
+  type StoryControls,
+  storyControlArgTypes,
+  storyControls,
+} from './stories/storyControls.js';
 import { fixedSource } from './testSource.js';
 
 /**
@@ -52,19 +57,37 @@ const meta = {
   args: {
     connectionId: 'c1',
     link: link(),
+    mode: 'popup',
+    popupBlocked: 'redirect',
+    bound: true,
+    force: false,
+    timeoutMs: 600_000,
+    confirmTimeoutMs: 30_000,
+    platform: '',
+    loginHint: '',
+    health: fixedSource({ c1: entry('reauthorization_required') }),
+    theme: 'light',
+    locale: 'en',
     exchange: fn(async () => undefined),
     onResult: fn(),
     onEvent: fn(),
   },
+  argTypes: {
+    mode: { control: 'inline-radio', options: ['popup', 'redirect'] },
+    popupBlocked: { control: 'inline-radio', options: ['redirect', 'offer'] },
+    health: { control: false },
+    ...storyControlArgTypes,
+  },
+  decorators: [storyControls({ localeProp: false })],
   beforeEach: () => {
     const original = window.open;
     return () => {
       window.open = original;
     };
   },
-} satisfies Meta<typeof ReconnectButton>;
+} satisfies Meta<ReconnectButtonProps & StoryControls>;
 export default meta;
-type Story = StoryObj<typeof meta>;
+type Story = StoryObj<ReconnectButtonProps & StoryControls>;
 
 /** window.open, replaced by a stand-in popup (or `null`, as a blocking browser answers). */
 function standInPopup(blocked = false) {

@@ -2,7 +2,12 @@ import type { ConnectionHealth } from '@makini-kit/core';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { en } from './messages/en.js';
-import { ReconnectPage } from './ReconnectPage.js';
+import { ReconnectPage, type ReconnectPageProps } from './ReconnectPage.js';
+import {
+  type StoryControls,
+  storyControlArgTypes,
+  storyControls,
+} from './stories/storyControls.js';
 import { fixedSource } from './testSource.js';
 
 /**
@@ -14,19 +19,37 @@ const meta = {
   component: ReconnectPage,
   args: {
     token: 'a-link-token',
+    link: {
+      clientId: 'sandbox_client',
+      redirectUri: `${window.location.origin}/link/callback`,
+      linkUrl: window.location.origin,
+    },
+    popupBlocked: 'offer',
+    timeoutMs: 600_000,
+    confirmTimeoutMs: 30_000,
+    // The linked connection needs reconnecting, so a click runs Link.
+    health: fixedSource({ c1: { state: 'reauthorization_required' } }),
+    theme: 'light',
+    locale: 'en',
     verify: fn(async () => ({ connectionId: 'c1', system: 'SAP S/4HANA' })),
     exchange: fn(async () => ({ connectionId: 'c1', health: healthy })),
     onResult: fn(),
   },
+  argTypes: {
+    popupBlocked: { control: 'inline-radio', options: ['offer', 'redirect'] },
+    health: { control: false },
+    ...storyControlArgTypes,
+  },
+  decorators: [storyControls({ localeProp: false })],
   beforeEach: () => {
     const original = window.open;
     return () => {
       window.open = original;
     };
   },
-} satisfies Meta<typeof ReconnectPage>;
+} satisfies Meta<ReconnectPageProps & StoryControls>;
 export default meta;
-type Story = StoryObj<typeof meta>;
+type Story = StoryObj<ReconnectPageProps & StoryControls>;
 
 const healthy = {
   connectionId: 'c1',

@@ -3,7 +3,16 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { MakiniProvider } from './MakiniProvider.js';
 import { en } from './messages/en.js';
-import { SyncStatus } from './SyncStatus.js';
+import { SyncStatus, type SyncStatusProps } from './SyncStatus.js';
+import { type HealthControls, healthArgTypes } from './stories/healthControls.js';
+import {
+  type StoryControls,
+  storyControlArgTypes,
+  storyControls,
+} from './stories/storyControls.js';
+
+type Args = SyncStatusProps & StoryControls & HealthControls;
+
 import { fixedSource } from './testSource.js';
 
 const MINUTE = 60_000;
@@ -46,6 +55,8 @@ const meta = {
     connectionId: 'c1',
     variant: 'card',
     locale: 'en',
+    health: sourceFor('done'),
+    theme: 'light',
     onRetry: fn(),
     reconnect: {
       link: { clientId: 'sandbox_client', redirectUri: 'https://app.example.com/link/callback' },
@@ -54,10 +65,14 @@ const meta = {
   argTypes: {
     variant: { control: 'inline-radio', options: ['inline', 'card'] },
     health: { control: false },
+    ...storyControlArgTypes,
+    // Set one to drive the story's fake health source.
+    ...healthArgTypes,
   },
-} satisfies Meta<typeof SyncStatus>;
+  decorators: [storyControls({ localeProp: true })],
+} satisfies Meta<Args>;
 export default meta;
-type Story = StoryObj<typeof meta>;
+type Story = StoryObj<Args>;
 
 const statusStory = (status: SyncStatusValue, variant: 'inline' | 'card' = 'card'): Story => ({
   args: { health: sourceFor(status), variant },
@@ -144,11 +159,9 @@ export const AllStatuses: Story = {
 
 /** The dark theme: `data-makini-theme="dark"` on an ancestor. */
 export const DarkTheme: Story = {
+  args: { theme: 'dark' },
   render: (args) => (
-    <div
-      data-makini-theme="dark"
-      style={{ background: '#030712', padding: '1.5rem', display: 'grid', gap: '1rem' }}
-    >
+    <div style={{ display: 'grid', gap: '1rem' }}>
       {SYNC_STATUSES.map((status) => (
         <SyncStatus key={status} {...args} health={sourceFor(status)} />
       ))}
