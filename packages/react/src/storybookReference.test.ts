@@ -40,19 +40,24 @@ describe('the static Storybook build and the API reference', () => {
     expect(await home.text()).toContain('Makini Connect Kit');
   });
 
-  it.each(DOCS_PAGES)("links the docs page %s to %s's reference page", async (id, name) => {
-    const page = await browser.newPage();
-    try {
-      await page.goto(`${site.url}/iframe.html?viewMode=docs&id=${id}`);
-      const link = page.getByRole('link', { name: 'API reference' });
-      await link.waitFor({ timeout: 30_000 });
-      const href = new URL((await link.getAttribute('href')) ?? '', page.url());
-      expect(href.pathname).toBe(`/api/_makini-kit/react/${name}.html`);
-      const reference = await fetch(href);
-      expect(reference.status).toBe(200);
-      expect(await reference.text()).toContain(`<title>${name} | `);
-    } finally {
-      await page.close();
-    }
-  });
+  it.each(DOCS_PAGES)(
+    "links the docs page %s to %s's reference page",
+    async (id, name) => {
+      const page = await browser.newPage();
+      try {
+        await page.goto(`${site.url}/iframe.html?viewMode=docs&id=${id}`);
+        const link = page.getByRole('link', { name: 'API reference' });
+        // A docs page renders every story of its component first: slow on a busy machine.
+        await link.waitFor({ timeout: 100_000 });
+        const href = new URL((await link.getAttribute('href')) ?? '', page.url());
+        expect(href.pathname).toBe(`/api/_makini-kit/react/${name}.html`);
+        const reference = await fetch(href);
+        expect(reference.status).toBe(200);
+        expect(await reference.text()).toContain(`<title>${name} | `);
+      } finally {
+        await page.close();
+      }
+    },
+    120_000,
+  );
 });
