@@ -133,11 +133,7 @@ describe('MakiniProvider with healthUrl and initialHealth', () => {
     try {
       expect(() =>
         render(<MakiniProvider health={fixedSource()} healthUrl="/api/makini/health" />),
-      ).toThrow(
-        new TypeError(
-          'MakiniProvider: pass either `health` (a source) or `healthUrl` (your health route), not both.',
-        ),
-      );
+      ).toThrow(new TypeError('MakiniProvider: pass `health` or `healthUrl`, not both.'));
       expect(() =>
         render(<MakiniProvider health={fixedSource()} initialHealth={serverSnapshot('healthy')} />),
       ).toThrow(/`initialHealth` goes with `healthUrl`.*initialSnapshot/);

@@ -1,5 +1,6 @@
 import { createRemoteHealthSource, type HealthSnapshot, type HealthSource } from '@makini-kit/core';
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
+import { defined } from './defined.js';
 import type { Messages } from './messages/Messages.js';
 
 /** Where Link sends the customer and back; no secret here, only what a browser may know. */
@@ -74,13 +75,11 @@ export function MakiniProvider({
   children,
 }: MakiniProviderProps) {
   if (health && healthUrl !== undefined) {
-    throw new TypeError(
-      'MakiniProvider: pass either `health` (a source) or `healthUrl` (your health route), not both.',
-    );
+    throw new TypeError('MakiniProvider: pass `health` or `healthUrl`, not both.');
   }
   if (initialHealth && healthUrl === undefined) {
     throw new TypeError(
-      'MakiniProvider: `initialHealth` goes with `healthUrl`. With `health`, give the snapshot to the source: createRemoteHealthSource({ url, initialSnapshot }).',
+      'MakiniProvider: `initialHealth` goes with `healthUrl`; with `health`, pass `initialSnapshot` to createRemoteHealthSource.',
     );
   }
   // Created once per URL: the snapshot only seeds it, and a new object from every server render
@@ -91,10 +90,7 @@ export function MakiniProvider({
     () =>
       healthUrl === undefined
         ? undefined
-        : createRemoteHealthSource({
-            url: healthUrl,
-            ...(initialHealth ? { initialSnapshot: initialHealth } : {}),
-          }),
+        : createRemoteHealthSource(defined({ url: healthUrl, initialSnapshot: initialHealth })),
     [healthUrl],
   );
   const source = health ?? remote;

@@ -1,10 +1,13 @@
 import { type ButtonHTMLAttributes, forwardRef, type MouseEvent, type ReactNode } from 'react';
+import { defined } from './defined.js';
 import { useMessages } from './messages/useMessages.js';
 import { type ReconnectOptions, type ReconnectState, useReconnect } from './useReconnect.js';
 
+/** What `<ReconnectButton>` takes: a `<button>`'s attributes and the `useReconnect` options. */
 export interface ReconnectButtonProps
   extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'onError' | 'type' | 'children'>,
     ReconnectOptions {
+  /** The connection to reconnect. */
   connectionId: string;
   /** The label; or a function of the state. @default messages.reconnect.states[state] */
   children?: ReactNode | ((state: ReconnectState) => ReactNode);
@@ -58,8 +61,7 @@ export const ReconnectButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Rec
     ref,
   ) {
     const messages = useMessages();
-    // Props left out stay out: `exactOptionalPropertyTypes`, and defaults apply.
-    const given = {
+    const options: ReconnectOptions = defined({
       link,
       mode,
       exchange,
@@ -76,10 +78,7 @@ export const ReconnectButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Rec
       bound,
       platform,
       loginHint,
-    };
-    const options = Object.fromEntries(
-      Object.entries(given).filter(([, value]) => value !== undefined),
-    ) as ReconnectOptions;
+    });
     const reconnect = useReconnect(connectionId, options);
     const busy = BUSY.has(reconnect.state);
     const handleClick = (event: MouseEvent<HTMLButtonElement>) => {

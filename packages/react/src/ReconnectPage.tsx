@@ -1,5 +1,6 @@
 import type { HealthSource } from '@makini-kit/core';
 import { type HTMLAttributes, useId, useState } from 'react';
+import { defined } from './defined.js';
 import type { LinkSettings } from './MakiniProvider.js';
 import { useMessages } from './messages/useMessages.js';
 import { ReconnectButton } from './ReconnectButton.js';
@@ -8,6 +9,7 @@ import { refusalOf } from './reconnectPage/refusalOf.js';
 import { useLinkCheck } from './reconnectPage/useLinkCheck.js';
 import type { ReconnectCode } from './useReconnect.js';
 
+/** What `<ReconnectPage>` takes, besides a `<section>`'s attributes. */
 export interface ReconnectPageProps
   extends Omit<HTMLAttributes<HTMLElement>, 'children' | 'onError' | 'lang' | 'dir'> {
   /** The link's token. @default `token` from `location.search` */
@@ -18,7 +20,12 @@ export interface ReconnectPageProps
    * any other rejection shows `LINK_INVALID`'s text.
    * @example verify={(token) => api.post('/reconnect-links/verify', { token })}
    */
-  verify: (token: string) => Promise<{ connectionId: string; system: string }>;
+  verify: (token: string) => Promise<{
+    /** The connection the link reconnects. */
+    connectionId: string;
+    /** The system's name to show, e.g. `SAP S/4HANA`. */
+    system: string;
+  }>;
   /**
    * Sends the Link code to your back end, which redeems the link and exchanges the code (there:
    * `links.redeem(token, { connectionId })`, then `exchangeCode`), and answers the connection's
@@ -87,11 +94,7 @@ export function ReconnectPage({
         : undefined;
   const state = refusal ? 'refused' : check.phase;
 
-  const options = Object.fromEntries(
-    Object.entries({ link, health, timeoutMs, confirmTimeoutMs }).filter(
-      ([, v]) => v !== undefined,
-    ),
-  );
+  const options = defined({ link, health, timeoutMs, confirmTimeoutMs });
 
   return (
     <section

@@ -1,12 +1,15 @@
-const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
-  ['year', 365 * 86_400_000],
-  ['month', 30 * 86_400_000],
-  ['week', 7 * 86_400_000],
-  ['day', 86_400_000],
+const DAY = 86_400_000;
+type Unit = [Intl.RelativeTimeFormatUnit, number];
+/** From the largest unit down; seconds take whatever is left. */
+const UNITS: Unit[] = [
+  ['year', 365 * DAY],
+  ['month', 30 * DAY],
+  ['week', 7 * DAY],
+  ['day', DAY],
   ['hour', 3_600_000],
   ['minute', 60_000],
-  ['second', 1000],
 ];
+const SECOND: Unit = ['second', 1000];
 
 /**
  * "5 minutes ago" in `locale`, through `Intl.RelativeTimeFormat`, so the language files hold no
@@ -14,12 +17,10 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
  * @example formatRelativeTime(Date.now() - 2 * 3_600_000, Date.now(), 'de') // "vor 2 Stunden"
  */
 export function formatRelativeTime(at: number, now: number, locale?: string): string {
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-  const difference = at - now;
-  if (Math.abs(difference) < 10_000) return format.format(0, 'second');
-  for (const [unit, size] of UNITS) {
-    if (Math.abs(difference) >= size || unit === 'second')
-      return format.format(Math.round(difference / size), unit);
-  }
-  return format.format(0, 'second');
+  const difference = Math.abs(at - now) < 10_000 ? 0 : at - now;
+  const [unit, size] = UNITS.find(([, length]) => Math.abs(difference) >= length) ?? SECOND;
+  return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(
+    Math.round(difference / size),
+    unit,
+  );
 }

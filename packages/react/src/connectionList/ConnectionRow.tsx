@@ -2,10 +2,11 @@ import type { HealthSource } from '@makini-kit/core';
 import { useId, useRef } from 'react';
 import type { ConnectionListReconnectOptions } from '../ConnectionList.js';
 import { ConnectionStatus } from '../ConnectionStatus.js';
+import { defined } from '../defined.js';
 import type { Messages } from '../messages/Messages.js';
 import { ReconnectButton } from '../ReconnectButton.js';
 import { useConnectionHealth } from '../useConnectionHealth.js';
-import type { ReconnectOptions } from '../useReconnect.js';
+import type { ReconnectOptions, ReconnectOutcome } from '../useReconnect.js';
 import type { ConnectionListItem } from './ConnectionListItem.js';
 import { DisconnectConfirm } from './DisconnectConfirm.js';
 import { LastSyncCell } from './LastSyncCell.js';
@@ -47,13 +48,13 @@ export function ConnectionRow({
   const disconnect = useRef<HTMLButtonElement | null>(null);
   const health = useConnectionHealth(connection.id, source);
   const confirming = phase !== 'idle';
-  const platform = reconnect?.platform ?? connection.platform;
   const { onResult, ...options } = reconnect ?? {};
-  const rowOptions: ReconnectOptions = {
-    ...(source ? { health: source } : {}),
+  const rowOptions: ReconnectOptions = defined({
+    health: source,
     ...options,
-    ...(onResult ? { onResult: (outcome) => onResult(outcome, connection) } : {}),
-  };
+    platform: options.platform ?? connection.platform,
+    onResult: onResult && ((outcome: ReconnectOutcome) => onResult(outcome, connection)),
+  });
   return (
     <>
       <tr data-part="row" data-state={health.state} data-disconnect={phase}>
@@ -94,7 +95,6 @@ export function ConnectionRow({
         <td data-part="actions">
           <ReconnectButton
             {...rowOptions}
-            {...(platform ? { platform } : {})}
             connectionId={connection.id}
             aria-describedby={`${id}-name`}
             data-priority={health.state === 'reauthorization_required' ? 'primary' : 'secondary'}

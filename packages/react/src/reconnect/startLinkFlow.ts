@@ -7,7 +7,7 @@ import {
 import { defined } from '../defined.js';
 import type { LinkSettings } from '../MakiniProvider.js';
 import { confirmHealth, isWorking } from './confirmHealth.js';
-import { ReconnectFailureCode } from './failureCodes.js';
+import type { ReconnectFailureCode } from './failureCodes.js';
 import { failureOf } from './failureOf.js';
 import {
   DEFAULT_CONFIRM_TIMEOUT_MS,
@@ -79,7 +79,9 @@ export function startLinkFlow(input: LinkFlowInput): LinkFlow {
     } as unknown as AnyOutcome;
     if (latch.settle(outcome)) input.onOutcome(outcome);
   };
-  const fail = (error: unknown, code: string) => settle('failed', failureOf(error, code));
+  /** `code` when the error has none of its own; literals keep the codes object out of bundles. */
+  const fail = (error: unknown, code: ReconnectFailureCode | (string & {})) =>
+    settle('failed', failureOf(error, code));
   const closed = () => {
     emit({ type: 'closed' });
     settle('cancelled', { reason: 'closed' });
@@ -88,11 +90,8 @@ export function startLinkFlow(input: LinkFlowInput): LinkFlow {
     emit({ type: 'timed_out', phase });
     settle('timed_out', { phase });
   };
-  const flow: LinkFlow = {
-    promise: latch.promise,
-    get settled() {
-      return latch.settled;
-    },
+  // The latch itself, seen through `LinkFlow`: the caller reads it and cannot settle it.
+  const flow: LinkFlow = Object.assign(latch, {
     abort() {
       if (latch.settled || pastSignIn) return;
       popup?.close();
@@ -101,15 +100,15 @@ export function startLinkFlow(input: LinkFlowInput): LinkFlow {
     focus() {
       popup?.focus();
     },
-  };
+  });
 
   if (!link) {
     fail(
       new LinkError(
-        ReconnectFailureCode.NO_LINK_SETTINGS,
+        'NO_LINK_SETTINGS',
         'Pass `link` ({ clientId, redirectUri }) to the button or to MakiniProvider.',
       ),
-      ReconnectFailureCode.NO_LINK_SETTINGS,
+      'NO_LINK_SETTINGS',
     );
     return flow;
   }
@@ -193,7 +192,7 @@ export function startLinkFlow(input: LinkFlowInput): LinkFlow {
         new TypeError(
           "Pass `exchange` (it sends the code to your back end), or use mode 'redirect' with <LinkCallback>.",
         ),
-        ReconnectFailureCode.NO_EXCHANGE,
+        'NO_EXCHANGE',
       );
       return;
     }
@@ -204,7 +203,7 @@ export function startLinkFlow(input: LinkFlowInput): LinkFlow {
       resolve(send({ code, state, connectionId: connectionId ?? '' })),
     ).then(
       (answer) => confirm(answer as ExchangeAnswer | undefined),
-      (error: unknown) => fail(error, ReconnectFailureCode.EXCHANGE_FAILED),
+      (error: unknown) => fail(error, 'EXCHANGE_FAILED'),
     );
   }
 
@@ -213,7 +212,7 @@ export function startLinkFlow(input: LinkFlowInput): LinkFlow {
     if (!connectionId) {
       fail(
         new TypeError("`exchange` must answer { connectionId }, the new connection's key."),
-        ReconnectFailureCode.NO_CONNECTION_ID,
+        'NO_CONNECTION_ID',
       );
       return;
     }
@@ -228,7 +227,7 @@ export function startLinkFlow(input: LinkFlowInput): LinkFlow {
         new TypeError(
           'Nothing can confirm it: answer { health } from `exchange`, or pass `health` (here or to MakiniProvider).',
         ),
-        ReconnectFailureCode.NOT_CONFIRMABLE,
+        'NOT_CONFIRMABLE',
       );
       return;
     }

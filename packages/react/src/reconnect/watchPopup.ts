@@ -1,5 +1,5 @@
 /** How long a closed popup's last message may take to arrive. */
-export const CLOSE_GRACE_MS = 1500;
+const CLOSE_GRACE_MS = 1500;
 const POLL_MS = 400;
 
 /**
