@@ -1,4 +1,4 @@
-// @vitest-environment happy-dom
+/// <reference types="vite/client" />
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';

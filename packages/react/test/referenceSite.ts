@@ -2,10 +2,9 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freshStorybookStatic, storybookStaticDir } from './storybookStatic.js';
+import { freshStorybookStatic, rebuildStorybookStatic } from './storybookStatic.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
-const packageDir = fileURLToPath(new URL('..', import.meta.url));
 /** Where `pnpm docs` writes the API reference. */
 export const referenceDir = join(root, 'docs/api');
 
@@ -32,11 +31,8 @@ export async function storybookWithReference(): Promise<string> {
     await run(join(root, 'node_modules/.bin/typedoc'), [], root);
   }
   const dir = await freshStorybookStatic();
-  if (existsSync(join(dir, 'api/index.html'))) return dir;
-  await run(
-    join(packageDir, 'node_modules/.bin/storybook'),
-    ['build', '-o', storybookStaticDir, '--quiet'],
-    packageDir,
-  );
-  return storybookStaticDir;
+  const withReference = () => existsSync(join(dir, 'api/index.html'));
+  if (withReference()) return dir;
+  // One build at a time: other test files serve the same folder.
+  return rebuildStorybookStatic(withReference);
 }
