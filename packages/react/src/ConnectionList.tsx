@@ -109,6 +109,8 @@ export const ConnectionList = /* @__PURE__ */ forwardRef<HTMLDivElement, Connect
           : visible.length === 0
             ? 'empty'
             : 'ready';
+    // "Connect a new system" once the list is known: not while loading, nor beside an error.
+    const offerConnect = state === 'ready' || state === 'empty';
 
     return (
       <div
@@ -126,9 +128,9 @@ export const ConnectionList = /* @__PURE__ */ forwardRef<HTMLDivElement, Connect
           {visible && state !== 'error' ? (
             <span data-part="count">{text.count(visible.length)}</span>
           ) : null}
-          {connect && (state === 'ready' || state === 'empty') ? (
+          {!offerConnect ? null : connect ? (
             <ConnectNewButton ref={connectNew} options={connect} label={text.connectNew} />
-          ) : onConnectNew && (state === 'ready' || state === 'empty') ? (
+          ) : onConnectNew ? (
             <button ref={connectNew} type="button" data-part="connect-new" onClick={onConnectNew}>
               {text.connectNew}
             </button>

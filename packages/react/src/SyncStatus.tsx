@@ -2,6 +2,7 @@ import type { HealthSource } from '@makini-kit/core';
 import { forwardRef, type HTMLAttributes } from 'react';
 import { useMessages } from './messages/useMessages.js';
 import { ReconnectButton } from './ReconnectButton.js';
+import { SyncStatusParts } from './syncStatus/SyncStatusParts.js';
 import { syncStatusText } from './syncStatus/syncStatusText.js';
 import { useConnectionHealth } from './useConnectionHealth.js';
 import { useNow } from './useNow.js';
@@ -82,15 +83,7 @@ export const SyncStatus = /* @__PURE__ */ forwardRef<HTMLDivElement, SyncStatusP
         data-variant={variant}
         data-makini="sync-status"
       >
-        <span data-part="indicator" aria-hidden="true" />
-        <span data-part="label">{text.label}</span>
-        {/* The time moves on by itself every half minute: not worth announcing each time. */}
-        {text.updated ? (
-          <span data-part="updated" aria-live="off">
-            {text.updated}
-          </span>
-        ) : null}
-        {text.reason ? <span data-part="reason">{text.reason}</span> : null}
+        <SyncStatusParts text={text} />
         {action ? <span data-part="action">{action}</span> : null}
       </div>
     );

@@ -1,6 +1,7 @@
 import type { HealthSource } from '@makini-kit/core';
 import type { Messages } from '../messages/Messages.js';
 import { formatRelativeTime } from '../relativeTime.js';
+import { SyncStatusParts } from '../syncStatus/SyncStatusParts.js';
 import { syncStatusText } from '../syncStatus/syncStatusText.js';
 import { useConnectionHealth } from '../useConnectionHealth.js';
 import { useNow } from '../useNow.js';
@@ -34,16 +35,7 @@ export function LastSyncCell({
       : undefined;
   return (
     <span data-makini="sync-status" data-variant="inline" data-state={text.state}>
-      {fallback ? (
-        <span data-part="updated">{fallback}</span>
-      ) : (
-        <>
-          <span data-part="indicator" aria-hidden="true" />
-          <span data-part="label">{text.label}</span>
-          {text.updated ? <span data-part="updated">{text.updated}</span> : null}
-          {text.reason ? <span data-part="reason">{text.reason}</span> : null}
-        </>
-      )}
+      {fallback ? <span data-part="updated">{fallback}</span> : <SyncStatusParts text={text} />}
     </span>
   );
 }

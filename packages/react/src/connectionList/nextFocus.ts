@@ -11,11 +11,10 @@ export function nextFocus(
   const shown = new Set(now);
   shown.delete(removed);
   const at = before.indexOf(removed);
-  const after = before.slice(at + 1).find((id) => shown.has(id));
-  if (after !== undefined) return after;
-  const earlier = before
-    .slice(0, Math.max(at, 0))
-    .reverse()
-    .find((id) => shown.has(id));
-  return earlier ?? now.find((id) => id !== removed);
+  const isShown = (id: string) => shown.has(id);
+  return (
+    before.slice(at + 1).find(isShown) ??
+    before.slice(0, Math.max(at, 0)).reverse().find(isShown) ??
+    now.find((id) => id !== removed)
+  );
 }

@@ -23,13 +23,6 @@ export function useDisconnect({ connections, onDisconnect, onDisconnected }: Use
   const [focusRequest, setFocusRequest] = useState<{ target: string } | undefined>();
   const focusable = useRef(new Map<string, HTMLElement>());
   const fallback = useRef<() => HTMLElement | null>(() => null);
-  const mounted = useRef(true);
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
 
   const visible = connections?.filter((connection) => !removed.has(connection.id));
   const visibleIds = useRef<string[]>([]);
@@ -57,12 +50,10 @@ export function useDisconnect({ connections, onDisconnect, onDisconnected }: Use
     try {
       await onDisconnect(connection);
     } catch {
-      if (!mounted.current) return;
       // Said by the confirmation's own alert; it stays open to try again.
       setCurrent({ id: connection.id, phase: 'failed' });
       return;
     }
-    if (!mounted.current) return;
     setRemoved((previous) => new Set(previous).add(connection.id));
     setCurrent(undefined);
     setFocusRequest({ target: nextFocus(before, connection.id, visibleIds.current) ?? '' });

@@ -2,13 +2,11 @@ import type { CSSProperties } from 'react';
 
 /** Read by screen readers, invisible on screen; inline so it works without the stylesheet. */
 export const visuallyHidden: CSSProperties = {
+  // Out of the flow, one pixel, clipped to nothing: no padding, margin or border can show.
   position: 'absolute',
   width: 1,
   height: 1,
-  padding: 0,
-  margin: -1,
   overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
+  clipPath: 'inset(50%)',
   whiteSpace: 'nowrap',
-  border: 0,
 };

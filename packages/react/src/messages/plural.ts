@@ -4,18 +4,12 @@ export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & {
   other: string;
 };
 
-const rules = new Map<string, Intl.PluralRules>();
-
 /**
  * Picks the plural form for `count` in `locale` and puts the formatted count in place of `#`.
  * @example plural('de', 3, { one: '# Verbindung', other: '# Verbindungen' }) // "3 Verbindungen"
  */
 export function plural(locale: string, count: number, forms: PluralForms): string {
-  let rule = rules.get(locale);
-  if (!rule) {
-    rule = new Intl.PluralRules(locale);
-    rules.set(locale, rule);
-  }
-  const form = forms[rule.select(count)] ?? forms.other;
+  // Called once per rendered count: building the rules each time costs less than keeping them.
+  const form = forms[new Intl.PluralRules(locale).select(count)] ?? forms.other;
   return form.replace('#', new Intl.NumberFormat(locale).format(count));
 }

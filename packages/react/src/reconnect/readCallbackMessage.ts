@@ -23,13 +23,9 @@ export function readCallbackMessage(
     const result = parseCallback(new URLSearchParams(event.data.search), { expectedState });
     return { type: 'code', ...result };
   } catch (caught) {
-    if (LinkError.is(caught) && caught.code === 'STATE_MISMATCH') {
-      return { type: 'rejected', reason: 'state' };
-    }
-    return {
-      type: 'error',
-      error: caught,
-      code: LinkError.is(caught) ? String(caught.code) : 'unknown',
-    };
+    const code = LinkError.is(caught) ? String(caught.code) : 'unknown';
+    return code === 'STATE_MISMATCH'
+      ? { type: 'rejected', reason: 'state' }
+      : { type: 'error', error: caught, code };
   }
 }

@@ -24,10 +24,8 @@ export interface LinkFlowHandle {
   reset: () => void;
 }
 
-const STATE_OF: Record<AnyOutcome['type'], ReconnectState> = {
-  reconnected: 'success',
-  connected: 'success',
-  already_healthy: 'success',
+/** The state an outcome leaves; every other outcome (`reconnected`, `connected`, `already_healthy`) is `success`. */
+const STATE_OF: Partial<Record<AnyOutcome['type'], ReconnectState>> = {
   cancelled: 'idle',
   popup_blocked: 'blocked',
   timed_out: 'error',
@@ -73,7 +71,7 @@ export function useLinkFlow(
         const redirected = result.type === 'popup_blocked' && result.fallback === 'redirect';
         offered.current = result.type === 'popup_blocked' && result.fallback === 'offered';
         // A redirect leaves the page: the button stays busy until it has gone.
-        setState(redirected ? 'opening' : STATE_OF[result.type]);
+        setState(redirected ? 'opening' : (STATE_OF[result.type] ?? 'success'));
         setOutcome(result);
         const callbacks = latest.current;
         if (result.type === 'failed') {
