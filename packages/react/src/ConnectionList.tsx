@@ -168,16 +168,11 @@ export const ConnectionList = /* @__PURE__ */ forwardRef<HTMLDivElement, Connect
                 <ConnectionRow
                   key={connection.id}
                   connection={connection}
-                  messages={messages}
                   text={text}
                   health={health}
                   locale={formatLocale}
                   reconnect={reconnect}
-                  onAskDisconnect={onDisconnect ? () => flow.ask(connection.id) : undefined}
-                  phase={flow.phaseOf(connection.id)}
-                  onConfirm={() => void flow.confirm(connection)}
-                  onCancel={flow.cancel}
-                  registerFocus={flow.registerFocus}
+                  disconnect={onDisconnect ? flow : undefined}
                 />
               ))}
             </tbody>

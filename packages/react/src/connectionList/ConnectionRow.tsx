@@ -10,43 +10,34 @@ import type { ReconnectOptions, ReconnectOutcome } from '../useReconnect.js';
 import type { ConnectionListItem } from './ConnectionListItem.js';
 import { DisconnectConfirm } from './DisconnectConfirm.js';
 import { LastSyncCell } from './LastSyncCell.js';
+import type { Disconnect } from './useDisconnect.js';
 
 /** Where a row's disconnect is. */
 export type DisconnectPhase = 'idle' | 'confirming' | 'disconnecting' | 'failed';
 
 export interface ConnectionRowProps {
   connection: ConnectionListItem;
-  messages: Messages;
   text: Messages['list'];
   health: HealthSource | undefined;
   locale: string;
   reconnect: ConnectionListReconnectOptions | undefined;
-  /** Absent: no Disconnect button. */
-  onAskDisconnect: (() => void) | undefined;
-  phase: DisconnectPhase;
-  onConfirm: () => void;
-  onCancel: () => void;
-  /** Keeps the row's Disconnect button where the list can move focus to it after a removal. */
-  registerFocus: (id: string, element: HTMLElement | null) => void;
+  /** The list's disconnect flow; absent: no Disconnect button. */
+  disconnect: Disconnect | undefined;
 }
 
 /** One connection: name and system (the row's header), status, last sync, Reconnect, Disconnect. */
 export function ConnectionRow({
   connection,
-  messages,
   text,
   health: source,
   locale,
   reconnect,
-  onAskDisconnect,
-  phase,
-  onConfirm,
-  onCancel,
-  registerFocus,
+  disconnect: flow,
 }: ConnectionRowProps) {
   const id = useId();
   const disconnect = useRef<HTMLButtonElement | null>(null);
   const health = useConnectionHealth(connection.id, source);
+  const phase = flow?.phaseOf(connection.id) ?? 'idle';
   const confirming = phase !== 'idle';
   const { onResult, ...options } = reconnect ?? {};
   const rowOptions: ReconnectOptions = defined({
@@ -85,12 +76,7 @@ export function ConnectionRow({
           </ConnectionStatus>
         </td>
         <td data-part="last-sync">
-          <LastSyncCell
-            connectionId={connection.id}
-            health={source}
-            messages={messages}
-            locale={locale}
-          />
+          <LastSyncCell connectionId={connection.id} health={source} locale={locale} />
         </td>
         <td data-part="actions">
           <ReconnectButton
@@ -99,11 +85,11 @@ export function ConnectionRow({
             aria-describedby={`${id}-name`}
             data-priority={health.state === 'reauthorization_required' ? 'primary' : 'secondary'}
           />
-          {onAskDisconnect ? (
+          {flow ? (
             <button
               ref={(element) => {
                 disconnect.current = element;
-                registerFocus(connection.id, element);
+                flow.registerFocus(connection.id, element);
               }}
               type="button"
               data-part="disconnect"
@@ -111,7 +97,7 @@ export function ConnectionRow({
               aria-expanded={confirming}
               aria-controls={confirming ? `${id}-confirm` : undefined}
               onClick={() =>
-                confirming ? phase !== 'disconnecting' && onCancel() : onAskDisconnect()
+                confirming ? phase !== 'disconnecting' && flow.cancel() : flow.ask(connection.id)
               }
             >
               {text.disconnect}
@@ -127,9 +113,9 @@ export function ConnectionRow({
               text={text}
               busy={phase === 'disconnecting'}
               failed={phase === 'failed'}
-              onConfirm={onConfirm}
+              onConfirm={() => void flow?.confirm(connection)}
               onCancel={() => {
-                onCancel();
+                flow?.cancel();
                 disconnect.current?.focus();
               }}
             />

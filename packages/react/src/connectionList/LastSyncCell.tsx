@@ -1,5 +1,5 @@
 import type { HealthSource } from '@makini-kit/core';
-import type { Messages } from '../messages/Messages.js';
+import { useMessages } from '../messages/useMessages.js';
 import { formatRelativeTime } from '../relativeTime.js';
 import { SyncStatusParts } from '../syncStatus/SyncStatusParts.js';
 import { syncStatusText } from '../syncStatus/syncStatusText.js';
@@ -9,7 +9,6 @@ import { useNow } from '../useNow.js';
 export interface LastSyncCellProps {
   connectionId: string;
   health: HealthSource | undefined;
-  messages: Messages;
   locale: string;
 }
 
@@ -19,12 +18,8 @@ export interface LastSyncCellProps {
  * no sync. No button of its own (the row's Reconnect is the action) and no live region (the row's
  * status already announces changes).
  */
-export function LastSyncCell({
-  connectionId,
-  health: source,
-  messages,
-  locale,
-}: LastSyncCellProps) {
+export function LastSyncCell({ connectionId, health: source, locale }: LastSyncCellProps) {
+  const messages = useMessages();
   const health = useConnectionHealth(connectionId, source);
   const at = health.sync?.updatedAt ?? health.lastSuccessAt;
   const now = useNow(at !== undefined);

@@ -10,12 +10,31 @@ export interface UseDisconnectInput {
   onDisconnected: (connection: ConnectionListItem) => void;
 }
 
+/** What each row uses of the list's disconnect flow. */
+export interface Disconnect {
+  /** The shown connections: those given, less the ones removed here. */
+  visible: ConnectionListItem[] | undefined;
+  phaseOf: (connectionId: string) => DisconnectPhase;
+  /** Opens the row's confirmation. */
+  ask: (connectionId: string) => void;
+  cancel: () => void;
+  confirm: (connection: ConnectionListItem) => Promise<void>;
+  /** Keeps the row's Disconnect button where focus can move to it after a removal. */
+  registerFocus: (connectionId: string, element: HTMLElement | null) => void;
+  /** Where focus goes when no row is left; read after the removal has rendered. */
+  fallback: { current: () => HTMLElement | null };
+}
+
 /**
  * The list's disconnect flow: which row is confirming or running, the rows removed (hidden at once,
  * whether or not the host's `connections` change), and where focus goes after a removal: the next
  * row's Disconnect, else the one before, else `fallback()` ("Connect a new system" or the empty text).
  */
-export function useDisconnect({ connections, onDisconnect, onDisconnected }: UseDisconnectInput) {
+export function useDisconnect({
+  connections,
+  onDisconnect,
+  onDisconnected,
+}: UseDisconnectInput): Disconnect {
   const [removed, setRemoved] = useState<ReadonlySet<string>>(() => new Set());
   const [current, setCurrent] = useState<
     { id: string; phase: Exclude<DisconnectPhase, 'idle'> } | undefined
@@ -73,7 +92,6 @@ export function useDisconnect({ connections, onDisconnect, onDisconnected }: Use
     cancel: () => setCurrent(undefined),
     confirm,
     registerFocus,
-    /** Where focus goes when no row is left; read after the removal has rendered. */
     fallback,
   };
 }
