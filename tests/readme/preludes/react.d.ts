@@ -13,5 +13,5 @@ declare function exchangeOnServer(
 
 /** The back end of the reconnect-link blocks: its health monitor, token store and system names. */
 declare const monitor: import('@makini-kit/core').ConnectionHealthMonitor;
-declare const tokenStore: { save(connectionId: string, tokens: unknown): Promise<void> };
+declare const tokenStore: import('@makini-kit/core').TokenStore;
 declare function systemNameOf(connectionId: string): Promise<string>;
