@@ -1,4 +1,4 @@
-// `pnpm docs` documents every published package, and every entry point of each: an entry added to
+// `pnpm run docs` documents every published package, and every entry point of each: an entry added to
 // a package's `exports` without a page in the API reference fails here.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

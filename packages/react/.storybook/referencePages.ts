@@ -1,10 +1,10 @@
-// The API reference (`pnpm docs` at the repository root, written to docs/api/) inside Storybook:
+// The API reference (`pnpm run docs` at the repository root, written to docs/api/) inside Storybook:
 // served under /api, and the names of the pages it has for @makini-kit/react, so each component's
 // docs page links its reference only when that page exists.
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** Where `pnpm docs` writes the reference. */
+/** Where `pnpm run docs` writes the reference. */
 export const referenceDir = fileURLToPath(new URL('../../../docs/api', import.meta.url));
 
 /** The reference's pages of `@makini-kit/react` exports (router `structure`): `ConnectionStatus`, … */

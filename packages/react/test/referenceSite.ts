@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { freshStorybookStatic, rebuildStorybookStatic } from './storybookStatic.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
-/** Where `pnpm docs` writes the API reference. */
+/** Where `pnpm run docs` writes the API reference. */
 export const referenceDir = join(root, 'docs/api');
 
 function run(command: string, args: string[], cwd: string): Promise<void> {
@@ -22,7 +22,7 @@ function run(command: string, args: string[], cwd: string): Promise<void> {
 }
 
 /**
- * The static Storybook build with the API reference in it: `pnpm docs` first when the reference
+ * The static Storybook build with the API reference in it: `pnpm run docs` first when the reference
  * is missing (`pnpm test` builds it before this package's tests), and Storybook again when its
  * build predates the reference.
  */
