@@ -172,4 +172,21 @@ describe('ConnectionStatus', () => {
     );
     expect(screen.getByRole('status').getAttribute('dir')).toBe('auto');
   });
+
+  it('refreshes its clock when the health changes, so a fresh sync never reads as future', () => {
+    const source = fixedSource({ c1: { state: 'healthy', lastSuccessAt: Date.now() - 60_000 } });
+    render(<ConnectionStatus connectionId="c1" health={source} variant="inline" locale="en" />);
+    const later = Date.now() + 20_000;
+    const realNow = Date.now;
+    Date.now = () => later;
+    try {
+      act(() => source.set({ c1: { state: 'healthy', lastSuccessAt: later } }));
+      expect(screen.getByRole('status').textContent).toContain('Last synced now');
+      Date.now = () => later + 10 * 60_000;
+      act(() => source.set({ c1: { state: 'healthy', lastSuccessAt: later + 8 * 60_000 } }));
+      expect(screen.getByRole('status').textContent).toContain('Last synced 2 minutes ago');
+    } finally {
+      Date.now = realNow;
+    }
+  });
 });

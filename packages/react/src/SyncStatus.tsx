@@ -52,7 +52,7 @@ export const SyncStatus = /* @__PURE__ */ forwardRef<HTMLDivElement, SyncStatusP
   ) {
     const health = useConnectionHealth(connectionId, source);
     const messages = useMessages();
-    const now = useNow(health.sync?.updatedAt !== undefined);
+    const now = useNow(health.sync?.updatedAt !== undefined, health.sync?.updatedAt);
     const text = syncStatusText(health, messages, now, locale ?? messages.locale);
 
     let action = null;

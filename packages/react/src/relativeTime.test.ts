@@ -28,4 +28,12 @@ describe('formatRelativeTime', () => {
     expect(formatRelativeTime(NOW - 100 * 60_000, NOW, 'en')).toBe('2 hours ago');
     expect(formatRelativeTime(NOW - 400 * 86_400_000, NOW, 'en')).toBe('last year');
   });
+
+  it('says now for any time at or after now, never "in 20 seconds"', () => {
+    expect(formatRelativeTime(NOW, NOW, 'en')).toBe('now');
+    expect(formatRelativeTime(NOW + 20_000, NOW, 'en')).toBe('now');
+    expect(formatRelativeTime(NOW + 2 * HOUR, NOW, 'de')).toBe(
+      new Intl.RelativeTimeFormat('de', { numeric: 'auto' }).format(0, 'second'),
+    );
+  });
 });

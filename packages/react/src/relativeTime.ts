@@ -13,11 +13,12 @@ const SECOND: Unit = ['second', 1000];
 
 /**
  * "5 minutes ago" in `locale`, through `Intl.RelativeTimeFormat`, so the language files hold no
- * time words; "now" under ten seconds. Widgets pass their `locale` prop, else `messages.locale`.
+ * time words; "now" under ten seconds, and for any time at or after `now` (a clock a little behind the
+ * server's would otherwise read "in 20 seconds"). Widgets pass their `locale` prop, else `messages.locale`.
  * @example formatRelativeTime(Date.now() - 2 * 3_600_000, Date.now(), 'de') // "vor 2 Stunden"
  */
 export function formatRelativeTime(at: number, now: number, locale?: string): string {
-  const difference = Math.abs(at - now) < 10_000 ? 0 : at - now;
+  const difference = at - now > -10_000 ? 0 : at - now;
   const [unit, size] = UNITS.find(([, length]) => Math.abs(difference) >= length) ?? SECOND;
   return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(
     Math.round(difference / size),

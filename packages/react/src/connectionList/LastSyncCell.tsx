@@ -22,7 +22,7 @@ export function LastSyncCell({ connectionId, health: source, locale }: LastSyncC
   const messages = useMessages();
   const health = useConnectionHealth(connectionId, source);
   const at = health.sync?.updatedAt ?? health.lastSuccessAt;
-  const now = useNow(at !== undefined);
+  const now = useNow(at !== undefined, at);
   const text = syncStatusText(health, messages, now, locale);
   const fallback =
     !health.sync && health.lastSuccessAt !== undefined
