@@ -1,9 +1,9 @@
 import type { ConnectionHealth, HealthSource } from '@makini-kit/core';
 import { forwardRef, type HTMLAttributes, type ReactNode, type Ref } from 'react';
 import { mergeLabels, type StatusLabels } from './labels.js';
+import { mergeOntoChild } from './mergeOntoChild.js';
 import { useMessages } from './messages/useMessages.js';
 import { formatRelativeTime } from './relativeTime.js';
-import { Slot } from './Slot.js';
 import { useConnectionHealth } from './useConnectionHealth.js';
 import { useNow } from './useNow.js';
 
@@ -56,7 +56,10 @@ export const ConnectionStatus = /* @__PURE__ */ forwardRef<HTMLDivElement, Conne
     const messages = useMessages();
     const text = mergeLabels(labels, messages.status);
     const formatLocale = locale ?? messages.locale;
-    const now = useNow(variant !== 'badge' && health.lastSuccessAt !== undefined);
+    const now = useNow(
+      variant !== 'badge' && health.lastSuccessAt !== undefined,
+      health.lastSuccessAt,
+    );
     const label = text.states[health.state];
     const lastSync =
       health.lastSuccessAt !== undefined
@@ -85,7 +88,9 @@ export const ConnectionStatus = /* @__PURE__ */ forwardRef<HTMLDivElement, Conne
           <span data-part="indicator" aria-hidden="true" />
           <span data-part="label">{label}</span>
           {detail ? <span data-part="detail">{detail}</span> : null}
-          <span data-part="last-sync">{lastSync}</span>
+          <span data-part="last-sync" suppressHydrationWarning>
+            {lastSync}
+          </span>
         </>
       );
 
@@ -102,13 +107,7 @@ export const ConnectionStatus = /* @__PURE__ */ forwardRef<HTMLDivElement, Conne
         rest.title ??
         (variant === 'badge' ? [label, detail, lastSync].filter(Boolean).join(' · ') : undefined),
     };
-    if (asChild) {
-      return (
-        <Slot {...props} ref={ref as Ref<HTMLElement>}>
-          {children as never}
-        </Slot>
-      );
-    }
+    if (asChild) return mergeOntoChild(children, props, ref as Ref<HTMLElement>);
     return (
       <div {...props} ref={ref}>
         {content}

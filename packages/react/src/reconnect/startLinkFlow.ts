@@ -189,9 +189,7 @@ export function startLinkFlow(input: LinkFlowInput): LinkFlow {
     const send = input.options().exchange;
     if (!send) {
       fail(
-        new TypeError(
-          "Pass `exchange` (it sends the code to your back end), or use mode 'redirect' with <LinkCallback>.",
-        ),
+        new TypeError("Pass `exchange` to send the code to your back end, or use mode 'redirect'."),
         'NO_EXCHANGE',
       );
       return;
@@ -225,7 +223,7 @@ export function startLinkFlow(input: LinkFlowInput): LinkFlow {
     if (!health) {
       fail(
         new TypeError(
-          'Nothing can confirm it: answer { health } from `exchange`, or pass `health` (here or to MakiniProvider).',
+          'Nothing can confirm it: answer { health } from `exchange`, or pass `health`.',
         ),
         'NOT_CONFIRMABLE',
       );
