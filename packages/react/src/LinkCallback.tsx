@@ -17,6 +17,10 @@ export interface LinkCallbackProps {
  * Render this at your Link `redirectUri`. It finishes the popup flow (posting to the opener and
  * closing) or the redirect flow (calling `onComplete`, then returning to the page that started it).
  * Its texts are the provider's `messages.callback`.
+ *
+ * @example
+ * // app/link/callback/page.tsx: the page at your redirectUri
+ * <LinkCallback onComplete={({ code, state, connectionId }) => api.post('/link/exchange', { code, state, connectionId })} />
  */
 export function LinkCallback({ onComplete, onError, children }: LinkCallbackProps) {
   const messages = useMessages();

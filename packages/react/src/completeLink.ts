@@ -30,6 +30,12 @@ export type LinkCompletion =
  * redirect, so a code is never posted to a window that cannot use it.
  *
  * @throws {LinkError} in redirect mode: `STATE_MISMATCH`, `access_denied`, …
+ * @example
+ * const result = completeLink();
+ * if (result.mode === 'redirect') {
+ *   await api.post('/link/exchange', { code: result.code, state: result.state, connectionId: result.connectionId });
+ *   location.assign(result.returnTo);
+ * }
  */
 export function completeLink(win: Window = window): LinkCompletion {
   const pending = readPending(win);

@@ -8,7 +8,13 @@ export interface RedisScript {
   readonly sha: string;
 }
 
-/** Wraps Lua source for `RedisConnection.evalScript`. */
+/**
+ * Wraps Lua source for `RedisConnection.evalScript`.
+ *
+ * @example
+ * const INCR_TO = redisScript("return redis.call('INCRBY', KEYS[1], ARGV[1])");
+ * await connection.evalScript('counter.add', INCR_TO, ['makini:counter'], [5]);
+ */
 export function redisScript(source: string): RedisScript {
   return { source, sha: createHash('sha1').update(source).digest('hex') };
 }

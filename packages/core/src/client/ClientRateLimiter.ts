@@ -75,6 +75,12 @@ const ignore = (result: void | Promise<void>) => {
  * truth), so a client stays close to the limit without tripping it. The count lives in a
  * {@link RateLimitStore} (shared by replicas when it is); the waiting stays here: callers are
  * served in order per connection, and a refused one sleeps the store's `waitMs` and asks again.
+ *
+ * @example
+ * const limiter = new ClientRateLimiter({ limit: 60, windowMs: 60_000 });
+ * await limiter.acquire('conn_1'); // waits while the connection's window is spent
+ * const response = await fetch(url);
+ * limiter.observe('conn_1', response.headers);
  */
 export class ClientRateLimiter {
   private readonly lanes = new Map<string, Lane>();

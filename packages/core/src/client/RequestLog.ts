@@ -35,6 +35,11 @@ export interface RequestLogEntry {
 /**
  * A bounded ring buffer of the most recent entries; memory stays flat however long the client runs.
  * Generic, so other logs (the sandbox's) keep their own entry shape.
+ *
+ * @example
+ * for (const entry of client.requestLog.list()) {
+ *   console.log(entry.method, entry.path, entry.status, `${entry.durationMs} ms`, entry.requestId);
+ * }
  */
 export class RequestLog<Entry = RequestLogEntry> {
   private readonly entries: Array<Entry | undefined>;

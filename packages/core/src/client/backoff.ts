@@ -15,6 +15,9 @@ export interface BackoffOptions {
  * which spreads retrying clients apart better than fixed or equal jitter.
  *
  * @param attempt the attempt that failed, from 1
+ * @example
+ * backoffDelay(3); // a wait from 0 to 2000 ms
+ * backoffDelay(1, { initialDelayMs: 1000 }, () => 0.5); // 500
  */
 export function backoffDelay(
   attempt: number,

@@ -52,7 +52,13 @@ export function parseDecimal(value: DecimalInput | null | undefined): Decimal | 
   return { units: sign === '-' ? -units : units, scale };
 }
 
-/** True when `value` is a string that {@link parseDecimal} accepts. */
+/**
+ * True when `value` is a string that {@link parseDecimal} accepts.
+ *
+ * @example
+ * isDecimalString('12.50'); // true
+ * isDecimalString('12,50'); // false
+ */
 export function isDecimalString(value: unknown): value is string {
   return typeof value === 'string' && parseDecimal(value) !== undefined;
 }
@@ -75,6 +81,11 @@ function atScale(value: Decimal, scale: number): bigint {
 /**
  * Formats a decimal as a plain string, keeping its scale (`"12.50"` stays `"12.50"`).
  * Pass `trim: true` to drop trailing zeros.
+ *
+ * @example
+ * formatDecimal('12.50'); // "12.50"
+ * formatDecimal('12.50', { trim: true }); // "12.5"
+ * formatDecimal('1e3'); // "1000"
  */
 export function formatDecimal(value: DecimalInput, options: { trim?: boolean } = {}): string {
   const { units, scale } = mustParse(value, 'formatDecimal');
@@ -85,7 +96,12 @@ export function formatDecimal(value: DecimalInput, options: { trim?: boolean } =
   return negative && /[1-9]/.test(text) ? `-${text}` : text;
 }
 
-/** Compares two decimals exactly: `-1`, `0` or `1`. `"1.50"` equals `"1.5"`. */
+/**
+ * Compares two decimals exactly: `-1`, `0` or `1`. `"1.50"` equals `"1.5"`.
+ *
+ * @example
+ * lines.sort((a, b) => compareDecimal(a.price ?? '0', b.price ?? '0'));
+ */
 export function compareDecimal(a: DecimalInput, b: DecimalInput): -1 | 0 | 1 {
   const left = mustParse(a, 'compareDecimal');
   const right = mustParse(b, 'compareDecimal');
@@ -94,7 +110,13 @@ export function compareDecimal(a: DecimalInput, b: DecimalInput): -1 | 0 | 1 {
   return difference === 0n ? 0 : difference < 0n ? -1 : 1;
 }
 
-/** Adds decimals exactly; the result keeps the largest scale of its operands. */
+/**
+ * Adds decimals exactly; the result keeps the largest scale of its operands.
+ *
+ * @example
+ * addDecimal('0.1', '0.2'); // "0.3"
+ * addDecimal(...order.lineItems.map((line) => line.lineTotalValue ?? '0'));
+ */
 export function addDecimal(...values: DecimalInput[]): string {
   const parsed = values.map((value) => mustParse(value, 'addDecimal'));
   const scale = Math.max(0, ...parsed.map((value) => value.scale));
@@ -102,13 +124,21 @@ export function addDecimal(...values: DecimalInput[]): string {
   return formatDecimal({ units, scale });
 }
 
-/** Subtracts `b` from `a` exactly. */
+/**
+ * Subtracts `b` from `a` exactly.
+ *
+ * @example subtractDecimal('100.00', '0.01'); // "99.99"
+ */
 export function subtractDecimal(a: DecimalInput, b: DecimalInput): string {
   const right = mustParse(b, 'subtractDecimal');
   return addDecimal(a, { units: -right.units, scale: right.scale });
 }
 
-/** Multiplies decimals exactly; the result's scale is the sum of the operands' scales. */
+/**
+ * Multiplies decimals exactly; the result's scale is the sum of the operands' scales.
+ *
+ * @example multiplyDecimal('2.50', '1.2'); // "3.000"
+ */
 export function multiplyDecimal(a: DecimalInput, b: DecimalInput): string {
   const left = mustParse(a, 'multiplyDecimal');
   const right = mustParse(b, 'multiplyDecimal');

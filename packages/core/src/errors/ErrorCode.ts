@@ -32,7 +32,12 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 const KNOWN_CODES: ReadonlySet<string> = new Set(Object.values(ErrorCode));
 
-/** True when `value` is one of the known {@link ErrorCode}s. */
+/**
+ * True when `value` is one of the known {@link ErrorCode}s.
+ *
+ * @example
+ * if (isErrorCode(body.error?.code)) metrics.count(body.error.code);
+ */
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && KNOWN_CODES.has(value);
 }

@@ -25,6 +25,15 @@ export interface ErrorContext {
 /**
  * The base of every error the kit throws. `kind` names the class; `is()` checks work across
  * duplicated copies of the package (two bundles, two `node_modules`), where `instanceof` fails.
+ *
+ * @example
+ * try {
+ *   await client.purchaseOrders.list();
+ * } catch (error) {
+ *   if (RateLimitError.is(error)) retryLater(error.retryAfterMs);
+ *   else if (MakiniError.is(error)) log.warn(error.code, error.requestId);
+ *   else throw error;
+ * }
  */
 export class MakiniError extends Error {
   /** The class's name as `kind` and `is()` see it; every subclass sets its own. */
@@ -226,6 +235,12 @@ export class AuthenticationError extends MakiniApiError {
 /**
  * 401 `REAUTHORIZATION_REQUIRED`: the customer's system credentials stopped working. Only the
  * customer can fix it, by running Makini Link again for `connectionKey`.
+ *
+ * @example
+ * const orders = await client.purchaseOrders.list().catch((error) => {
+ *   if (ReauthorizationRequiredError.is(error)) return alertCustomer(error.connectionKey);
+ *   throw error;
+ * });
  */
 export class ReauthorizationRequiredError extends AuthenticationError {
   /** @inheritDoc */

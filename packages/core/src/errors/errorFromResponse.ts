@@ -73,7 +73,11 @@ export function rateLimitResetAt(headers: Headers, now: number): Date | undefine
 
 /**
  * Builds the typed error for an error response: one factory, so every failure family maps the same
- * way everywhere.
+ * way everywhere. A test double of the API, or a `fetch` of your own, gets the kit's errors from it.
+ *
+ * @example
+ * const error = errorFromResponse(429, new Headers({ 'retry-after': '2' }), body, { method: 'GET', path });
+ * error.kind; // 'RateLimitError', with retryAfterMs 2000
  */
 export function errorFromResponse(
   status: number,

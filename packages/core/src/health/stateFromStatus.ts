@@ -1,6 +1,13 @@
 import type { ConnectionHealthState } from '../models/ConnectionHealthState.js';
 
-/** Maps Makini's connection status text to a health state. */
+/**
+ * Maps Makini's connection status text to a health state.
+ *
+ * @example
+ * stateFromStatus('active'); // 'healthy'
+ * stateFromStatus('reauthorization_required'); // 'reauthorization_required'
+ * stateFromStatus('something new'); // 'unknown'
+ */
 export function stateFromStatus(status: string | null | undefined): ConnectionHealthState {
   switch ((status ?? '').toLowerCase()) {
     case 'active':

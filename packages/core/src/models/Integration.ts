@@ -15,7 +15,13 @@ export type SyncStatus = (typeof SyncStatus)[keyof typeof SyncStatus];
 
 const KNOWN_SYNC_STATUSES: ReadonlySet<string> = new Set(Object.values(SyncStatus));
 
-/** True when `value` is one of the documented {@link SyncStatus} values. */
+/**
+ * True when `value` is one of the documented {@link SyncStatus} values.
+ *
+ * @example
+ * const integration = await client.integrations.current();
+ * if (isSyncStatus(integration.sync_status) && integration.sync_status === 'fail') askToReconnect();
+ */
 export function isSyncStatus(value: unknown): value is SyncStatus {
   return typeof value === 'string' && KNOWN_SYNC_STATUSES.has(value);
 }

@@ -49,7 +49,13 @@ export function withCustomFields<Schema extends z.ZodObject>(schema: Schema) {
   return schema.transform((record) => attachCustomFields(record, prototype));
 }
 
-/** Reads the custom fields of any record, parsed or not, given the names its model knows. */
+/**
+ * Reads the custom fields of any record, parsed or not, given the names its model knows.
+ *
+ * @example
+ * customFieldsOf({ key: 'PO-1', orderNo: '4500', ZZ_PRIORITY: 'high' }, PurchaseOrderFields);
+ * // { ZZ_PRIORITY: 'high' }
+ */
 export function customFieldsOf(
   record: Readonly<Record<string, unknown>>,
   schema: z.ZodObject,

@@ -6,6 +6,14 @@ import { type ErrorContext, MakiniError } from '../errors/MakiniError.js';
  * cancelled (`access_denied`), the callback's `state` did not match (`STATE_MISMATCH`, a forged or
  * stale callback), the provider reported another OAuth error, or a call that needs the client
  * secret ran in a browser (`SECRET_IN_BROWSER`). `code` is one of {@link LinkErrorCode}.
+ *
+ * @example
+ * try {
+ *   parseCallback(request.url, { expectedState: session.linkState });
+ * } catch (error) {
+ *   if (LinkError.is(error) && error.code === 'access_denied') return showCancelled();
+ *   throw error;
+ * }
  */
 export class LinkError extends MakiniError {
   /** @inheritDoc */

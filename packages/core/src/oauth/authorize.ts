@@ -28,7 +28,11 @@ export interface AuthorizeUrlOptions {
   connectionId?: string;
 }
 
-/** 32 random bytes from WebCrypto, base64url: unguessable, and safe in a URL. */
+/**
+ * 32 random bytes from WebCrypto, base64url: unguessable, and safe in a URL.
+ *
+ * @example session.linkState = createState(); // 43 characters
+ */
 export function createState(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(32));
   let binary = '';
@@ -86,6 +90,9 @@ function sameText(a: string, b: string): boolean {
  * @throws {LinkError} `STATE_MISMATCH`, `access_denied` (the customer cancelled), another OAuth
  *   error (`UNKNOWN_OAUTH_ERROR` for one RFC 6749 does not define; the message quotes it), or
  *   `MISSING_CODE`
+ * @example
+ * const { code } = parseCallback(request.url, { expectedState: session.linkState });
+ * const tokens = await exchangeCode({ clientId, clientSecret, code, redirectUri });
  */
 export function parseCallback(
   callback: string | URL | URLSearchParams,

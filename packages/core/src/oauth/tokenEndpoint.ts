@@ -122,6 +122,10 @@ export function exchangeCode(
 /**
  * Trades a refresh token for a new pair (the old refresh token stops working). A refused refresh
  * token throws `ReauthorizationRequiredError`: the customer must run Link again.
+ *
+ * @example
+ * const next = await refreshToken({ clientId, clientSecret, refreshToken: stored.refreshToken });
+ * await save({ accessToken: next.access_token, refreshToken: next.refresh_token, expiresAt: next.expiresAt });
  */
 export function refreshToken(options: TokenEndpointOptions & { refreshToken: string }) {
   return requestToken(
@@ -131,7 +135,14 @@ export function refreshToken(options: TokenEndpointOptions & { refreshToken: str
   );
 }
 
-/** A client token for the system endpoints (`/api/system/*`), server side. */
+/**
+ * A client token for the system endpoints (`/api/system/*`), server side.
+ *
+ * @example
+ * const { access_token } = await clientCredentials({ clientId, clientSecret });
+ * const system = new MakiniClient({ token: access_token });
+ * const connections = await system.connections.list();
+ */
 export function clientCredentials(options: TokenEndpointOptions) {
   return requestToken(options, { grant_type: 'client_credentials' }, 'clientCredentials');
 }

@@ -226,7 +226,13 @@ export function findPlatform(provider: string): PlatformDefinition | undefined {
   return PLATFORMS.find((platform) => platform.provider === provider);
 }
 
-/** The field mapping of a platform, in the shape of core's `FieldMapping`. */
+/**
+ * The field mapping of a platform, in the shape of core's `FieldMapping`.
+ *
+ * @example
+ * const sap = PLATFORMS.find((platform) => platform.provider === 'sap-s4hana');
+ * if (sap) fieldMappingOf(sap).purchase_order; // …, { field: 'orderDate', source: 'EKKO-BEDAT' }, …
+ */
 export function fieldMappingOf(platform: PlatformDefinition): FieldMapping {
   return {
     platform: platform.provider,

@@ -1,6 +1,12 @@
 import { createHmac, randomBytes } from 'node:crypto';
 
-/** A new Standard Webhooks secret: `whsec_` and 32 random bytes in base64. */
+/**
+ * A new Standard Webhooks secret: `whsec_` and 32 random bytes in base64.
+ *
+ * @example
+ * const secret = generateWebhookSecret();
+ * sandbox.admin.addWebhookEndpoint({ url: 'http://127.0.0.1:3001/webhooks', secret });
+ */
 export function generateWebhookSecret(): string {
   return `whsec_${randomBytes(32).toString('base64')}`;
 }
@@ -14,6 +20,11 @@ function secretBytes(secret: string): Buffer {
  * Standard Webhooks headers for a payload: HMAC-SHA256 of `${id}.${timestamp}.${body}` keyed by the
  * base64-decoded secret (`whsec_` optional). Several secrets (during a rotation) give several
  * space-separated signatures.
+ *
+ * @example
+ * const body = JSON.stringify(event);
+ * const headers = standardWebhookHeaders(event.id, Math.floor(Date.now() / 1000), body, [secret]);
+ * await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
  */
 export function standardWebhookHeaders(
   id: string,
@@ -36,6 +47,8 @@ export function standardWebhookHeaders(
  * Makini's legacy scheme, as its published sample computes it: HMAC-SHA256 of the raw body, base64,
  * keyed by the endpoint secret exactly as written (its UTF-8 bytes; a `whsec_` secret is not
  * decoded).
+ *
+ * @example legacyWebhookHeaders(body, secret); // { 'x-makini-signature': '<base64>' }
  */
 export function legacyWebhookHeaders(body: string, secret: string): Record<string, string> {
   return { 'x-makini-signature': createHmac('sha256', secret).update(body).digest('base64') };

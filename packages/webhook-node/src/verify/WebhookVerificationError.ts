@@ -44,6 +44,16 @@ const hidden = (value: unknown): PropertyDescriptor => ({
 /**
  * A webhook that failed verification. `code` says why, `message` says how to fix it. Respond 400
  * without the detail (it helps an attacker); log the detail.
+ *
+ * @example
+ * try {
+ *   const event = await verifyWebhook({ payload: rawBody, headers, secret });
+ *   await handle(event);
+ * } catch (error) {
+ *   if (!(error instanceof WebhookVerificationError)) throw error;
+ *   log.warn(`webhook refused: ${error.code}`, error.message);
+ *   return new Response(null, { status: 400 });
+ * }
  */
 export class WebhookVerificationError extends Error {
   /** `makini.WebhookVerificationError`: tells the error apart across copies of the package, where `instanceof` fails. */

@@ -34,6 +34,10 @@ export function createSafeVerifier(verifier: Verifier) {
   /**
    * `verifyWebhookSignature` that neither throws nor returns a promise: `{ ok: true }` or a
    * {@link WebhookRefusal}. The payload is not read. Node only.
+   *
+   * @example
+   * const result = safeVerifyWebhookSignature({ payload: rawBody, headers: req.headers, secret });
+   * if (!result.ok) return res.writeHead(400).end();
    */
   function safeVerifyWebhookSignature(options: VerifyWebhookOptions): WebhookSignatureVerification {
     return synchronous(verifier.verify(options, false));

@@ -103,6 +103,9 @@ export function createVerifier(hmac: HmacProvider) {
    * raw bytes to a queue. (The legacy scheme reads the body's `created_at`, its only timestamp.)
    *
    * @throws {WebhookVerificationError} with a `code` saying why
+   * @example
+   * await verifyWebhookSignature({ payload: rawBody, headers: request.headers, secret });
+   * await queue.send(rawBody); // verified; parsed later by the consumer
    */
   function verifyWebhookSignature(options: VerifyWebhookOptions): Promise<void> {
     return settle(
