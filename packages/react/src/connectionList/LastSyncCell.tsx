@@ -30,7 +30,13 @@ export function LastSyncCell({ connectionId, health: source, locale }: LastSyncC
       : undefined;
   return (
     <span data-makini="sync-status" data-variant="inline" data-state={text.state}>
-      {fallback ? <span data-part="updated">{fallback}</span> : <SyncStatusParts text={text} />}
+      {fallback ? (
+        <span data-part="updated" suppressHydrationWarning>
+          {fallback}
+        </span>
+      ) : (
+        <SyncStatusParts text={text} />
+      )}
     </span>
   );
 }

@@ -10,7 +10,7 @@ export function SyncStatusParts({ text }: { text: SyncStatusText }) {
       <span data-part="indicator" aria-hidden="true" />
       <span data-part="label">{text.label}</span>
       {text.updated ? (
-        <span data-part="updated" aria-live="off">
+        <span data-part="updated" aria-live="off" suppressHydrationWarning>
           {text.updated}
         </span>
       ) : null}
