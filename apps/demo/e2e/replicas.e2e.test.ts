@@ -1,4 +1,6 @@
+import { DEFAULT_CLIENT } from '@makini-kit/sandbox';
 import { describe, expect, it } from 'vitest';
+import { consentAs } from '../server/sandboxAdmin.js';
 import {
   connectionRow,
   connectionRows,
@@ -167,14 +169,36 @@ describe('the demo on three replicas, end to end in Chromium', () => {
       );
     // Minted on one replica, checked by all: they sign with the same secret.
     expect(await verifyOnEach()).toEqual(['ok', 'ok', 'ok']);
-    // Redeemed on the first (its code is refused afterwards: the link is spent all the same).
-    const [first] = demo.replicas;
-    const exchange = await post(first?.url ?? '', '/api/reconnect-links/exchange', {
+    // A code Makini refuses spends nothing: the customer may try again, on any replica.
+    const [first, second] = demo.replicas;
+    const refused = await post(first?.url ?? '', '/api/reconnect-links/exchange', {
       token,
       code: 'not-a-real-code',
       connectionId: connection?.key,
     });
-    expect(exchange.status).toBe(400);
+    expect(refused.status).toBe(400);
+    expect(await verifyOnEach()).toEqual(['ok', 'ok', 'ok']);
+    // Redeemed on the second by a sign-in that worked: then refused as used by every replica.
+    const sandbox = demo.sandbox;
+    if (!sandbox) throw new Error('the demo runs its own sandbox here');
+    const account = sandbox.admin
+      .connections()
+      .find((entry) => entry.connectionKey === connection?.key);
+    if (!account) throw new Error('the sandbox lists the demo connection');
+    const code = await consentAs(
+      {
+        linkUrl: demo.makiniUrl,
+        clientId: DEFAULT_CLIENT.id,
+        redirectUri: `${demo.appUrl}/link/callback`,
+      },
+      { platform: account.platform, username: account.username, password: account.password },
+    );
+    const exchange = await post(second?.url ?? '', '/api/reconnect-links/exchange', {
+      token,
+      code,
+      connectionId: connection?.key,
+    });
+    expect(exchange.status).toBe(200);
     expect(await verifyOnEach()).toEqual(['LINK_USED', 'LINK_USED', 'LINK_USED']);
   });
 });

@@ -1,7 +1,6 @@
 import {
   type ConnectionHealthMonitor,
   MakiniClient,
-  ReconnectLinkError,
   refreshToken,
   TokenManager,
   type TokenResponse,
@@ -9,6 +8,7 @@ import {
 import type { BackendState } from './BackendState.js';
 import type { ConnectionInfo } from './ConnectionStore.js';
 import type { DemoConfig } from './config.js';
+import { connectionKeyOf } from './connectionKeyOf.js';
 import type { SystemApi } from './SystemApi.js';
 import { telemetry } from './tracing.js';
 
@@ -89,43 +89,55 @@ export class DemoConnections {
   }
 
   /**
-   * Keeps the tokens of a finished Link flow and (re)opens that connection. With `requiredKey` (a
-   * reconnect link's connection) tokens of any other connection are refused, and nothing is kept.
-   *
-   * @throws {ReconnectLinkError} `LINK_WRONG_CONNECTION` when Link connected another connection
+   * Which connection a finished Link flow's tokens are for, as Makini says: the token answer's
+   * `connection_id`, else the `id` that `integrations.current` answers to the new token (Makini's
+   * published token answer has no `connection_id`). `key` is undefined when neither names one.
+   * Keeps nothing: check the key first (`connectionKeyOf`), then `keep`.
    */
-  async connect(
+  async identify(
     tokens: TokenResponse,
-    fallbackKey?: string,
-    requiredKey?: string,
-  ): Promise<ConnectionInfo> {
+  ): Promise<{ key: string | undefined; name: string; platform: string }> {
     const bootstrap = new MakiniClient({
       baseUrl: this.config.makiniUrl,
       token: tokens.access_token,
       maxRetries: 1,
     });
-    const integration = await bootstrap.integrations.current();
-    const key = tokens.connection_id ?? integration.id ?? fallbackKey ?? '';
-    if (requiredKey !== undefined && key !== requiredKey) {
-      throw new ReconnectLinkError(
-        'LINK_WRONG_CONNECTION',
-        'Link signed in to another connection than the one this reconnect link is for; nothing was changed.',
-      );
+    try {
+      const integration = await bootstrap.integrations.current();
+      const key = tokens.connection_id || integration.id || undefined;
+      return {
+        key,
+        name: integration.company_name ?? key ?? '',
+        platform: integration.provider ?? 'unknown',
+      };
+    } finally {
+      bootstrap.close();
     }
-    const connection: ConnectionInfo = {
-      key,
-      name: integration.company_name ?? key,
-      platform: integration.provider ?? 'unknown',
-    };
+  }
+
+  /** Keeps the tokens of a connection whose key was checked, and (re)opens it. */
+  async keep(connection: ConnectionInfo, tokens: TokenResponse): Promise<ConnectionInfo> {
     await this.state.connections.save(connection, {
       accessToken: tokens.access_token,
       refreshToken: tokens.refresh_token ?? null,
       expiresAt: tokens.expiresAt,
     });
     this.open(connection);
-    this.state.activity.dismissFor(key);
-    await this.monitor.check(key);
+    this.state.activity.dismissFor(connection.key);
+    await this.monitor.check(connection.key);
     return connection;
+  }
+
+  /**
+   * `identify` and `keep`, for tokens of whatever connection Makini names (the start's own
+   * sign-ins of the sandbox's customers).
+   *
+   * @throws {DemoHttpError} `CONNECTION_UNNAMED` when Makini names none
+   */
+  async connect(tokens: TokenResponse): Promise<ConnectionInfo> {
+    const identified = await this.identify(tokens);
+    const key = connectionKeyOf(identified.key, undefined, (message) => new Error(message));
+    return this.keep({ ...identified, key }, tokens);
   }
 
   /**

@@ -12,6 +12,16 @@ export const DemoErrorCode = {
   VALIDATION_ERROR: 'VALIDATION_ERROR',
   /** No such connection or route. */
   NOT_FOUND: 'NOT_FOUND',
+  /**
+   * A Link sign-in for another connection than the one being reconnected, or one Makini names no
+   * connection for: nothing was stored.
+   */
+  WRONG_CONNECTION: 'WRONG_CONNECTION',
+  /**
+   * Makini named no connection for a new sign-in (neither the token answer nor
+   * `integrations.current`), so its tokens have no key to be kept under: nothing was stored.
+   */
+  CONNECTION_UNNAMED: 'CONNECTION_UNNAMED',
   /** The sandbox's admin API refused or failed. */
   SANDBOX_ERROR: 'SANDBOX_ERROR',
   /** Anything else; the back end's log has the details. */
