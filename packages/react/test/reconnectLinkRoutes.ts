@@ -30,9 +30,27 @@ async function bodyOf(request: IncomingMessage): Promise<Record<string, unknown>
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
 /**
+ * The connection Makini names for fresh tokens: the token answer's `connection_id`, else the `id`
+ * `integrations.current` answers to the new token (Makini's published token answer has none).
+ */
+async function connectionOf(
+  baseUrl: string,
+  accessToken: string,
+  named: string | null | undefined,
+) {
+  if (named) return named;
+  const client = new MakiniClient({ baseUrl, token: accessToken, maxRetries: 1 });
+  try {
+    return (await client.integrations.current()).id ?? undefined;
+  } finally {
+    client.close();
+  }
+}
+
+/**
  * The host back end's side of `<ReconnectPage>`, for the browser test, as the React README shows it:
- * `ReconnectLinks` mints the link for the alert, verifies it when the page opens, and redeems it
- * right before the code exchange.
+ * `ReconnectLinks` mints the link for the alert, verifies it when the page opens and again before
+ * the code exchange, and redeems it once the exchange gave tokens of the link's connection.
  *
  * - `POST /reconnect-links/seed` → `{ connectionId, username, system }`: a connection of its own,
  *   watched by the monitor (so other tests' connection stays untouched)
@@ -41,7 +59,8 @@ const text = (value: unknown) => (typeof value === 'string' ? value : '');
  *   `{ code }` for a refused link
  * - `POST /reconnect-links/exchange` `{ token, code, connectionId, redirectUri }` → `{ connectionId,
  *   health }`, 410 `{ code }` for a refused link, or 409 `{ code: 'LINK_WRONG_CONNECTION' }` when
- *   the token answer names no connection or another one
+ *   Makini names no connection or another one for the tokens; the link is redeemed only after
+ *   that check, so a refused code or another connection's sign-in leaves it usable
  *
  * Answers `false` for any other request.
  */
@@ -98,16 +117,25 @@ export function reconnectLinkRoutes(backend: ReconnectLinkBackend) {
       );
       return [200, { connectionId: claims.connectionId, system: systemOf(claims.connectionId) }];
     },
+    // verify → exchange → the tokens are the link's connection's → redeem → keep: a code Makini
+    // refuses leaves the link for another try, and the tokens of an exchange that loses the race to
+    // redeem are dropped unkept.
     exchange: async (body) => {
       const connectionId = text(body.connectionId);
-      await links.redeem(text(body.token), { connectionId });
+      await links.verify(text(body.token), { connectionId });
       const tokens = await exchangeCode({
         ...secrets,
         code: text(body.code),
         redirectUri: text(body.redirectUri),
       });
-      // Only tokens that name the link's own connection are kept: never the page's word alone.
-      if (tokens.connection_id !== connectionId) return [409, { code: 'LINK_WRONG_CONNECTION' }];
+      // Only tokens Makini names the link's own connection for are kept: never the page's word.
+      if (
+        (await connectionOf(secrets.baseUrl, tokens.access_token, tokens.connection_id)) !==
+        connectionId
+      ) {
+        return [409, { code: 'LINK_WRONG_CONNECTION' }];
+      }
+      await links.redeem(text(body.token), { connectionId });
       monitor.track(
         connectionId,
         new MakiniClient({ baseUrl: secrets.baseUrl, token: tokens.access_token }),

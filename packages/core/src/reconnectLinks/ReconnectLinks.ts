@@ -50,13 +50,16 @@ function checkTtl(name: string, value: unknown): number {
  * your app when their connection breaks (put one in the alert e-mail). WebCrypto only: runs in
  * Node 20+, edge runtimes and workers. A token names its connection and expiry and is signed with
  * HMAC-SHA256; it carries no Makini token and grants nothing by itself: your back end still runs
- * Link and exchanges the code, and calls `redeem` right before that exchange.
+ * Link and exchanges the code, and calls `redeem` once that exchange gave tokens of the link's
+ * connection, before it stores them.
  *
  * @example
  * const links = new ReconnectLinks({ secrets: [process.env.RECONNECT_LINK_SECRET!] });
  * const { url } = await links.create({ connectionId, url: 'https://app.example/reconnect' });
  * // when the page opens:  await links.verify(token)  → { connectionId, expiresAt }
- * // before the exchange:  await links.redeem(token, { connectionId })  (throws LINK_USED the second time)
+ * // the exchange:         await links.verify(token, { connectionId }); exchangeCode(…); check the
+ * //                       tokens' connection; await links.redeem(token, { connectionId }); store them
+ * //                       (redeem throws LINK_USED the second time: then store nothing)
  */
 export class ReconnectLinks {
   readonly #keys: Promise<LinkKey[]>;
@@ -145,7 +148,11 @@ export class ReconnectLinks {
 
   /**
    * `verify`, then marks the link redeemed: atomic in `usedLinks`, so of two calls at once (on any
-   * replicas sharing the store) exactly one resolves. Call it right before the code exchange.
+   * replicas sharing the store) exactly one resolves. Call it after the code exchange, not before:
+   * `verify(token, { connectionId })` → `exchangeCode` → check the tokens are the link's
+   * connection's → `redeem` → store the tokens. A code Makini refuses (or a network failure) then
+   * spends nothing, and the customer can try again; when `redeem` rejects, drop the fresh tokens
+   * and store nothing.
    *
    * @throws {ReconnectLinkError} as `verify`; `LINK_USED` for every call after the first
    * @throws {StateStoreError} when `usedLinks` cannot answer
