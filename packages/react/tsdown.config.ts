@@ -22,8 +22,9 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   fixedExtension: false,
-  // The stylesheet ships beside the code: the tarball holds dist/ only.
-  copy: [{ from: 'src/styles.css' }],
+  // The stylesheet ships beside the code, with a declaration for its side-effect import (TypeScript
+  // 6 requires one): the tarball holds dist/ only.
+  copy: [{ from: 'src/styles.css' }, { from: 'types/styles.css.d.ts' }],
   outputOptions: {
     // Rolldown's own banner, per chunk: a directive inside a module is dropped by the bundler, and
     // tsdown's `banner` function is called for the first chunk only and reused for every other.

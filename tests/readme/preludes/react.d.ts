@@ -1,9 +1,6 @@
 // What the blocks of packages/react/README.md take as given. Never a name the packages export: a
 // block imports those, so that their real types are checked.
 
-/** Stylesheet imports, as a Vite project's `vite/client` types declare them. */
-declare module '*.css' {}
-
 /** The first block's function, which the callback page's block imports from the reader's module. */
 declare function exchangeOnServer(
   code: string,
