@@ -5,6 +5,7 @@ import type { ConnectionListItem } from './connectionList/ConnectionListItem.js'
 import { ConnectionRow } from './connectionList/ConnectionRow.js';
 import { ConnectNewButton } from './connectionList/ConnectNewButton.js';
 import { useDisconnect } from './connectionList/useDisconnect.js';
+import { formatLocale as resolveLocale } from './messages/formatLocale.js';
 import type { Messages } from './messages/Messages.js';
 import { useMessages } from './messages/useMessages.js';
 import type { ConnectOptions } from './useConnect.js';
@@ -88,7 +89,7 @@ export const ConnectionList = /* @__PURE__ */ forwardRef<HTMLDivElement, Connect
   ) {
     const messages = useMessages();
     const text = labels ? { ...messages.list, ...labels } : messages.list;
-    const formatLocale = locale ?? messages.locale;
+    const formatLocale = resolveLocale(locale, messages.locale, 'ConnectionList `locale`');
     const id = useId();
     const { announce, region } = useAnnouncer();
     const connectNew = useRef<HTMLButtonElement>(null);

@@ -2,6 +2,7 @@ import type { ConnectionHealth, HealthSource } from '@makini-kit/core';
 import { forwardRef, type HTMLAttributes, type ReactNode, type Ref } from 'react';
 import { mergeLabels, type StatusLabels } from './labels.js';
 import { mergeOntoChild } from './mergeOntoChild.js';
+import { formatLocale as resolveLocale } from './messages/formatLocale.js';
 import { useMessages } from './messages/useMessages.js';
 import { formatRelativeTime } from './relativeTime.js';
 import { useConnectionHealth } from './useConnectionHealth.js';
@@ -55,7 +56,7 @@ export const ConnectionStatus = /* @__PURE__ */ forwardRef<HTMLDivElement, Conne
     const health = useConnectionHealth(connectionId, source);
     const messages = useMessages();
     const text = mergeLabels(labels, messages.status);
-    const formatLocale = locale ?? messages.locale;
+    const formatLocale = resolveLocale(locale, messages.locale, 'ConnectionStatus `locale`');
     const now = useNow(
       variant !== 'badge' && health.lastSuccessAt !== undefined,
       health.lastSuccessAt,

@@ -1,5 +1,6 @@
 import type { HealthSource } from '@makini-kit/core';
 import { forwardRef, type HTMLAttributes } from 'react';
+import { formatLocale } from './messages/formatLocale.js';
 import { useMessages } from './messages/useMessages.js';
 import { ReconnectButton } from './ReconnectButton.js';
 import { SyncStatusParts } from './syncStatus/SyncStatusParts.js';
@@ -53,7 +54,12 @@ export const SyncStatus = /* @__PURE__ */ forwardRef<HTMLDivElement, SyncStatusP
     const health = useConnectionHealth(connectionId, source);
     const messages = useMessages();
     const now = useNow(health.sync?.updatedAt !== undefined, health.sync?.updatedAt);
-    const text = syncStatusText(health, messages, now, locale ?? messages.locale);
+    const text = syncStatusText(
+      health,
+      messages,
+      now,
+      formatLocale(locale, messages.locale, 'SyncStatus `locale`'),
+    );
 
     let action = null;
     if (text.state === 'fail') {
