@@ -128,7 +128,7 @@ describe('the Link code exchange', () => {
     });
   });
 
-  it('refuses a token answer that names no connection, whatever connection the browser asks for', async () => {
+  it("resolves the connection from integrations.current when the token answer names none (Makini's published answer): the requested one is reconnected, another refused with 409", async () => {
     const config: MakiniConfig = {
       makiniUrl: proxyUrl,
       clientId: DEFAULT_CLIENT.id,
@@ -137,17 +137,31 @@ describe('the Link code exchange', () => {
       appUrl: APP_URL,
     };
     const server = new MakiniServer(config);
-    const [victim] = sandbox.admin.connections();
-    if (!victim) throw new Error('the sandbox has no connection');
+    const [victim, other] = sandbox.admin.connections();
+    if (!victim || !other) throw new Error('the sandbox has fewer than two connections');
 
-    for (const connectionId of [victim.connectionKey, undefined]) {
-      const refused = await server
-        .exchange({ code: await codeFor(sandbox.url, victim), connectionId })
-        .catch((error: unknown) => error);
-      expect(refused).toBeInstanceOf(WrongConnectionError);
-      expect(refused).toMatchObject({ code: 'WRONG_CONNECTION' });
-      expect(tokenOf(server, victim.connectionKey)).toBeUndefined();
-    }
+    const reconnected = await server.exchange({
+      code: await codeFor(sandbox.url, victim),
+      connectionId: victim.connectionKey,
+    });
+    expect(reconnected).toMatchObject({
+      connectionId: victim.connectionKey,
+      health: { state: 'healthy' },
+    });
+    const kept = tokenOf(server, victim.connectionKey);
+    expect(kept).toBeDefined();
+
+    const refused = await server
+      .exchange({ code: await codeFor(sandbox.url, other), connectionId: victim.connectionKey })
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(WrongConnectionError);
+    expect(refused).toMatchObject({ code: 'WRONG_CONNECTION' });
+    expect(tokenOf(server, victim.connectionKey)).toBe(kept);
+    expect(tokenOf(server, other.connectionKey)).toBeUndefined();
+
+    // A new connection (no connection asked for) takes the key Makini names.
+    const connected = await server.exchange({ code: await codeFor(sandbox.url, other) });
+    expect(connected.connectionId).toBe(other.connectionKey);
     await server.monitor.dispose();
   });
 });

@@ -58,10 +58,12 @@ export class MakiniServer {
 
   /**
    * Exchanges a Link code (the client secret never leaves this server) and watches the connection.
-   * The token answer must name the connection (`connection_id`), and the one the browser asked
-   * for when it asked for one: the browser's word alone never decides whose token is replaced.
+   * The connection is the one Makini names for the new token: the token answer's `connection_id`
+   * when present, else `integrations.current` called with the new token (Makini's published token
+   * answer has no `connection_id`). A reconnect must be that very connection: the browser's word
+   * alone never decides whose token is replaced.
    *
-   * @throws {WrongConnectionError} the answer names no connection, or another one
+   * @throws {WrongConnectionError} Makini names no connection, or another one than `connectionId`
    */
   async exchange(input: { code: string; connectionId?: string | undefined }): Promise<{
     connectionId: string;
@@ -74,10 +76,10 @@ export class MakiniServer {
       code: input.code,
       redirectUri: `${this.config.appUrl}/link/callback`,
     });
-    const connectionId = tokens.connection_id;
+    const connectionId = tokens.connection_id || (await this.connectionOf(tokens.access_token));
     if (!connectionId) {
       throw new WrongConnectionError(
-        'The token answer names no connection (connection_id), so the sign-in cannot be tied to one; nothing was changed.',
+        'Makini names no connection for this sign-in (no connection_id in the token answer, no id from integrations.current), so it cannot be tied to one; nothing was changed.',
       );
     }
     if (input.connectionId !== undefined && connectionId !== input.connectionId) {
@@ -88,6 +90,16 @@ export class MakiniServer {
     this.open(connectionId, tokens.access_token);
     await this.monitor.check(connectionId);
     return { connectionId, health: this.monitor.getSnapshot().connections[connectionId] };
+  }
+
+  /** The connection a fresh token belongs to, as `integrations.current` answers it. */
+  private async connectionOf(token: string): Promise<string | undefined> {
+    const client = new MakiniClient({ baseUrl: this.config.makiniUrl, token, maxRetries: 1 });
+    try {
+      return (await client.integrations.current()).id || undefined;
+    } finally {
+      client.close();
+    }
   }
 
   private open(connectionId: string, token: string) {

@@ -1,7 +1,8 @@
 /**
- * A Link code exchange whose tokens are not provably the requested connection's: the token answer
- * named another connection, or none at all. Nothing was kept, so no connection's token is replaced
- * by one the browser chose. The exchange route answers it with 409 and `code`.
+ * A Link code exchange whose tokens are not provably the requested connection's: Makini named
+ * another connection for them (`connection_id`, else `integrations.current`), or none at all.
+ * Nothing was kept, so no connection's token is replaced by one the browser chose. The exchange
+ * route answers it with 409 and `code`.
  *
  * @example
  * try {
