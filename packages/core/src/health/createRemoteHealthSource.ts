@@ -66,10 +66,19 @@ export function createRemoteHealthSource(options: RemoteHealthSourceOptions): Re
     return headers;
   };
 
-  async function run() {
-    if (listeners.size === 0 || connected) return;
-    controller = new AbortController();
-    const { signal } = controller;
+  /**
+   * One attempt per controller: a subscriber that leaves while the snapshot loads aborts it, so
+   * the next subscriber's attempt is the only one that opens a stream.
+   */
+  function start() {
+    const attempt = new AbortController();
+    controller = attempt;
+    void load().then(() => run(attempt));
+  }
+
+  async function run(attempt: AbortController) {
+    const { signal } = attempt;
+    if (signal.aborted || listeners.size === 0) return;
     try {
       const response = await fetchImpl()(eventsUrl, {
         ...options.requestInit,
@@ -106,13 +115,11 @@ export function createRemoteHealthSource(options: RemoteHealthSourceOptions): Re
     } catch {
       if (signal.aborted) return;
     } finally {
-      connected = false;
+      if (controller === attempt) connected = false;
     }
     if (signal.aborted || listeners.size === 0) return;
     // The stream ended or failed: reload the snapshot and reconnect, waiting longer each time.
-    retryTimer = setTimeout(() => {
-      void load().then(run);
-    }, delay);
+    retryTimer = setTimeout(start, delay);
     delay = Math.min(delay * 2, 30_000);
   }
 
@@ -129,7 +136,7 @@ export function createRemoteHealthSource(options: RemoteHealthSourceOptions): Re
   return {
     subscribe(listener) {
       listeners.add(listener);
-      if (listeners.size === 1) void load().then(run);
+      if (listeners.size === 1) start();
       return () => {
         listeners.delete(listener);
         if (listeners.size === 0) {
