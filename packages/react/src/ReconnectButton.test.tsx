@@ -43,7 +43,9 @@ afterEach(() => {
 describe('ReconnectButton', () => {
   it('is a real button that opens Link in a popup inside the click, with a fresh state', () => {
     const { opened } = stubPopup();
-    render(<ReconnectButton connectionId="c1" link={link} platform="sap-s4hana" />);
+    render(
+      <ReconnectButton connectionId="c1" link={link} platform="sap-s4hana" exchange={vi.fn()} />,
+    );
     const button = screen.getByRole('button', { name: 'Reconnect' });
     expect(button.getAttribute('type')).toBe('button');
     fireEvent.click(button);
@@ -116,7 +118,7 @@ describe('ReconnectButton', () => {
   it('reports a popup closed by the customer through onExit', () => {
     const { popup } = stubPopup();
     const onExit = vi.fn();
-    render(<ReconnectButton connectionId="c1" link={link} onExit={onExit} />);
+    render(<ReconnectButton connectionId="c1" link={link} onExit={onExit} exchange={vi.fn()} />);
     fireEvent.click(screen.getByRole('button'));
     popup.closed = true;
     act(() => {
@@ -152,7 +154,15 @@ describe('ReconnectButton', () => {
     const { state } = stubPopup();
     const onExit = vi.fn();
     const onError = vi.fn();
-    render(<ReconnectButton connectionId="c1" link={link} onExit={onExit} onError={onError} />);
+    render(
+      <ReconnectButton
+        connectionId="c1"
+        link={link}
+        onExit={onExit}
+        onError={onError}
+        exchange={vi.fn()}
+      />,
+    );
     fireEvent.click(screen.getByRole('button'));
     post(
       { source: 'makini-link', search: `?error=access_denied&state=${state()}` },
@@ -172,7 +182,12 @@ describe('ReconnectButton', () => {
     } as Location);
     const events: ReconnectEvent[] = [];
     render(
-      <ReconnectButton connectionId="c1" link={link} onEvent={(event) => events.push(event)} />,
+      <ReconnectButton
+        connectionId="c1"
+        link={link}
+        onEvent={(event) => events.push(event)}
+        exchange={vi.fn()}
+      />,
     );
     fireEvent.click(screen.getByRole('button'));
     expect(events.map((event) => event.type)).toEqual(['popup_blocked', 'open']);

@@ -66,8 +66,8 @@ describe('startLinkFlow', () => {
 
   it('leaves connection_id out when not bound, and always for a new system', () => {
     const { opened } = stubPopup();
-    start({}, { bound: false });
-    start({ kind: 'connect', connectionId: undefined });
+    start({}, { bound: false, exchange: vi.fn() });
+    start({ kind: 'connect', connectionId: undefined }, { exchange: vi.fn() });
     expect(opened.map((url) => new URL(url).searchParams.has('connection_id'))).toEqual([
       false,
       false,
@@ -88,7 +88,7 @@ describe('startLinkFlow', () => {
 
   it('opens anyway with force', () => {
     const { opened } = stubPopup();
-    start({ health: fixedSource({ c1: healthy('c1') }) }, { force: true });
+    start({ health: fixedSource({ c1: healthy('c1') }) }, { force: true, exchange: vi.fn() });
     expect(opened).toHaveLength(1);
   });
 
@@ -230,7 +230,7 @@ describe('startLinkFlow', () => {
 
   it("offers this tab when the popup is blocked and popupBlocked is 'offer', without leaving", async () => {
     stubPopup(true);
-    const { flow } = start({}, { popupBlocked: 'offer' });
+    const { flow } = start({}, { popupBlocked: 'offer', exchange: vi.fn() });
     await expect(flow.promise).resolves.toEqual({
       type: 'popup_blocked',
       connectionId: 'c1',
@@ -254,5 +254,33 @@ describe('startLinkFlow', () => {
     expect(exchanging.flow.settled).toBe(false);
     finish({ health: healthy('c1') });
     await expect(exchanging.flow.promise).resolves.toMatchObject({ type: 'reconnected' });
+  });
+
+  it('fails at once, opening nothing, when a popup has no exchange to send the code to', async () => {
+    const { opened } = stubPopup();
+    const { flow, states } = start({}, {});
+    await expect(flow.promise).resolves.toMatchObject({
+      type: 'failed',
+      connectionId: 'c1',
+      code: 'NO_EXCHANGE',
+    });
+    expect(opened).toHaveLength(0);
+    expect(states).not.toContain('waiting');
+  });
+
+  it('times out the confirmation when the exchange never answers, from the moment the code arrives', async () => {
+    const { state, answer, popup } = stubPopup();
+    const { flow } = start({}, { exchange: () => new Promise(() => {}), confirmTimeoutMs: 5000 });
+    await vi.advanceTimersByTimeAsync(3000);
+    answer(`?code=good&state=${state()}`);
+    expect(popup.close).toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(4999);
+    expect(flow.settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(flow.promise).resolves.toEqual({
+      type: 'timed_out',
+      connectionId: 'c1',
+      phase: 'confirmation',
+    });
   });
 });

@@ -141,6 +141,14 @@ export function startLinkFlow(input: LinkFlowInput): LinkFlow {
     redirect(input.redirectNow);
     return flow;
   }
+  if (!options.exchange) {
+    // Checked before opening: otherwise the customer signs in for nothing.
+    fail(
+      new TypeError("Pass `exchange` to send the code to your back end, or use mode 'redirect'."),
+      'NO_EXCHANGE',
+    );
+    return flow;
+  }
   popup = window.open(url, 'makini-link', POPUP_FEATURES);
   if (!popup) {
     emit({ type: 'popup_blocked' });
@@ -152,6 +160,7 @@ export function startLinkFlow(input: LinkFlowInput): LinkFlow {
   emit({ type: 'open', mode: 'popup' });
   input.setState('waiting');
   const expectedOrigin = new URL(link.redirectUri).origin;
+  let deadline = 0;
 
   const stopSignIn = () => {
     window.removeEventListener('message', onMessage);
@@ -176,6 +185,11 @@ export function startLinkFlow(input: LinkFlowInput): LinkFlow {
     }
     emit({ type: 'callback', outcome: 'code' });
     pastSignIn = true;
+    // One deadline for the exchange and the confirmation: an exchange that never answers ends too.
+    const confirmTimeoutMs = input.options().confirmTimeoutMs ?? DEFAULT_CONFIRM_TIMEOUT_MS;
+    deadline = Date.now() + confirmTimeoutMs;
+    const confirmTimer = setTimeout(() => timedOut('confirmation'), confirmTimeoutMs);
+    latch.onSettle(() => clearTimeout(confirmTimer));
     runExchange(reading.code, reading.state);
   }
   window.addEventListener('message', onMessage);
@@ -236,7 +250,7 @@ export function startLinkFlow(input: LinkFlowInput): LinkFlow {
         source: health,
         connectionId,
         baseline: connectionId === existing ? baseline : undefined,
-        timeoutMs: input.options().confirmTimeoutMs ?? DEFAULT_CONFIRM_TIMEOUT_MS,
+        timeoutMs: Math.max(0, deadline - Date.now()),
         onConfirmed: (found) => confirmed('health', found),
         onTimeout: () => timedOut('confirmation'),
       }),
