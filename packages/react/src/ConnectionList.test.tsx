@@ -292,7 +292,7 @@ describe('ConnectionList', () => {
         reconnect={{ link, exchange: async () => {} }}
       />,
     );
-    const button = within(row('Plant North')).getByRole('button', { name: 'Reconnect' });
+    const button = within(row('Plant North')).getByRole('button', { name: /^Reconnect/ });
     fireEvent.click(button);
     expect(opened).toHaveLength(1);
     const url = new URL(opened[0] ?? '');
@@ -319,6 +319,10 @@ describe('ConnectionList', () => {
       connections[0],
     );
     expect(opened).toEqual([]);
+    // Nothing was done: the button goes back to idle, not "Reconnected".
+    const button = within(row('Plant North')).getByRole('button', { name: /^Reconnect/ });
+    await waitFor(() => expect(button.dataset.state).toBe('idle'));
+    expect(button.dataset.outcome).toBe('already_healthy');
   });
 
   it('runs Link for a new system from Connect a new system with `connect`', () => {

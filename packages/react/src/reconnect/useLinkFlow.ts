@@ -24,8 +24,12 @@ export interface LinkFlowHandle {
   reset: () => void;
 }
 
-/** The state an outcome leaves; every other outcome (`reconnected`, `connected`, `already_healthy`) is `success`. */
+/**
+ * The state an outcome leaves; every other outcome (`reconnected`, `connected`) is `success`.
+ * `already_healthy` did nothing, so it reads idle again (the outcome stays in `data-outcome`).
+ */
 const STATE_OF: Partial<Record<AnyOutcome['type'], ReconnectState>> = {
+  already_healthy: 'idle',
   cancelled: 'idle',
   popup_blocked: 'blocked',
   timed_out: 'error',
