@@ -33,6 +33,8 @@ export interface Messages {
   outcomes: {
     /** The connection works again. */
     reconnected: string;
+    /** A new system is connected and works (the outcome of `useConnect`). */
+    connected: string;
     /** Nothing to do: it was working already. */
     already_healthy: string;
     /** The customer closed the sign-in or pressed Cancel. */

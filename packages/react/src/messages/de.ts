@@ -33,6 +33,7 @@ export const de: Messages = {
   },
   outcomes: {
     reconnected: 'Neu verbunden. Die Verbindung funktioniert wieder.',
+    connected: 'Verbunden. Das neue System funktioniert.',
     already_healthy: 'Diese Verbindung funktioniert bereits; es ist nichts zu tun.',
     cancelled: 'Das Neuverbinden wurde abgebrochen.',
     popup_blocked: 'Das Anmeldefenster wurde blockiert. Fahren Sie stattdessen in diesem Tab fort.',

@@ -33,6 +33,7 @@ export const en: Messages = {
   },
   outcomes: {
     reconnected: 'Reconnected. The connection works again.',
+    connected: 'Connected. The new system works.',
     already_healthy: 'This connection already works; nothing to do.',
     cancelled: 'Reconnecting was cancelled.',
     popup_blocked: 'The sign-in window was blocked. Continue in this tab instead.',

@@ -33,6 +33,7 @@ export const es: Messages = {
   },
   outcomes: {
     reconnected: 'Reconectado. La conexión vuelve a funcionar.',
+    connected: 'Conectado. El nuevo sistema funciona.',
     already_healthy: 'Esta conexión ya funciona; no hay nada que hacer.',
     cancelled: 'Se canceló la reconexión.',
     popup_blocked: 'Se bloqueó la ventana de inicio de sesión. Continúa en esta pestaña.',

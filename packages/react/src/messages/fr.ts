@@ -35,6 +35,7 @@ export const fr: Messages = {
   },
   outcomes: {
     reconnected: 'Reconnecté. La connexion fonctionne de nouveau.',
+    connected: 'Connecté. Le nouveau système fonctionne.',
     already_healthy: 'Cette connexion fonctionne déjà\u202f; rien à faire.',
     cancelled: 'La reconnexion a été annulée.',
     popup_blocked: 'La fenêtre d’authentification a été bloquée. Continuez plutôt dans cet onglet.',

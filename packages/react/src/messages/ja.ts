@@ -33,6 +33,7 @@ export const ja: Messages = {
   },
   outcomes: {
     reconnected: '再接続しました。接続は再び正常に動作しています。',
+    connected: '接続しました。新しいシステムは正常に動作しています。',
     already_healthy: 'この接続はすでに正常です。操作は不要です。',
     cancelled: '再接続はキャンセルされました。',
     popup_blocked: 'サインイン画面がブロックされました。このタブで続行してください。',

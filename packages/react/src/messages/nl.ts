@@ -33,6 +33,7 @@ export const nl: Messages = {
   },
   outcomes: {
     reconnected: 'Opnieuw verbonden. De verbinding werkt weer.',
+    connected: 'Verbonden. Het nieuwe systeem werkt.',
     already_healthy: 'Deze verbinding werkt al; er hoeft niets te gebeuren.',
     cancelled: 'Opnieuw verbinden is geannuleerd.',
     popup_blocked: 'Het aanmeldvenster is geblokkeerd. Ga in plaats daarvan verder in dit tabblad.',
