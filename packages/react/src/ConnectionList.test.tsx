@@ -319,6 +319,7 @@ describe('ConnectionList', () => {
       connections[0],
     );
     expect(opened).toEqual([]);
+    expect(row('Plant North').dataset.connectionId).toBe('c1');
     // Nothing was done: the button goes back to idle, not "Reconnected".
     const button = within(row('Plant North')).getByRole('button', { name: /^Reconnect/ });
     await waitFor(() => expect(button.dataset.state).toBe('idle'));

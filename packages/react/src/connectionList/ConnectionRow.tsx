@@ -48,7 +48,12 @@ export function ConnectionRow({
   });
   return (
     <>
-      <tr data-part="row" data-state={health.state} data-disconnect={phase}>
+      <tr
+        data-part="row"
+        data-connection-id={connection.id}
+        data-state={health.state}
+        data-disconnect={phase}
+      >
         <th scope="row" id={`${id}-name`} data-part="name">
           <span data-part="connection-name">{connection.name}</span>
           {connection.system ? <span data-part="system">{connection.system}</span> : null}
