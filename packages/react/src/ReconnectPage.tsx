@@ -59,7 +59,7 @@ const FINISHED: ReadonlySet<ReconnectOutcome['type']> = new Set(['reconnected', 
  * link (`verify`), names the system, and offers a Reconnect button (the popup needs a click) that
  * runs Link bound to the link's connection; then it says how it ended. An expired, used, altered or
  * other-connection link shows why and what to do, and no button. `data-state` is `checking`,
- * `ready` or `refused`; `data-outcome` the last outcome.
+ * `ready` or `refused`; `data-outcome` the last outcome; `data-refusal` why it was refused.
  *
  * @example
  * <ReconnectPage
@@ -105,6 +105,7 @@ export function ReconnectPage({
       data-makini="reconnect-page"
       data-state={state}
       data-outcome={outcome?.type}
+      data-refusal={refusal}
     >
       <h1 id={titleId}>{text.title}</h1>
       {state === 'checking' && <p role="status">{text.checking}</p>}

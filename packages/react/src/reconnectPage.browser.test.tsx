@@ -109,6 +109,8 @@ describe('<ReconnectPage> in Chromium against the sandbox', () => {
       await expect.poll(() => pageState(screen)).toBe('refused');
       const alert = screen.getByRole('alert');
       expect(alert.getAttribute('data-refusal')).toBe(refused.code);
+      const root = screen.container.querySelector('[data-makini="reconnect-page"]');
+      expect(root?.getAttribute('data-refusal')).toBe(refused.code);
       expect(alert.textContent).toContain(en.reconnectPage.refused[refused.code]);
       expect(screen.queryByRole('button')).toBeNull();
       cleanup();
