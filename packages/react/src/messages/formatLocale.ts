@@ -35,7 +35,5 @@ function warnOnce(what: string): void {
   const env = typeof process === 'undefined' ? undefined : process.env?.NODE_ENV;
   if (env === 'production' || warned.has(what)) return;
   warned.add(what);
-  console.warn(
-    `@makini-kit/react: ${what} is not a locale Intl accepts; formatting falls back. Pass a BCP 47 tag such as "en" or "pt-BR".`,
-  );
+  console.warn(`@makini-kit/react: ${what} is no BCP 47 tag (e.g. "pt-BR"); using a fallback.`);
 }

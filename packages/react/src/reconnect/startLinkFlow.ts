@@ -141,12 +141,14 @@ export function startLinkFlow(input: LinkFlowInput): LinkFlow {
     redirect(input.redirectNow);
     return flow;
   }
-  if (!options.exchange) {
-    // Checked before opening: otherwise the customer signs in for nothing.
+  const noExchange = () =>
     fail(
       new TypeError("Pass `exchange` to send the code to your back end, or use mode 'redirect'."),
       'NO_EXCHANGE',
     );
+  if (!options.exchange) {
+    // Checked before opening: otherwise the customer signs in for nothing.
+    noExchange();
     return flow;
   }
   popup = window.open(url, 'makini-link', POPUP_FEATURES);
@@ -202,10 +204,7 @@ export function startLinkFlow(input: LinkFlowInput): LinkFlow {
   function runExchange(code: string, state: string) {
     const send = input.options().exchange;
     if (!send) {
-      fail(
-        new TypeError("Pass `exchange` to send the code to your back end, or use mode 'redirect'."),
-        'NO_EXCHANGE',
-      );
+      noExchange();
       return;
     }
     input.setState('exchanging');
