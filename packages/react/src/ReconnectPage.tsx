@@ -27,9 +27,10 @@ export interface ReconnectPageProps
     system: string;
   }>;
   /**
-   * Sends the Link code to your back end, which redeems the link and exchanges the code (there:
-   * `links.redeem(token, { connectionId })`, then `exchangeCode`), and answers the connection's
-   * health so the outcome is confirmed at once.
+   * Sends the Link code to your back end, which checks the link, exchanges the code, checks the
+   * tokens are the link's connection's and only then redeems the link (there: `links.verify`,
+   * `exchangeCode`, `links.redeem`), and answers the connection's health so the outcome is
+   * confirmed at once. A refused code leaves the link usable.
    */
   // biome-ignore lint/suspicious/noConfusingVoidType: a back end that answers nothing is fine.
   exchange: (result: ReconnectCode & { token: string }) => Promise<ExchangeAnswer | void>;

@@ -12,6 +12,8 @@ if (root) {
     <ReconnectButton
       connectionId={query.get('connection') ?? ''}
       popupBlocked={query.get('popupBlocked') === 'offer' ? 'offer' : 'redirect'}
+      // Popup mode needs an exchange up front; these runs leave for a redirect before any code.
+      exchange={async () => {}}
       link={{
         clientId: 'sandbox_client',
         redirectUri: `${window.location.origin}/link/callback`,
