@@ -89,7 +89,6 @@ export type {
   HealthSource,
   HealthTransition,
 } from './health/ConnectionHealth.js';
-export type { SyncInfo } from './health/SyncInfo.js';
 export {
   ConnectionHealthMonitor,
   type ConnectionHealthMonitorOptions,
@@ -110,6 +109,7 @@ export type {
   HealthSharingOperation,
 } from './health/healthSharingReporter.js';
 export type { NodeHealthRequest, NodeHealthResponse } from './health/NodeHealthHttp.js';
+export type { SyncInfo } from './health/SyncInfo.js';
 export { type FetchHealthHandler, toNodeHealthHandler } from './health/toNodeHealthHandler.js';
 export * from './models/index.js';
 export {
@@ -120,13 +120,6 @@ export {
   parseCallback,
 } from './oauth/authorize.js';
 export { LinkError } from './oauth/LinkError.js';
-export { ReconnectLinkError } from './reconnectLinks/ReconnectLinkError.js';
-export { ReconnectLinkErrorCode } from './reconnectLinks/ReconnectLinkErrorCode.js';
-export {
-  type ReconnectLinkClaims,
-  ReconnectLinks,
-  type ReconnectLinksOptions,
-} from './reconnectLinks/ReconnectLinks.js';
 export {
   TokenCipher,
   type TokenCipherKey,
@@ -139,6 +132,13 @@ export {
   refreshToken,
   type TokenEndpointOptions,
 } from './oauth/tokenEndpoint.js';
+export { ReconnectLinkError } from './reconnectLinks/ReconnectLinkError.js';
+export { ReconnectLinkErrorCode } from './reconnectLinks/ReconnectLinkErrorCode.js';
+export {
+  type ReconnectLinkClaims,
+  ReconnectLinks,
+  type ReconnectLinksOptions,
+} from './reconnectLinks/ReconnectLinks.js';
 export type { HealthBus, HealthBusListener } from './state/HealthBus.js';
 export type { Lease, Lock } from './state/Lock.js';
 export { MemoryHealthBus, type MemoryHealthBusOptions } from './state/MemoryHealthBus.js';
