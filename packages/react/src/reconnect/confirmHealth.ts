@@ -6,8 +6,8 @@ export function isWorking(health: ConnectionHealth | undefined): health is Conne
 }
 
 /**
- * Waits for the health source to show the connection working, then calls `onConfirmed`; calls
- * `onTimeout` after `timeoutMs` otherwise. `baseline` is the entry seen when the flow began: when it
+ * Waits for the health source to show the connection working, then calls `onConfirmed`; with
+ * `timeoutMs`, calls `onTimeout` after it otherwise. `baseline` is the entry seen when the flow began: when it
  * was already working (a forced reconnect), only an entry published since then confirms, so a stale
  * "healthy" does not. Returns a function that stops waiting.
  */
@@ -15,9 +15,9 @@ export function confirmHealth(options: {
   source: HealthSource;
   connectionId: string;
   baseline: ConnectionHealth | undefined;
-  timeoutMs: number;
+  timeoutMs?: number;
   onConfirmed: (health: ConnectionHealth) => void;
-  onTimeout: () => void;
+  onTimeout?: () => void;
 }): () => void {
   const { source, connectionId, baseline } = options;
   let done = false;
@@ -30,11 +30,14 @@ export function confirmHealth(options: {
     options.onConfirmed(health);
   };
   const unsubscribe = source.subscribe(check);
-  const timer = setTimeout(() => {
-    if (done) return;
-    stop();
-    options.onTimeout();
-  }, options.timeoutMs);
+  const timer =
+    options.timeoutMs === undefined
+      ? undefined
+      : setTimeout(() => {
+          if (done) return;
+          stop();
+          options.onTimeout?.();
+        }, options.timeoutMs);
   function stop() {
     if (done) return;
     done = true;

@@ -162,7 +162,6 @@ export function startLinkFlow(input: LinkFlowInput): LinkFlow {
   emit({ type: 'open', mode: 'popup' });
   input.setState('waiting');
   const expectedOrigin = new URL(link.redirectUri).origin;
-  let deadline = 0;
 
   const stopSignIn = () => {
     window.removeEventListener('message', onMessage);
@@ -189,7 +188,6 @@ export function startLinkFlow(input: LinkFlowInput): LinkFlow {
     pastSignIn = true;
     // One deadline for the exchange and the confirmation: an exchange that never answers ends too.
     const confirmTimeoutMs = input.options().confirmTimeoutMs ?? DEFAULT_CONFIRM_TIMEOUT_MS;
-    deadline = Date.now() + confirmTimeoutMs;
     const confirmTimer = setTimeout(() => timedOut('confirmation'), confirmTimeoutMs);
     latch.onSettle(() => clearTimeout(confirmTimer));
     runExchange(reading.code, reading.state);
@@ -249,9 +247,8 @@ export function startLinkFlow(input: LinkFlowInput): LinkFlow {
         source: health,
         connectionId,
         baseline: connectionId === existing ? baseline : undefined,
-        timeoutMs: Math.max(0, deadline - Date.now()),
+        // The flow's confirmation deadline, started when the code arrived, ends this wait.
         onConfirmed: (found) => confirmed('health', found),
-        onTimeout: () => timedOut('confirmation'),
       }),
     );
   }
