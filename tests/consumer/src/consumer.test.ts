@@ -197,31 +197,22 @@ describe('the back end and front end quick starts, in Chromium', () => {
       }),
     );
 
-    // Signing in to another system connects another account: no repair, and the button says so.
-    const [stray] = await Promise.all([
+    // The button binds Link to this connection: its system is fixed and its username read-only,
+    // so the customer cannot connect another account by mistake. Closing Link changes nothing.
+    const [first] = await Promise.all([
       page.waitForEvent('popup'),
       row.getByRole('button', { name: 'Reconnect' }).click(),
     ]);
-    await stray.waitForLoadState();
-    const systems = await stray
-      .locator('#platform option')
-      .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
-    await stray
-      .getByLabel('System')
-      .selectOption(systems.find((id) => id !== rotated.platform) ?? '');
-    await stray.getByLabel('Username').fill(rotated.username);
-    await stray.getByLabel('Password').fill(rotated.password);
-    await Promise.all([
-      stray.waitForEvent('close'),
-      stray.getByRole('button', { name: 'Connect' }).click(),
-    ]);
+    await first.waitForLoadState();
+    await expect.poll(() => first.getByLabel('System').isDisabled()).toBe(true);
+    expect(await first.getByLabel('System').inputValue()).toBe(rotated.platform);
+    expect(await first.getByLabel('Username').inputValue()).toBe(rotated.username);
+    expect(await first.getByLabel('Username').getAttribute('readonly')).not.toBeNull();
+    await first.close();
     await expect
       .poll(() => row.getByRole('button').getAttribute('data-state'), { timeout: 10_000 })
-      .toBe('error');
-    // Recorded when Playwright reports the response, which may come after the button's change.
-    await expect
-      .poll(() => exchanges, { timeout: 10_000 })
-      .toEqual([{ contentType: 'application/json', status: 409 }]);
+      .toBe('idle');
+    expect(exchanges).toEqual([]);
     expect(await state()).toBe('reauthorization_required');
 
     // The customer reconnects: Link in a popup, signed in with the new password.
@@ -232,7 +223,6 @@ describe('the back end and front end quick starts, in Chromium', () => {
     await popup.waitForLoadState();
     // The button passes the connection's system, so Link opens on it.
     await expect.poll(() => popup.getByLabel('System').inputValue()).toBe(rotated.platform);
-    await popup.getByLabel('Username').fill(rotated.username);
     await popup.getByLabel('Password').fill(rotated.password);
     await Promise.all([
       popup.waitForEvent('close'),
@@ -241,10 +231,7 @@ describe('the back end and front end quick starts, in Chromium', () => {
     // The code went to the back end as JSON and was exchanged; the status follows.
     await expect
       .poll(() => exchanges, { timeout: 10_000 })
-      .toEqual([
-        { contentType: 'application/json', status: 409 },
-        { contentType: 'application/json', status: 200 },
-      ]);
+      .toEqual([{ contentType: 'application/json', status: 200 }]);
     await expect.poll(state, { timeout: 30_000 }).toBe('healthy');
     await expect
       .poll(() => row.getByRole('button').getAttribute('data-state'), { timeout: 10_000 })
@@ -303,6 +290,52 @@ describe('the back end quick start, from outside its own page', () => {
     const own = await orders(healthy, { host: `localhost:${port}`, origin: apps.backendUrl });
     expect(own.status, own.text.slice(0, 200)).toBe(200);
     expect((await orders(healthy)).status).toBe(200);
+  });
+
+  it('refuses with 409 a Link code that connected another account, and says how to fix a bad body', async () => {
+    const [another] = await sandboxAdmin<Array<{ platform: string }>>(
+      apps.sandboxUrl,
+      'GET',
+      '/connections',
+    );
+    // A sign-in on Link's unbound page makes a new connection, whose code is not the one to repair.
+    const consent = await fetch(`${apps.sandboxUrl}/oauth/authorize`, {
+      method: 'POST',
+      redirect: 'manual',
+      body: new URLSearchParams({
+        client_id: 'sandbox_client',
+        redirect_uri: `${apps.backendUrl}/link/callback`,
+        state: 'consumer-test',
+        platform: another?.platform ?? '',
+        username: 'someone.else',
+        password: 'a-new-password',
+      }),
+    });
+    expect(consent.status).toBe(303);
+    const code = new URL(consent.headers.get('location') ?? '').searchParams.get('code');
+    expect(code).toMatch(/\S/);
+
+    const exchange = await fetch(`${apps.backendUrl}/api/link/exchange`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code, connectionId: healthy }),
+    });
+    expect(exchange.status).toBe(409);
+    expect(await exchange.json()).toEqual({
+      error: {
+        code: 'OTHER_ACCOUNT',
+        message: expect.stringContaining(healthy),
+        requestId: expect.any(String),
+      },
+    });
+    // A body without a code is a 400 that says what to send.
+    const empty = await fetch(`${apps.backendUrl}/api/link/exchange`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(empty.status).toBe(400);
+    expect(await empty.text()).toContain('{ code, connectionId }');
   });
 
   it("answers upstream failures as JSON with Makini's request id: no stack, status or headers of Makini's", async () => {
