@@ -19,6 +19,9 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // A poll waits on a browser, a back end and the sandbox, which a loaded CI machine slows down:
+    // its default second is a race, not a check.
+    expect: { poll: { timeout: 10_000 } },
     projects: [
       {
         extends: true,

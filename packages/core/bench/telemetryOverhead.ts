@@ -36,16 +36,19 @@ const stub: typeof fetch = async () =>
     headers: { 'content-type': 'application/json', 'x-request-id': 'req_bench' },
   });
 
-const options = { baseUrl: 'https://api.makini.io', token: 'bench', fetch: stub, maxRetries: 0 };
+// The three clients differ only in telemetry, so the control measures noise and nothing else.
+const options = {
+  baseUrl: 'https://api.makini.io',
+  token: 'bench',
+  connectionKey: 'conn_bench',
+  fetch: stub,
+  maxRetries: 0,
+};
 const plain = new MakiniClient(options);
 // The control: a second client without telemetry. Its ratio to the first shows how far this
 // machine's noise alone moves a ratio in this run.
-const twin = new MakiniClient({ ...options, connectionKey: 'conn_bench' });
-const traced = new MakiniClient({
-  ...options,
-  connectionKey: 'conn_bench',
-  telemetry: openTelemetry(),
-});
+const twin = new MakiniClient(options);
+const traced = new MakiniClient({ ...options, telemetry: openTelemetry() });
 
 /**
  * Calls per second of this process's CPU time (user + system), not of the wall clock: on a shared

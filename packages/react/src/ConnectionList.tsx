@@ -66,7 +66,7 @@ export interface ConnectionListProps extends Omit<HTMLAttributes<HTMLDivElement>
  * <ConnectionList
  *   connections={connections}
  *   onDisconnect={(connection) => api.delete(`/connections/${connection.id}`)}
- *   reconnect={{ onSuccess: ({ code, state, connectionId }) => api.post('/link/exchange', { code, state, connectionId }) }}
+ *   reconnect={{ exchange: ({ code, state, connectionId }) => api.post('/link/exchange', { code, state, connectionId }) }}
  *   onConnectNew={() => navigate('/connect')}
  * />
  */

@@ -1,12 +1,21 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { completeLink, type LinkCompletion } from './completeLink.js';
+import { returnFromLink } from './linkReturn.js';
 import type { Messages } from './messages/Messages.js';
 import { useMessages } from './messages/useMessages.js';
+import type { ExchangeAnswer } from './reconnect/ReconnectOutcome.js';
 
 /** What `<LinkCallback>` takes. */
 export interface LinkCallbackProps {
-  /** Redirect mode: exchange the code on your back end; the page then returns to where Link started. */
-  onComplete?: (result: Extract<LinkCompletion, { mode: 'redirect' }>) => void | Promise<void>;
+  /**
+   * Redirect mode: exchange the code on your back end; the page then returns to where Link started
+   * (`returnFromLink`). Resolve with what your exchange answered (`{ connectionId, health }`): a
+   * `<ReconnectPage>` the redirect returns to reports the reconnect from it.
+   */
+  onComplete?: (
+    result: Extract<LinkCompletion, { mode: 'redirect' }>,
+    // biome-ignore lint/suspicious/noConfusingVoidType: a back end that answers nothing is fine.
+  ) => void | ExchangeAnswer | Promise<void | ExchangeAnswer>;
   /** A callback that could not finish (a state mismatch, a cancel in redirect mode). */
   onError?: (error: unknown) => void;
   /** Shown instead of the built-in text while it finishes. */
@@ -39,8 +48,9 @@ export function LinkCallback({ onComplete, onError, children }: LinkCallbackProp
       return;
     }
     if (result.mode === 'redirect') {
-      Promise.resolve(onComplete?.(result)).then(
-        () => window.location.replace(result.returnTo),
+      const completion = result;
+      Promise.resolve(onComplete?.(completion)).then(
+        (answer) => returnFromLink(completion, answer || undefined),
         (error: unknown) => {
           setPhase('failedRedirect');
           onError?.(error);

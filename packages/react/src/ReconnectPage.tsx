@@ -1,12 +1,14 @@
 import type { HealthSource } from '@makini-kit/core';
 import { type HTMLAttributes, useId, useState } from 'react';
 import { defined } from './defined.js';
-import type { LinkSettings } from './MakiniProvider.js';
+import { tagPendingLink } from './linkReturn.js';
+import { type LinkSettings, useMakiniContext } from './MakiniProvider.js';
 import { useMessages } from './messages/useMessages.js';
 import { ReconnectButton } from './ReconnectButton.js';
 import type { ExchangeAnswer, ReconnectOutcome } from './reconnect/ReconnectOutcome.js';
 import { refusalOf } from './reconnectPage/refusalOf.js';
 import { useLinkCheck } from './reconnectPage/useLinkCheck.js';
+import { useReturnedOutcome } from './reconnectPage/useReturnedOutcome.js';
 import type { ReconnectCode } from './useReconnect.js';
 
 /** What `<ReconnectPage>` takes, besides a `<section>`'s attributes. */
@@ -42,7 +44,9 @@ export interface ReconnectPageProps
   health?: HealthSource;
   /**
    * A blocked popup: `offer` (the button then continues in this tab) or `redirect` at once. With a
-   * redirect your `<LinkCallback>` page finishes the flow, so its `exchange` must redeem the link.
+   * redirect your `<LinkCallback>` page finishes the flow: its `onComplete` gets the link's `token`
+   * and must redeem the link as `exchange` does, and answer the same; back here, the page reports
+   * the outcome (confirmed by that answer's health, or the health source).
    * @default 'offer'
    */
   popupBlocked?: 'redirect' | 'offer';
@@ -60,7 +64,9 @@ const FINISHED: ReadonlySet<ReconnectOutcome['type']> = new Set(['reconnected', 
  * link (`verify`), names the system, and offers a Reconnect button (the popup needs a click) that
  * runs Link bound to the link's connection; then it says how it ended. An expired, used, altered or
  * other-connection link shows why and what to do, and no button. `data-state` is `checking`,
- * `ready` or `refused`; `data-outcome` the last outcome; `data-refusal` why it was refused.
+ * `ready`, `refused`, or `returned` (back from Link in this tab: the callback used the link, the
+ * page confirms and reports the reconnect); `data-outcome` the last outcome; `data-refusal` why it
+ * was refused.
  *
  * @example
  * <ReconnectPage
@@ -86,11 +92,18 @@ export function ReconnectPage({
   const check = useLinkCheck(token, verify);
   const [outcome, setOutcome] = useState<ReconnectOutcome>();
   const titleId = useId();
+  const report = (next: ReconnectOutcome) => {
+    setOutcome(next);
+    onResult?.(next);
+  };
+  const context = useMakiniContext();
+  const returned = check.phase === 'returned' ? check.returned : undefined;
+  useReturnedOutcome(returned, health ?? context.health, confirmTimeoutMs, report);
   // A link used up by another tab between the check and the exchange is a refusal like any other.
   const refusal =
     check.phase === 'refused'
       ? check.code
-      : outcome?.type === 'failed'
+      : outcome?.type === 'failed' && !returned
         ? refusalOf(outcome.error)
         : undefined;
   const state = refusal ? 'refused' : check.phase;
@@ -116,6 +129,11 @@ export function ReconnectPage({
           <p>{text.refusedHelp}</p>
         </div>
       )}
+      {returned && (
+        <p role="status" data-makini="reconnect-page-outcome">
+          {outcome ? messages.outcomes[outcome.type] : messages.reconnect.states.confirming}
+        </p>
+      )}
       {!refusal && check.phase === 'ready' && (
         <>
           <p>{text.intro(check.system)}</p>
@@ -125,10 +143,12 @@ export function ReconnectPage({
               connectionId={check.connectionId}
               popupBlocked={popupBlocked}
               exchange={(result) => exchange({ ...result, token: check.token })}
-              onResult={(next) => {
-                setOutcome(next);
-                onResult?.(next);
+              // A redirect carries the link's token to the callback page, which redeems it.
+              onEvent={(event) => {
+                if (event.type === 'open' && event.mode === 'redirect')
+                  tagPendingLink(window, check.token);
               }}
+              onResult={report}
             >
               {(buttonState) =>
                 buttonState === 'idle' ? text.start : messages.reconnect.states[buttonState]

@@ -1,5 +1,6 @@
 import { parseCallback } from '@makini-kit/core';
 import { PENDING_LINK_KEY, type PendingLink } from './linkMessages.js';
+import { readSessionObject } from './readSessionObject.js';
 
 /** What the callback page learned. */
 export type LinkCompletion =
@@ -20,6 +21,11 @@ export type LinkCompletion =
       connectionId: string;
       /** The page that started the flow, to go back to. */
       returnTo: string;
+      /**
+       * The reconnect link's token when Link started on a `<ReconnectPage>`: send it with the code,
+       * so your back end redeems the link as the page's own `exchange` does.
+       */
+      token?: string;
     };
 
 /**
@@ -57,6 +63,7 @@ export function completeLink(win: Window = window): LinkCompletion {
     state: result.state,
     connectionId: pending?.connectionId ?? '',
     returnTo: pending?.returnTo ?? '/',
+    ...(typeof pending?.token === 'string' ? { token: pending.token } : {}),
   };
 }
 
@@ -73,12 +80,6 @@ function waitingOpener(win: Window): Window | undefined {
 }
 
 function readPending(win: Window): PendingLink | undefined {
-  const saved = win.sessionStorage.getItem(PENDING_LINK_KEY);
-  if (!saved) return undefined;
-  try {
-    const pending = JSON.parse(saved) as Partial<PendingLink> | null;
-    return typeof pending?.state === 'string' ? (pending as PendingLink) : undefined;
-  } catch {
-    return undefined;
-  }
+  const pending = readSessionObject(win, PENDING_LINK_KEY) as Partial<PendingLink> | undefined;
+  return typeof pending?.state === 'string' ? (pending as PendingLink) : undefined;
 }

@@ -19,6 +19,7 @@ export { completeLink, type LinkCompletion } from './completeLink.js';
 export type { ConnectionListItem } from './connectionList/ConnectionListItem.js';
 export { LinkCallback, type LinkCallbackProps } from './LinkCallback.js';
 export { DEFAULT_LABELS, type StatusLabels } from './labels.js';
+export { returnFromLink } from './linkReturn.js';
 export { type LinkSettings, MakiniProvider, type MakiniProviderProps } from './MakiniProvider.js';
 export { en } from './messages/en.js';
 export type { Messages, ReconnectLinkRefusal, ReconnectStateLabel } from './messages/Messages.js';

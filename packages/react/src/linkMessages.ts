@@ -21,4 +21,6 @@ export interface PendingLink {
   state: string;
   connectionId: string;
   returnTo: string;
+  /** The reconnect link's token, when Link started on a `<ReconnectPage>`. */
+  token?: string;
 }

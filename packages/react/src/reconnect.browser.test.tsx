@@ -80,7 +80,8 @@ describe('the whole reconnect, in Chromium against the sandbox', () => {
     if (!app) throw new Error('the app window did not open');
     try {
       const button = () => app.document?.querySelector<HTMLButtonElement>('button');
-      await expect.poll(() => button()?.textContent, { timeout: 10_000 }).toBe('Reconnect');
+      // A window of its own loads its modules afresh: slow on a loaded machine.
+      await expect.poll(() => button()?.textContent, { timeout: 30_000 }).toBe('Reconnect');
       button()?.click();
       await commands.completeConsent(credentials, 'redirect');
 

@@ -1,11 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { LinkCallback, ReconnectButton } from '../src/index.js';
+import { BACKEND_KEY } from './backendKey.js';
 
 // A host app's two Link pages, for the browser tests and Storybook: its connections page (a
 // reconnect button in redirect mode) and its callback page. The back end that exchanges codes is
 // named in the connections page's query (`backend`) and remembered for this tab.
-const BACKEND_KEY = 'makini-test:backend';
 
 function ConnectionsPage() {
   const query = new URLSearchParams(window.location.search);
@@ -27,13 +27,21 @@ function ConnectionsPage() {
 function CallbackPage() {
   return (
     <LinkCallback
-      onComplete={async ({ code }) => {
+      onComplete={async ({ code, state, connectionId, token }) => {
         const backend = window.sessionStorage.getItem(BACKEND_KEY);
-        const response = await fetch(`${backend}/exchange`, {
-          method: 'POST',
-          body: JSON.stringify({ code, redirectUri: `${window.location.origin}/link/callback` }),
-        });
+        const redirectUri = `${window.location.origin}/link/callback`;
+        // Link started on a reconnect link's page: the link is redeemed with the exchange.
+        const response = token
+          ? await fetch(`${backend}/reconnect-links/exchange`, {
+              method: 'POST',
+              body: JSON.stringify({ code, state, connectionId, token, redirectUri }),
+            })
+          : await fetch(`${backend}/exchange`, {
+              method: 'POST',
+              body: JSON.stringify({ code, redirectUri }),
+            });
         if (!response.ok) throw new Error(`the back end refused the code: ${response.status}`);
+        return token ? await response.json() : undefined;
       }}
     />
   );

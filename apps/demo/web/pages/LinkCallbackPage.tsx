@@ -1,4 +1,4 @@
-import { LinkCallback, type LinkCompletion } from '@makini-kit/react';
+import { LinkCallback, type LinkCompletion, returnFromLink } from '@makini-kit/react';
 import { useState } from 'react';
 import { ApiRequestError } from '../api.js';
 import { exchangeCode, exchangeWithLink } from '../exchange.js';
@@ -11,19 +11,11 @@ interface Failure {
   requestId?: string | undefined;
 }
 
-/** The reconnect link's token when Link started on the reconnect page (`/reconnect?token=…`). */
-const linkTokenOf = (returnTo: string) => {
-  const url = new URL(returnTo, window.location.origin);
-  return url.pathname === '/reconnect' ? (url.searchParams.get('token') ?? undefined) : undefined;
-};
-
 // A reconnect that began on the reconnect page redeems its link, as the page's own exchange does.
-const exchange = ({ code, connectionId, returnTo }: Redirected) => {
-  const token = linkTokenOf(returnTo);
-  return token && connectionId
+const exchange = ({ code, connectionId, token }: Redirected) =>
+  token && connectionId
     ? exchangeWithLink({ code, connectionId, token })
     : exchangeCode({ code, connectionId });
-};
 
 const failureOf = (completion: Redirected, error: unknown): Failure =>
   error instanceof ApiRequestError
@@ -43,8 +35,7 @@ export function LinkCallbackPage() {
     const retry = async () => {
       setRetrying(true);
       try {
-        await exchange(failure.completion);
-        window.location.replace(failure.completion.returnTo);
+        returnFromLink(failure.completion, await exchange(failure.completion));
       } catch (error) {
         setFailure(failureOf(failure.completion, error));
         setRetrying(false);
@@ -76,7 +67,7 @@ export function LinkCallbackPage() {
       <LinkCallback
         onComplete={async (completion) => {
           try {
-            await exchange(completion);
+            return await exchange(completion);
           } catch (error) {
             setFailure(failureOf(completion, error));
             // Rejecting keeps LinkCallback from returning to the app as if connected.

@@ -6,6 +6,6 @@ export interface ConnectionListItem {
   name: string;
   /** The system's display name, e.g. "SAP S/4HANA". */
   system?: string;
-  /** The system's provider slug, e.g. `sap`; pre-selects the system when reconnecting. */
+  /** The system's provider slug, e.g. `sap-s4hana`; pre-selects the system when reconnecting. */
   platform?: string;
 }

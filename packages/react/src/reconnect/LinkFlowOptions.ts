@@ -112,7 +112,7 @@ export interface LinkFlowOptions<TOutcome, TCode extends LinkCode> {
    * and the next `reconnect()` (a click on the button) continues in this tab. @default 'redirect'
    */
   popupBlocked?: 'redirect' | 'offer';
-  /** Pre-selects the system on the consent page (its provider slug, e.g. `netsuite`). */
+  /** Pre-selects the system on the consent page (its provider slug, e.g. `oracle-netsuite`). */
   platform?: string;
   /** Pre-fills the username on the consent page. */
   loginHint?: string;

@@ -1,4 +1,5 @@
 import type { ConnectionHealth, HealthSource } from '@makini-kit/core';
+import type { ExchangeAnswer } from './ReconnectOutcome.js';
 
 /** Healthy or syncing: a connection whose credentials work. */
 export function isWorking(health: ConnectionHealth | undefined): health is ConnectionHealth {
@@ -46,4 +47,37 @@ export function confirmHealth(options: {
   }
   check();
   return stop;
+}
+
+/**
+ * Confirms a reconnect once the back end exchanged the code: at once when the exchange answered a
+ * working health, else through the health source (`onWaiting` says it started); with neither,
+ * `onUnconfirmable`, since a code alone is not a working connection. Returns a function that stops.
+ */
+export function confirmExchange(options: {
+  answer: ExchangeAnswer | undefined;
+  source: HealthSource | undefined;
+  connectionId: string;
+  baseline: ConnectionHealth | undefined;
+  timeoutMs?: number;
+  onConfirmed: (confirmedBy: 'health' | 'exchange', health: ConnectionHealth) => void;
+  onUnconfirmable: (error: TypeError) => void;
+  onWaiting?: () => void;
+  onTimeout?: () => void;
+}): () => void {
+  const { answer, source } = options;
+  if (isWorking(answer?.health)) options.onConfirmed('exchange', answer.health);
+  else if (!source)
+    options.onUnconfirmable(
+      new TypeError('Nothing can confirm it: answer { health } from `exchange`, or pass `health`.'),
+    );
+  else {
+    options.onWaiting?.();
+    return confirmHealth({
+      ...options,
+      source,
+      onConfirmed: (found) => options.onConfirmed('health', found),
+    });
+  }
+  return () => {};
 }

@@ -1,12 +1,11 @@
 import {
   buildAuthorizeUrl,
-  type ConnectionHealth,
   type HealthSource,
   LinkError,
 } from '@makini-kit/core';
 import { defined } from '../defined.js';
 import type { LinkSettings } from '../MakiniProvider.js';
-import { confirmHealth, isWorking } from './confirmHealth.js';
+import { confirmExchange, isWorking } from './confirmHealth.js';
 import type { ReconnectFailureCode } from './failureCodes.js';
 import { failureOf } from './failureOf.js';
 import {
@@ -225,30 +224,20 @@ export function startLinkFlow(input: LinkFlowInput): LinkFlow {
       );
       return;
     }
-    const confirmed = (confirmedBy: 'health' | 'exchange', found: ConnectionHealth) =>
-      settle(kind === 'connect' ? 'connected' : 'reconnected', { health: found, confirmedBy });
-    if (isWorking(answer?.health)) {
-      confirmed('exchange', answer.health);
-      return;
-    }
-    if (!health) {
-      fail(
-        new TypeError(
-          'Nothing can confirm it: answer { health } from `exchange`, or pass `health`.',
-        ),
-        'NOT_CONFIRMABLE',
-      );
-      return;
-    }
-    input.setState('confirming');
-    emit({ type: 'confirming', connectionId });
     latch.onSettle(
-      confirmHealth({
+      confirmExchange({
+        answer,
         source: health,
         connectionId,
         baseline: connectionId === existing ? baseline : undefined,
-        // The flow's confirmation deadline, started when the code arrived, ends this wait.
-        onConfirmed: (found) => confirmed('health', found),
+        // The flow's confirmation deadline, started when the code arrived, ends the wait.
+        onConfirmed: (confirmedBy, found) =>
+          settle(kind === 'connect' ? 'connected' : 'reconnected', { health: found, confirmedBy }),
+        onUnconfirmable: (error) => fail(error, 'NOT_CONFIRMABLE'),
+        onWaiting: () => {
+          input.setState('confirming');
+          emit({ type: 'confirming', connectionId: connectionId ?? '' });
+        },
       }),
     );
   }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { type ReturnedLink, readReturnedLink } from '../linkReturn.js';
 import type { ReconnectLinkRefusal } from '../messages/Messages.js';
 import { refusalOf } from './refusalOf.js';
 
@@ -6,6 +7,8 @@ import { refusalOf } from './refusalOf.js';
 export type LinkCheck =
   | { phase: 'checking' }
   | { phase: 'ready'; token: string; connectionId: string; system: string }
+  /** Back from Link through the callback, which used the link: no check, the outcome follows. */
+  | { phase: 'returned'; returned: ReturnedLink }
   | { phase: 'refused'; code: ReconnectLinkRefusal };
 
 /** The `token` of the page's own URL, read only in a browser. */
@@ -15,7 +18,8 @@ function tokenOfLocation(): string | undefined {
 }
 
 /**
- * Verifies the link once per token through the host's `verify`: a refusal with a
+ * Verifies the link once per token through the host's `verify`, unless this tab just came back from
+ * Link with it (the callback used it, so `verify` would say "used"): a refusal with a
  * `ReconnectLinkError` code shows that code, anything else `LINK_INVALID`; no token at all is
  * `LINK_INVALID` without a call.
  */
@@ -34,6 +38,11 @@ export function useLinkCheck(
     setCheck({ phase: 'checking' });
     if (!given) {
       setCheck({ phase: 'refused', code: 'LINK_INVALID' });
+      return;
+    }
+    const returned = readReturnedLink(window, given);
+    if (returned) {
+      setCheck({ phase: 'returned', returned });
       return;
     }
     verifyRef.current(given).then(

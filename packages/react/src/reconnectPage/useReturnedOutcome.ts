@@ -1,0 +1,39 @@
+import type { HealthSource } from '@makini-kit/core';
+import { useEffect, useRef } from 'react';
+import type { ReturnedLink } from '../linkReturn.js';
+import { confirmExchange } from '../reconnect/confirmHealth.js';
+import { DEFAULT_CONFIRM_TIMEOUT_MS } from '../reconnect/LinkFlowOptions.js';
+import type { ReconnectOutcome } from '../reconnect/ReconnectOutcome.js';
+
+/**
+ * The outcome of a reconnect that left for Link in this tab and came back through the callback,
+ * confirmed as the popup flow confirms it: by the exchange's answered health, or by the health
+ * source within `confirmTimeoutMs`. Reported once per return.
+ */
+export function useReturnedOutcome(
+  returned: ReturnedLink | undefined,
+  health: HealthSource | undefined,
+  confirmTimeoutMs: number | undefined,
+  report: (outcome: ReconnectOutcome) => void,
+) {
+  const latest = useRef({ report, health });
+  latest.current = { report, health };
+
+  useEffect(() => {
+    if (!returned) return;
+    const { connectionId } = returned;
+    const settle = (outcome: ReconnectOutcome) => latest.current.report(outcome);
+    return confirmExchange({
+      answer: returned,
+      source: latest.current.health,
+      connectionId,
+      baseline: undefined,
+      timeoutMs: confirmTimeoutMs ?? DEFAULT_CONFIRM_TIMEOUT_MS,
+      onConfirmed: (confirmedBy, found) =>
+        settle({ type: 'reconnected', connectionId, health: found, confirmedBy }),
+      onUnconfirmable: (error) =>
+        settle({ type: 'failed', connectionId, error, code: 'NOT_CONFIRMABLE' }),
+      onTimeout: () => settle({ type: 'timed_out', connectionId, phase: 'confirmation' }),
+    });
+  }, [returned, confirmTimeoutMs]);
+}
