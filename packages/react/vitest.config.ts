@@ -36,13 +36,18 @@ export default defineConfig({
       },
       {
         extends: true,
-        plugins: [linkCallbackPage],
+        plugins: [linkCallbackPage, outcomeFramePage],
         // The Link pages load in windows of their own: their modules are known before the run, so
         // the dev server never re-bundles dependencies (and reloads the test) when one opens.
-        optimizeDeps: { entries: ['src/**/*.browser.test.tsx', 'test/linkPages.tsx'] },
+        optimizeDeps: {
+          entries: ['src/**/*.browser.test.tsx', 'test/linkPages.tsx', 'test/outcomeFrame.tsx'],
+        },
         test: {
           name: 'browser',
           include: ['src/**/*.browser.test.tsx'],
+          // One file at a time: the files share one browser page, and a file that opens a window
+          // or clicks takes the keyboard focus another file's keyboard test relies on.
+          fileParallelism: false,
           exclude: ['**/*.popups.browser.test.tsx', '**/node_modules/**'],
           globalSetup: ['test/reconnectBackend.ts'],
           browser: {

@@ -152,7 +152,9 @@ describe('reconnect outcomes in Chromium against the sandbox', () => {
       popupBlocked: 'offer',
     });
     const before = await commands.openPages();
-    // A script's click carries no user activation: Chromium refuses the popup.
+    // A script's click carries no user activation: Chromium refuses the popup. An earlier test's
+    // click leaves this page activated for a few seconds, so that must have run out first.
+    await expect.poll(() => navigator.userActivation.isActive).toBe(false);
     button().click();
     await expect
       .poll(() => outcomes)
@@ -212,6 +214,8 @@ describe('popup_blocked with a full-page fallback, in a frame that can leave', (
     document.body.append(frame);
     const button = () => frame.contentDocument?.querySelector<HTMLButtonElement>('button');
     await expect.poll(() => button()?.textContent, { timeout: 10_000 }).toBe('Reconnect');
+    // The frame's script clicks must carry no activation left from an earlier test's click.
+    await expect.poll(() => navigator.userActivation.isActive).toBe(false);
     return { frame, button };
   }
 

@@ -7,6 +7,8 @@ import { BACKEND_KEY } from './backendKey.js';
 // before a redirect can leave: a connections page's ReconnectButton, or (`page=reconnect`) the page
 // a reconnect link opens, whose back end (`backend`) the callback page also uses.
 const query = new URLSearchParams(window.location.search);
+// A browser that blocks this page's popups, where the test's runner cannot: a blocked popup is null.
+if (query.get('blockPopups')) window.open = () => null;
 const parent = (window.opener ?? window.parent) as Window & { makiniOutcomes?: ReconnectOutcome[] };
 const link = {
   clientId: 'sandbox_client',

@@ -1,8 +1,4 @@
-import {
-  buildAuthorizeUrl,
-  type HealthSource,
-  LinkError,
-} from '@makini-kit/core';
+import { buildAuthorizeUrl, type HealthSource, LinkError } from '@makini-kit/core';
 import { defined } from '../defined.js';
 import type { LinkSettings } from '../MakiniProvider.js';
 import { confirmExchange, isWorking } from './confirmHealth.js';

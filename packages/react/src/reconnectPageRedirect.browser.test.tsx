@@ -1,10 +1,11 @@
 import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { commands, userEvent } from 'vitest/browser';
+import { commands } from 'vitest/browser';
 import { en } from './index.js';
 import type { ReconnectOutcome } from './reconnect/ReconnectOutcome.js';
 
-// Runs with Chromium's popup blocker on: a click made by the test's script is not the customer's, so
-// the page's popup is blocked and it continues in its own window, through the callback page and back.
+// The link's page runs in a window of its own (the consent page refuses to load in a frame) whose
+// browser blocks popups (`blockPopups`: `window.open` answers null, as a blocked popup does), so the
+// page continues in that window, through the consent and callback pages and back.
 const { sandboxUrl, backendUrl } = inject('reconnect');
 const redirectUri = `${window.location.origin}/link/callback`;
 
@@ -20,28 +21,16 @@ async function post<T>(path: string, body: unknown): Promise<T> {
 const outcomes = () => (window as { makiniOutcomes?: ReconnectOutcome[] }).makiniOutcomes ?? [];
 const windows: Window[] = [];
 
-/**
- * The page a reconnect link opens, in a window of its own (a click of the customer's opens it):
- * the consent page refuses to load in a frame. Clicks the test makes there are not the customer's,
- * so that page's popup is blocked.
- */
+/** The page a reconnect link opens, in a window of its own that can leave for Link and come back. */
 async function linkPage(token: string) {
   const query = new URLSearchParams({
     page: 'reconnect',
+    blockPopups: '1',
     token,
     linkUrl: sandboxUrl,
     backend: backendUrl,
   });
-  let opened: Window | null = null;
-  const open = document.createElement('button');
-  open.textContent = 'Open the reconnect link';
-  open.onclick = () => {
-    opened = window.open(`/link/outcomes?${query}`, 'makini-reconnect-link');
-  };
-  document.body.append(open);
-  await userEvent.click(open);
-  open.remove();
-  const app = opened as Window | null;
+  const app = window.open(`/link/outcomes?${query}`, 'makini-reconnect-link');
   if (!app) throw new Error('the reconnect link did not open');
   windows.push(app);
   const root = () =>
