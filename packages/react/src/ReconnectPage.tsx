@@ -38,7 +38,7 @@ export interface ReconnectPageProps
   exchange: (result: ReconnectCode & { token: string }) => Promise<ExchangeAnswer | void>;
   /** @default the provider's `link` */
   link?: LinkSettings;
-  /** Called once per Reconnect click with how it ended. */
+  /** Called once per Reconnect click with how it ended, and once on the return from a redirect. */
   onResult?: (outcome: ReconnectOutcome) => void;
   /** Finds the connection already working, and confirms a reconnect. @default the provider's */
   health?: HealthSource;
@@ -130,9 +130,13 @@ export function ReconnectPage({
         </div>
       )}
       {returned && (
-        <p role="status" data-makini="reconnect-page-outcome">
-          {outcome ? messages.outcomes[outcome.type] : messages.reconnect.states.confirming}
-        </p>
+        <>
+          <p role="status" data-makini="reconnect-page-outcome">
+            {outcome ? messages.outcomes[outcome.type] : messages.reconnect.states.confirming}
+          </p>
+          {/* The link is used now: a reconnect not confirmed goes on from a new link or the app. */}
+          {outcome && outcome.type !== 'reconnected' && <p>{text.refusedHelp}</p>}
+        </>
       )}
       {!refusal && check.phase === 'ready' && (
         <>

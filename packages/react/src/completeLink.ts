@@ -39,8 +39,8 @@ export type LinkCompletion =
  * @example
  * const result = completeLink();
  * if (result.mode === 'redirect') {
- *   await api.post('/link/exchange', { code: result.code, state: result.state, connectionId: result.connectionId });
- *   location.assign(result.returnTo);
+ *   const answer = await api.post('/link/exchange', { code: result.code, state: result.state, connectionId: result.connectionId });
+ *   returnFromLink(result, answer); // back to `returnTo`, telling a <ReconnectPage> there how it went
  * }
  */
 export function completeLink(win: Window = window): LinkCompletion {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { completeLink } from './completeLink.js';
 import { PENDING_LINK_KEY } from './linkMessages.js';
-import { readReturnedLink, returnFromLink, tagPendingLink } from './linkReturn.js';
+import { returnFromLink, tagPendingLink, takeReturnedLink } from './linkReturn.js';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -42,8 +42,10 @@ describe('the return from a redirect to a reconnect link page', () => {
     const health = { state: 'healthy' } as const;
     returnFromLink(completion, { connectionId: 'conn-1', health } as never, win);
     expect(replace).toHaveBeenCalledWith(pending.returnTo);
-    expect(readReturnedLink(window, 'tok-1')).toMatchObject({ connectionId: 'conn-1', health });
-    expect(readReturnedLink(window, 'another-token')).toBeUndefined();
+    expect(takeReturnedLink(window, 'another-token')).toBeUndefined();
+    expect(takeReturnedLink(window, 'tok-1')).toMatchObject({ connectionId: 'conn-1', health });
+    // Taken: a reload reports nothing again.
+    expect(takeReturnedLink(window, 'tok-1')).toBeUndefined();
   });
 
   it('leaves nothing for a redirect from an ordinary page (no token)', () => {
@@ -70,14 +72,15 @@ describe('the return from a redirect to a reconnect link page', () => {
     };
     returnFromLink(completion, undefined, win);
     vi.setSystemTime(new Date('2026-11-27T10:09:59Z'));
-    expect(readReturnedLink(window, 'tok-1')).toMatchObject({ connectionId: 'conn-1' });
-    vi.setSystemTime(new Date('2026-11-27T10:10:00Z'));
-    expect(readReturnedLink(window, 'tok-1')).toBeUndefined();
+    expect(takeReturnedLink(window, 'tok-1')).toMatchObject({ connectionId: 'conn-1' });
+    returnFromLink(completion, undefined, win);
+    vi.setSystemTime(new Date('2026-11-27T10:20:00Z'));
+    expect(takeReturnedLink(window, 'tok-1')).toBeUndefined();
 
     sessionStorage.setItem('makini-link:returned', '{not json');
-    expect(readReturnedLink(window, 'tok-1')).toBeUndefined();
+    expect(takeReturnedLink(window, 'tok-1')).toBeUndefined();
     sessionStorage.setItem('makini-link:returned', JSON.stringify({ token: 'tok-1' }));
-    expect(readReturnedLink(window, 'tok-1')).toBeUndefined();
+    expect(takeReturnedLink(window, 'tok-1')).toBeUndefined();
   });
 
   it('tags nothing when no redirect is pending', () => {

@@ -61,11 +61,11 @@ export function tagPendingLink(win: Window, token: string) {
   win.sessionStorage.setItem(PENDING_LINK_KEY, JSON.stringify({ ...saved, token }));
 }
 
-/** This tab's return for that link token, while it is recent. */
-export function readReturnedLink(win: Window, token: string): ReturnedLink | undefined {
+/** This tab's return for that link token, while it is recent; taken, so it is reported once. */
+export function takeReturnedLink(win: Window, token: string): ReturnedLink | undefined {
   const link = readSessionObject(win, RETURNED_LINK_KEY) as Partial<ReturnedLink> | undefined;
   if (link?.token !== token || typeof link.connectionId !== 'string') return undefined;
-  if (typeof link.at !== 'number') return undefined;
-  const age = Date.now() - link.at;
+  win.sessionStorage.removeItem(RETURNED_LINK_KEY);
+  const age = Date.now() - (link.at ?? Number.NaN);
   return age >= 0 && age < RETURN_WINDOW_MS ? (link as ReturnedLink) : undefined;
 }

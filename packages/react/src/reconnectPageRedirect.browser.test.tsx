@@ -50,13 +50,13 @@ afterEach(() => {
 });
 
 describe('<ReconnectPage> when the popup is blocked: the redirect there and back', () => {
-  it('reports the reconnect on return, not "already used", and redeemed the link once', async () => {
+  it('reports the reconnect on return, not "already used", once: a reload says used', async () => {
     const connection = await post<{ connectionId: string }>('seed', {});
     const credentials = await commands.rotateCredentials(connection.connectionId);
     const { token } = await post<{ token: string }>('mint', {
       connectionId: connection.connectionId,
     });
-    const { root } = await linkPage(token);
+    const { app, root } = await linkPage(token);
 
     root()?.querySelector('button')?.click();
     expect(outcomes()).toEqual([
@@ -67,8 +67,8 @@ describe('<ReconnectPage> when the popup is blocked: the redirect there and back
       'redirect',
     );
 
-    // The callback page exchanged the code with the link's token, and the frame came back to the
-    // link's page, which confirms from the exchange's answer.
+    // The callback page exchanged the code with the link's token (the back end redeemed the link),
+    // and the window came back to the link's page, which confirms from the exchange's answer.
     await expect.poll(() => root()?.dataset.state, { timeout: 15_000 }).toBe('returned');
     await expect.poll(() => outcomes().length, { timeout: 10_000 }).toBe(2);
     expect(outcomes()[1]).toMatchObject({
@@ -84,20 +84,27 @@ describe('<ReconnectPage> when the popup is blocked: the redirect there and back
     expect(root()?.querySelector('[role="alert"]')).toBeNull();
     expect(root()?.querySelector('button')).toBeNull();
 
-    // The link is used: another tab (no return of its own) is refused.
-    sessionStorage.clear();
     await expect(post('verify', { token })).rejects.toThrow(/410/);
+
+    // The return was reported once: a reload checks the link again, and it is used.
+    app.location.reload();
+    await expect.poll(() => root()?.dataset.refusal, { timeout: 30_000 }).toBe('LINK_USED');
+    expect(outcomes()).toHaveLength(2);
   });
 
-  it('checks the link again when the return is for another link', async () => {
+  it('offers the link again when a return names it but the link was not used', async () => {
+    // A callback whose exchange did not redeem the link (one that ignores `token`) still returns.
     const connection = await post<{ connectionId: string }>('seed', {});
-    const used = await post<{ token: string }>('mint', { connectionId: connection.connectionId });
-    const fresh = await post<{ token: string }>('mint', { connectionId: connection.connectionId });
-    sessionStorage.setItem(
-      'makini-link:returned',
-      JSON.stringify({ token: used.token, connectionId: connection.connectionId, at: Date.now() }),
-    );
-    const { root } = await linkPage(fresh.token);
+    const { token } = await post<{ token: string }>('mint', {
+      connectionId: connection.connectionId,
+    });
+    const record = { token, connectionId: connection.connectionId, at: Date.now() };
+    // The new window starts with a copy of this tab's session storage.
+    sessionStorage.setItem('makini-link:returned', JSON.stringify(record));
+    const { app, root } = await linkPage(token);
     expect(root()?.querySelector('button')?.textContent).toBe(en.reconnectPage.start);
+    expect(outcomes()).toEqual([]);
+    // The return did reach the page: verify said the link is good, so it was not taken.
+    expect(JSON.parse(app.sessionStorage.getItem('makini-link:returned') ?? '{}')).toEqual(record);
   });
 });

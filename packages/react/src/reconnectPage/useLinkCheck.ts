@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { type ReturnedLink, readReturnedLink } from '../linkReturn.js';
+import { type ReturnedLink, takeReturnedLink } from '../linkReturn.js';
 import type { ReconnectLinkRefusal } from '../messages/Messages.js';
 import { refusalOf } from './refusalOf.js';
 
@@ -18,8 +18,9 @@ function tokenOfLocation(): string | undefined {
 }
 
 /**
- * Verifies the link once per token through the host's `verify`, unless this tab just came back from
- * Link with it (the callback used it, so `verify` would say "used"): a refusal with a
+ * Verifies the link once per token through the host's `verify`. A link this tab's own callback just
+ * used (after a redirect) is `returned`, not refused as used; that return is taken, so a reload
+ * says "used". Otherwise a refusal with a
  * `ReconnectLinkError` code shows that code, anything else `LINK_INVALID`; no token at all is
  * `LINK_INVALID` without a call.
  */
@@ -40,11 +41,6 @@ export function useLinkCheck(
       setCheck({ phase: 'refused', code: 'LINK_INVALID' });
       return;
     }
-    const returned = readReturnedLink(window, given);
-    if (returned) {
-      setCheck({ phase: 'returned', returned });
-      return;
-    }
     verifyRef.current(given).then(
       (link) => {
         if (!current) return;
@@ -58,7 +54,11 @@ export function useLinkCheck(
         } else setCheck({ phase: 'refused', code: 'LINK_INVALID' });
       },
       (error: unknown) => {
-        if (current) setCheck({ phase: 'refused', code: refusalOf(error) ?? 'LINK_INVALID' });
+        if (!current) return;
+        const code = refusalOf(error) ?? 'LINK_INVALID';
+        // Used by this tab's own callback, after a redirect: the outcome follows, not a refusal.
+        const returned = code === 'LINK_USED' ? takeReturnedLink(window, given) : undefined;
+        setCheck(returned ? { phase: 'returned', returned } : { phase: 'refused', code });
       },
     );
     return () => {

@@ -8,7 +8,9 @@ import type { ReconnectOutcome } from '../reconnect/ReconnectOutcome.js';
 /**
  * The outcome of a reconnect that left for Link in this tab and came back through the callback,
  * confirmed as the popup flow confirms it: by the exchange's answered health, or by the health
- * source within `confirmTimeoutMs`. Reported once per return.
+ * source within `confirmTimeoutMs`. Reported once per return. The link was used by the back end,
+ * which redeems it only after an exchange gave that connection's tokens, so a working entry of
+ * the source confirms it as the popup flow's does.
  */
 export function useReturnedOutcome(
   returned: ReturnedLink | undefined,
@@ -16,16 +18,21 @@ export function useReturnedOutcome(
   confirmTimeoutMs: number | undefined,
   report: (outcome: ReconnectOutcome) => void,
 ) {
-  const latest = useRef({ report, health });
-  latest.current = { report, health };
+  const latest = useRef(report);
+  latest.current = report;
+  // One report per return, though the effect runs again (StrictMode, a new health source).
+  const reported = useRef<ReturnedLink>(undefined);
 
   useEffect(() => {
-    if (!returned) return;
+    if (!returned || reported.current === returned) return;
     const { connectionId } = returned;
-    const settle = (outcome: ReconnectOutcome) => latest.current.report(outcome);
+    const settle = (outcome: ReconnectOutcome) => {
+      reported.current = returned;
+      latest.current(outcome);
+    };
     return confirmExchange({
       answer: returned,
-      source: latest.current.health,
+      source: health,
       connectionId,
       baseline: undefined,
       timeoutMs: confirmTimeoutMs ?? DEFAULT_CONFIRM_TIMEOUT_MS,
@@ -35,5 +42,5 @@ export function useReturnedOutcome(
         settle({ type: 'failed', connectionId, error, code: 'NOT_CONFIRMABLE' }),
       onTimeout: () => settle({ type: 'timed_out', connectionId, phase: 'confirmation' }),
     });
-  }, [returned, confirmTimeoutMs]);
+  }, [returned, health, confirmTimeoutMs]);
 }
