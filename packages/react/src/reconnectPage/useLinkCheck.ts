@@ -7,7 +7,7 @@ import { refusalOf } from './refusalOf.js';
 export type LinkCheck =
   | { phase: 'checking' }
   | { phase: 'ready'; token: string; connectionId: string; system: string }
-  /** Back from Link through the callback, which used the link: no check, the outcome follows. */
+  /** Used, by this tab's own callback after a redirect: the outcome follows, not a refusal. */
   | { phase: 'returned'; returned: ReturnedLink }
   | { phase: 'refused'; code: ReconnectLinkRefusal };
 
