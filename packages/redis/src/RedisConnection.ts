@@ -21,6 +21,8 @@ export interface IoredisLike {
   on(event: 'error' | 'ready', listener: (error?: unknown) => void): unknown;
   /** Listens once for the connection being ready. */
   once?(event: 'ready', listener: () => void): unknown;
+  /** Stops listening for the connection being ready. */
+  removeListener?(event: 'ready', listener: () => void): unknown;
   /** `'ready'` once connected; `'wait'` for a client made with `lazyConnect` that never was. */
   status?: string;
   /** Connects a client made with `lazyConnect` (its duplicates inherit the option). */
@@ -145,8 +147,13 @@ export function toRedisConnection(
       ? client.call(String(args[0]), ...args.slice(1))
       : client.sendCommand(args.map(String));
 
-  const withDeadline = async <T>(operation: string, run: () => Promise<T>): Promise<T> => {
+  const withDeadline = async <T>(
+    operation: string,
+    run: (signal: AbortSignal) => Promise<T>,
+  ): Promise<T> => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // Aborted once the step is over, answered or not: a wait inside it ends with it.
+    const over = new AbortController();
     const deadline = new Promise<never>((_, reject) => {
       const fail = () =>
         reject(
@@ -160,7 +167,7 @@ export function toRedisConnection(
       timer = setTimeout(() => setImmediate(fail), timeoutMs);
     });
     try {
-      return await Promise.race([run(), deadline]);
+      return await Promise.race([run(over.signal), deadline]);
     } catch (error) {
       if (StateStoreError.is(error)) throw error;
       throw new StateStoreError(
@@ -169,6 +176,7 @@ export function toRedisConnection(
       );
     } finally {
       clearTimeout(timer);
+      over.abort();
     }
   };
 

@@ -19,13 +19,16 @@ async function ownRedis(): Promise<OwnRedisServer> {
   return redis;
 }
 
-/** The duplicates a client hands out, each with whether it was told to close (`disconnect`/`destroy`). */
+/**
+ * The duplicates a client hands out, each with whether it was told to close (`disconnect`/`destroy`)
+ * and the duplicate itself.
+ */
 function watchDuplicates(client: RedisClientLike) {
-  const made: Array<{ closed: boolean }> = [];
+  const made: Array<{ closed: boolean; duplicate: unknown }> = [];
   const duplicate = client.duplicate.bind(client);
   client.duplicate = (() => {
     const copy = duplicate() as unknown as Record<string, unknown>;
-    const entry = { closed: false };
+    const entry = { closed: false, duplicate: copy };
     made.push(entry);
     for (const name of ['disconnect', 'destroy']) {
       const original = copy[name];
@@ -110,6 +113,37 @@ describe('the subscriber connection of toRedisConnection', () => {
     expect(await subscribed(connection, 'second', received)).toBe(false);
     await redis.start();
     await expect.poll(() => subscribed(connection, 'second', received)).toBe(true);
+    await expect
+      .poll(async () => {
+        await connection.command('test.publish', ['PUBLISH', 'second', 'back']).catch(() => 0);
+        return received.includes('back');
+      })
+      .toBe(true);
+  });
+
+  it('receives on a channel subscribed while the subscriber connection reconnects, before Redis has answered it', async () => {
+    const redis = await ownRedis();
+    const client = (await clients[0]?.open(redis.url)) as RedisClientLike;
+    const duplicates = watchDuplicates(client);
+    const connection = toRedisConnection(client, {
+      commandTimeoutMs: 5000,
+      onSubscriberError: () => undefined,
+    });
+    cleanups.push(() => connection.close());
+    await connection.subscribe('first', () => undefined);
+    const subscriber = duplicates[0]?.duplicate as Redis;
+    // Redis stops answering, and the subscriber connection drops: the one ioredis opens again is
+    // accepted, and waits for the replies to its handshake and ready check.
+    redis.pause();
+    subscriber.disconnect(true);
+    await expect.poll(() => subscriber.status).toBe('connect');
+    const received: string[] = [];
+    const second = subscribed(connection, 'second', received);
+    await new Promise((resolve) => setImmediate(resolve));
+    redis.resume();
+    expect(await second).toBe(true);
+    // Heard on the connection ioredis keeps, not only until a failed ready check drops it.
+    await expect.poll(() => subscriber.status).toBe('ready');
     await expect
       .poll(async () => {
         await connection.command('test.publish', ['PUBLISH', 'second', 'back']).catch(() => 0);

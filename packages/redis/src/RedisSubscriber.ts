@@ -1,8 +1,14 @@
 import { StateStoreError } from '@makini-kit/core';
 import type { IoredisLike, NodeRedisLike, RedisClientLike } from './RedisConnection.js';
 
-/** Runs one step against Redis with the connection's deadline (see `toRedisConnection`). */
-export type WithDeadline = <T>(operation: string, run: () => Promise<T>) => Promise<T>;
+/**
+ * Runs one step against Redis with the connection's deadline (see `toRedisConnection`); `signal`
+ * aborts once the step is over, answered or past its deadline.
+ */
+export type WithDeadline = <T>(
+  operation: string,
+  run: (signal: AbortSignal) => Promise<T>,
+) => Promise<T>;
 
 type Duplicate = IoredisLike | NodeRedisLike;
 
@@ -19,6 +25,33 @@ function ioredisReady(duplicate: IoredisLike): Promise<unknown> {
   if (duplicate.status === 'wait' && duplicate.connect) return duplicate.connect();
   if (!duplicate.once) return Promise.resolve();
   return new Promise((resolve) => duplicate.once?.('ready', () => resolve(undefined)));
+}
+
+/**
+ * Waits while an ioredis duplicate is connected but not ready yet. ioredis writes SUBSCRIBE on such a
+ * connection already (Redis accepts it while loading), but a channel Redis confirms then is lost: the
+ * confirmation puts the connection in subscriber mode, its ready check (INFO) then fails, and
+ * ioredis reconnects subscribing again only the channels of the last connection that was ready.
+ * In any other state ioredis queues the command until ready, or refuses it.
+ */
+async function afterReadyCheck(duplicate: IoredisLike, signal: AbortSignal): Promise<void> {
+  const { once, removeListener } = duplicate;
+  if (!once || !removeListener) return;
+  while (duplicate.status === 'connect') {
+    await new Promise<void>((resolve, reject) => {
+      const ready = () => {
+        signal.removeEventListener('abort', over);
+        resolve();
+      };
+      const over = () => {
+        removeListener.call(duplicate, 'ready', ready);
+        reject(signal.reason);
+      };
+      once.call(duplicate, 'ready', ready);
+      signal.addEventListener('abort', over, { once: true });
+    });
+  }
+  signal.throwIfAborted();
 }
 
 /** Drops a duplicate at once, whatever state it is in: nothing on it is worth waiting for. */
@@ -117,7 +150,10 @@ export class RedisSubscriber {
     // A channel's listeners are registered once Redis has confirmed SUBSCRIBE: after a failed one,
     // the next subscribe sends it again instead of taking an empty registration for a live one.
     if (!this.#ioListeners.has(channel)) {
-      await this.#withDeadline(operation, () => duplicate.subscribe(channel));
+      await this.#withDeadline(operation, async (signal) => {
+        await afterReadyCheck(duplicate, signal);
+        return duplicate.subscribe(channel);
+      });
     }
     let listeners = this.#ioListeners.get(channel);
     if (!listeners) {
@@ -129,9 +165,11 @@ export class RedisSubscriber {
     return async () => {
       if (!own.delete(onMessage) || own.size > 0) return;
       if (this.#ioListeners.get(channel) === own) this.#ioListeners.delete(channel);
-      await this.#withDeadline(`unsubscribe ${channel}`, () =>
-        duplicate.unsubscribe(channel),
-      ).catch(() => undefined);
+      await this.#withDeadline(`unsubscribe ${channel}`, async (signal) => {
+        // Sent before ready, it would be undone: ioredis subscribes that connection again once ready.
+        await afterReadyCheck(duplicate, signal);
+        return duplicate.unsubscribe(channel);
+      }).catch(() => undefined);
     };
   }
 

@@ -11,6 +11,13 @@ export interface OwnRedisServer {
   kill(): Promise<void>;
   /** Starts it again on the same port and folder: it reloads its append-only file. */
   start(): Promise<void>;
+  /**
+   * Stops it without closing anything (SIGSTOP): connections stay open and new ones are still
+   * accepted by the system, but nothing is answered until `resume()`.
+   */
+  pause(): void;
+  /** Lets a paused one answer again (SIGCONT). */
+  resume(): void;
   /** Stops it for good and removes its folder. */
   close(): Promise<void>;
 }
@@ -93,6 +100,8 @@ export async function startOwnRedisServer(
     url: `redis://127.0.0.1:${port}`,
     kill,
     start,
+    pause: () => server?.kill('SIGSTOP'),
+    resume: () => server?.kill('SIGCONT'),
     async close() {
       await kill();
       rmSync(dir, { recursive: true, force: true });
