@@ -39,8 +39,9 @@ describe('the READMEs', () => {
 
   it('run the examples a new user starts from against a real sandbox', () => {
     // The first token and a page of purchase orders, the sandbox itself, a suite with startSandbox,
-    // refresh-token reuse counted by the sandbox, and a signed test webhook posted to an endpoint.
-    expect(flagged('runnable')).toHaveLength(5);
+    // refresh-token reuse counted by the sandbox, a signed test webhook posted to an endpoint,
+    // a reconnect link made, verified and redeemed once, and a language of your own with plural.
+    expect(flagged('runnable')).toHaveLength(7);
   });
 
   it('leave no block unchecked', () => {
