@@ -4,17 +4,17 @@ import { exchangeHarness } from './exchangeHarness.js';
 const harness = exchangeHarness();
 const { post, account, codeFor, storedToken, mintLink } = harness;
 
+/** The reconnect page's exchange: the link's token, a Link code, and the connection it repairs. */
+const exchangeWithLink = (token: string, code: string, connectionId: string) =>
+  post('/api/reconnect-links/exchange', { token, code, connectionId });
+
 describe('the reconnect page exchange (POST /api/reconnect-links/exchange)', () => {
   it('leaves the link usable when Makini refuses the code: the next attempt with a good code reconnects, then the link is used', async () => {
     const owner = account(0);
     const token = await mintLink(owner.connectionKey);
     const before = await storedToken(owner.connectionKey);
 
-    const refused = await post('/api/reconnect-links/exchange', {
-      token,
-      code: 'not-a-real-code',
-      connectionId: owner.connectionKey,
-    });
+    const refused = await exchangeWithLink(token, 'not-a-real-code', owner.connectionKey);
     expect(refused.status).toBe(400);
     expect(await storedToken(owner.connectionKey)).toBe(before);
     const verified = await post('/api/reconnect-links/verify', { token });
@@ -23,20 +23,12 @@ describe('the reconnect page exchange (POST /api/reconnect-links/exchange)', () 
       code: undefined,
     });
 
-    const reconnected = await post('/api/reconnect-links/exchange', {
-      token,
-      code: await codeFor(owner),
-      connectionId: owner.connectionKey,
-    });
+    const reconnected = await exchangeWithLink(token, await codeFor(owner), owner.connectionKey);
     expect(reconnected.status).toBe(200);
     expect(reconnected.data?.connectionId).toBe(owner.connectionKey);
     expect(await storedToken(owner.connectionKey)).not.toBe(before);
 
-    const again = await post('/api/reconnect-links/exchange', {
-      token,
-      code: await codeFor(owner),
-      connectionId: owner.connectionKey,
-    });
+    const again = await exchangeWithLink(token, await codeFor(owner), owner.connectionKey);
     expect({ status: again.status, code: again.error?.code }).toEqual({
       status: 410,
       code: 'LINK_USED',
@@ -52,11 +44,7 @@ describe('the reconnect page exchange (POST /api/reconnect-links/exchange)', () 
       await storedToken(other.connectionKey),
     ];
 
-    const refused = await post('/api/reconnect-links/exchange', {
-      token,
-      code: await codeFor(other),
-      connectionId: owner.connectionKey,
-    });
+    const refused = await exchangeWithLink(token, await codeFor(other), owner.connectionKey);
     expect({ status: refused.status, code: refused.error?.code }).toEqual({
       status: 409,
       code: 'LINK_WRONG_CONNECTION',
@@ -72,11 +60,7 @@ describe('the reconnect page exchange (POST /api/reconnect-links/exchange)', () 
     const owner = account(1);
     const token = await mintLink(owner.connectionKey);
     harness.proxy.unnaming = 'token';
-    const reconnected = await post('/api/reconnect-links/exchange', {
-      token,
-      code: await codeFor(owner),
-      connectionId: owner.connectionKey,
-    });
+    const reconnected = await exchangeWithLink(token, await codeFor(owner), owner.connectionKey);
     expect(reconnected.status).toBe(200);
     expect(reconnected.data?.connectionId).toBe(owner.connectionKey);
   });

@@ -1,13 +1,13 @@
-import { type LinkSettings, MakiniProvider } from '@makini-kit/react';
 import { useCallback, useEffect, useState } from 'react';
 import { AlertBanner } from './AlertBanner.js';
 import { api, type DemoConnection } from './api.js';
-import { health } from './health.js';
+import { DemoProvider } from './DemoProvider.js';
 import { LanguageSwitcher } from './LanguageSwitcher.js';
-import { LANGUAGES, useLanguage } from './languages.js';
+import { useLanguage } from './languages.js';
 import { ConnectionsPage } from './pages/ConnectionsPage.js';
 import { DeveloperPage } from './pages/DeveloperPage.js';
 import { PurchaseOrdersPage } from './pages/PurchaseOrdersPage.js';
+import { useLinkSettings } from './useLinkSettings.js';
 
 const PAGES = ['connections', 'purchase-orders', 'developer'] as const;
 type PageName = (typeof PAGES)[number];
@@ -33,7 +33,7 @@ function usePage(): PageName {
 export function App() {
   const page = usePage();
   const [language, setLanguage] = useLanguage();
-  const [link, setLink] = useState<LinkSettings>();
+  const link = useLinkSettings();
   // `undefined` while the first list loads: the connection list shows its loading state.
   const [connections, setConnections] = useState<DemoConnection[]>();
   const [error, setError] = useState<unknown>();
@@ -49,17 +49,12 @@ export function App() {
     [],
   );
   useEffect(() => {
-    void api<LinkSettings>('/api/link/settings').then(setLink);
     void reload();
   }, [reload]);
   const known = connections ?? [];
 
   return (
-    <MakiniProvider
-      health={health}
-      messages={LANGUAGES[language].messages}
-      {...(link ? { link } : {})}
-    >
+    <DemoProvider language={language} link={link}>
       <header className="top">
         <strong className="brand">Acme Procurement</strong>
         <nav aria-label="Main">
@@ -84,6 +79,6 @@ export function App() {
         {page === 'purchase-orders' && <PurchaseOrdersPage connections={known} />}
         {page === 'developer' && <DeveloperPage connections={known} />}
       </main>
-    </MakiniProvider>
+    </DemoProvider>
   );
 }

@@ -2,11 +2,11 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { ReconnectButton, type ReconnectButtonProps } from './ReconnectButton.js';
 import {
-  type StoryControls,
-  storyControlArgTypes,
-  storyControls,
-} from './stories/storyControls.js';
-import { fixedSource } from './testSource.js';
+  reconnectButtonArgs,
+  reconnectButtonArgTypes,
+  restoreWindowOpen,
+} from './stories/reconnectButtonStory.js';
+import { type StoryControls, storyControls } from './stories/storyControls.js';
 
 type Args = ReconnectButtonProps & StoryControls;
 
@@ -20,42 +20,15 @@ const meta = {
   title: 'ReconnectButton',
   component: ReconnectButton,
   args: {
-    connectionId: 'c1',
-    link: {
-      clientId: 'sandbox_client',
-      redirectUri: `${window.location.origin}/link/callback`,
-      linkUrl: window.location.origin,
-    },
-    mode: 'popup',
-    popupBlocked: 'redirect',
-    bound: true,
-    force: false,
-    timeoutMs: 600_000,
-    confirmTimeoutMs: 30_000,
-    platform: '',
-    loginHint: '',
-    // The connection needs reconnecting, so a click runs Link.
-    health: fixedSource({ c1: { state: 'reauthorization_required' } }),
-    theme: 'light',
-    locale: 'en',
+    ...reconnectButtonArgs(),
     onSuccess: fn(),
     onError: fn(),
     onExit: fn(),
     onEvent: fn(),
   },
-  argTypes: {
-    mode: { control: 'inline-radio', options: ['popup', 'redirect'] },
-    popupBlocked: { control: 'inline-radio', options: ['redirect', 'offer'] },
-    health: { control: false },
-    ...storyControlArgTypes,
-  },
+  argTypes: reconnectButtonArgTypes,
   decorators: [storyControls({ localeProp: false })],
-  beforeEach: () => {
-    const original = window.open;
-    return () => {
-      window.open = original;
-    };
-  },
+  beforeEach: restoreWindowOpen,
 } satisfies Meta<Args>;
 export default meta;
 type Story = StoryObj<Args>;

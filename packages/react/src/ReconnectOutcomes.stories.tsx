@@ -6,10 +6,11 @@ import { useMessages } from './messages/useMessages.js';
 import { ReconnectButton, type ReconnectButtonProps } from './ReconnectButton.js';
 import type { ReconnectOutcome } from './reconnect/ReconnectOutcome.js';
 import {
-  type StoryControls,
-  storyControlArgTypes,
-  storyControls,
-} from './stories/storyControls.js';
+  reconnectButtonArgs,
+  reconnectButtonArgTypes,
+  restoreWindowOpen,
+} from './stories/reconnectButtonStory.js';
+import { type StoryControls, storyControls } from './stories/storyControls.js';
 import { fixedSource } from './testSource.js';
 
 /**
@@ -39,12 +40,6 @@ function WithOutcome(props: ReconnectButtonProps) {
   );
 }
 
-const link = () => ({
-  clientId: 'sandbox_client',
-  redirectUri: `${window.location.origin}/link/callback`,
-  linkUrl: window.location.origin,
-});
-
 const entry = (state: ConnectionHealth['state']): Partial<ConnectionHealth> => ({
   state,
   since: 1,
@@ -55,36 +50,14 @@ const meta = {
   component: ReconnectButton,
   render: (args) => <WithOutcome {...args} />,
   args: {
-    connectionId: 'c1',
-    link: link(),
-    mode: 'popup',
-    popupBlocked: 'redirect',
-    bound: true,
-    force: false,
-    timeoutMs: 600_000,
-    confirmTimeoutMs: 30_000,
-    platform: '',
-    loginHint: '',
-    health: fixedSource({ c1: entry('reauthorization_required') }),
-    theme: 'light',
-    locale: 'en',
+    ...reconnectButtonArgs(),
     exchange: fn(async () => undefined),
     onResult: fn(),
     onEvent: fn(),
   },
-  argTypes: {
-    mode: { control: 'inline-radio', options: ['popup', 'redirect'] },
-    popupBlocked: { control: 'inline-radio', options: ['redirect', 'offer'] },
-    health: { control: false },
-    ...storyControlArgTypes,
-  },
+  argTypes: reconnectButtonArgTypes,
   decorators: [storyControls({ localeProp: false })],
-  beforeEach: () => {
-    const original = window.open;
-    return () => {
-      window.open = original;
-    };
-  },
+  beforeEach: restoreWindowOpen,
 } satisfies Meta<ReconnectButtonProps & StoryControls>;
 export default meta;
 type Story = StoryObj<ReconnectButtonProps & StoryControls>;

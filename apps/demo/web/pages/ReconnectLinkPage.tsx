@@ -1,10 +1,9 @@
-import { type LinkSettings, MakiniProvider, ReconnectPage } from '@makini-kit/react';
-import { useEffect, useState } from 'react';
-import { api } from '../api.js';
+import { ReconnectPage } from '@makini-kit/react';
+import { DemoProvider } from '../DemoProvider.js';
 import { exchangeWithLink, verifyLink } from '../exchange.js';
-import { health } from '../health.js';
 import { LanguageSwitcher } from '../LanguageSwitcher.js';
-import { LANGUAGES, useLanguage } from '../languages.js';
+import { useLanguage } from '../languages.js';
+import { useLinkSettings } from '../useLinkSettings.js';
 
 /**
  * `/reconnect?token=…`, the page the alert e-mail's link opens, for a customer who is not signed in
@@ -13,16 +12,9 @@ import { LANGUAGES, useLanguage } from '../languages.js';
  */
 export function ReconnectLinkPage() {
   const [language, setLanguage] = useLanguage();
-  const [link, setLink] = useState<LinkSettings>();
-  useEffect(() => {
-    void api<LinkSettings>('/api/link/settings').then(setLink);
-  }, []);
+  const link = useLinkSettings();
   return (
-    <MakiniProvider
-      health={health}
-      messages={LANGUAGES[language].messages}
-      {...(link ? { link } : {})}
-    >
+    <DemoProvider language={language} link={link}>
       <header className="top">
         <strong className="brand">Acme Procurement</strong>
         <LanguageSwitcher language={language} onChange={setLanguage} />
@@ -34,6 +26,6 @@ export function ReconnectLinkPage() {
           <p role="status">…</p>
         )}
       </main>
-    </MakiniProvider>
+    </DemoProvider>
   );
 }
