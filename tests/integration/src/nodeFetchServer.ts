@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
+import { listenOnLoopback } from '@makini-kit/test-utils';
 
 /** Serves a fetch-style handler over node:http, as a host app's back end would. */
 export async function serveFetch(handler: (request: Request) => Response | Promise<Response>) {
@@ -17,13 +17,5 @@ export async function serveFetch(handler: (request: Request) => Response | Promi
     if (response.body) Readable.fromWeb(response.body as never).pipe(outgoing);
     else outgoing.end();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listenOnLoopback(server);
 }
