@@ -21,7 +21,10 @@ export interface IoredisLike {
   on(event: 'error' | 'ready', listener: (error?: unknown) => void): unknown;
   /** Listens once for the connection being ready. */
   once?(event: 'ready', listener: () => void): unknown;
-  /** Stops listening for the connection being ready. */
+  /**
+   * Stops listening for the connection being ready. Without both `once` and this, a SUBSCRIBE sent
+   * while the subscriber connection is still in its ready check is not held back until ready.
+   */
   removeListener?(event: 'ready', listener: () => void): unknown;
   /** `'ready'` once connected; `'wait'` for a client made with `lazyConnect` that never was. */
   status?: string;

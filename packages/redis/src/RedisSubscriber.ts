@@ -38,6 +38,7 @@ async function afterReadyCheck(duplicate: IoredisLike, signal: AbortSignal): Pro
   const { once, removeListener } = duplicate;
   if (!once || !removeListener) return;
   while (duplicate.status === 'connect') {
+    signal.throwIfAborted();
     await new Promise<void>((resolve, reject) => {
       const ready = () => {
         signal.removeEventListener('abort', over);
