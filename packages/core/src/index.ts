@@ -1,6 +1,7 @@
 /**
- * Models, exact decimals, typed errors, the API client, Makini Link OAuth, connection health and
- * the shared-state interfaces. Isomorphic: browsers, Node 20+ and edge runtimes.
+ * Models, exact decimals, typed errors, the API client, Makini Link OAuth and its browser flow,
+ * connection health and the shared-state interfaces. Isomorphic: browsers, Node 20+ and edge
+ * runtimes (the browser flow touches `window` only when called).
  *
  * @module @makini-kit/core
  * @mergeModuleWith <project>
@@ -111,6 +112,38 @@ export type {
 export type { NodeHealthRequest, NodeHealthResponse } from './health/NodeHealthHttp.js';
 export type { SyncInfo } from './health/SyncInfo.js';
 export { type FetchHealthHandler, toNodeHealthHandler } from './health/toNodeHealthHandler.js';
+export { completeLink, type LinkCompletion } from './linkFlow/completeLink.js';
+export { confirmExchange } from './linkFlow/confirmHealth.js';
+export { ReconnectFailureCode } from './linkFlow/failureCodes.js';
+export {
+  checkTimings,
+  DEFAULT_CONFIRM_TIMEOUT_MS,
+  type LinkCode,
+  type LinkFlowOptions,
+  type ReconnectCode,
+  type ReconnectEvent,
+  type ReconnectState,
+} from './linkFlow/LinkFlowOptions.js';
+export type { LinkSettings } from './linkFlow/LinkSettings.js';
+export type { LinkWindow } from './linkFlow/LinkWindow.js';
+export { isLinkCallbackMessage, PENDING_LINK_KEY } from './linkFlow/linkMessages.js';
+export {
+  type ReturnedLink,
+  returnFromLink,
+  tagPendingLink,
+  takeReturnedLink,
+} from './linkFlow/linkReturn.js';
+export type {
+  ConnectOutcome,
+  ExchangeAnswer,
+  ReconnectOutcome,
+} from './linkFlow/ReconnectOutcome.js';
+export {
+  type LinkFlow,
+  type LinkFlowInput,
+  type LinkFlowOutcome,
+  startLinkFlow,
+} from './linkFlow/startLinkFlow.js';
 export * from './models/index.js';
 export {
   type AuthorizeUrlOptions,

@@ -55,10 +55,9 @@ const budgets = [
     name: 'all widgets and hooks (core external)',
     code: widgets,
     external: CORE_EXTERNAL,
-    // The target is 8 KB; the five widgets, both reconnect hooks and the English texts measure
-    // 9.4 KB today (the redirect's return to a reconnect link's page added 0.5 KB). This limit
-    // stops further growth until the set is brought back under 8 KB.
-    limit: 9.5 * KB,
+    // The browser Link flow (popup, callback, confirmation) is core's, as any framework runs it:
+    // it counts in the next line, with everything else the widgets take from core.
+    limit: 8 * KB,
   },
   {
     name: 'all widgets and hooks + what they pull from core',
@@ -129,7 +128,7 @@ for (const row of rows) {
   const over = row.bytes > row.limit;
   failed ||= over;
   console.log(
-    `${over ? '✗' : '✓'} ${row.name}: ${(row.bytes / KB).toFixed(2)} KB gzipped (budget ${row.limit / KB} KB)`,
+    `${over ? '✗' : '✓'} ${row.name}: ${(row.bytes / KB).toFixed(2)} KB gzipped, ${row.bytes} B (budget ${row.limit / KB} KB)`,
   );
 }
 // What each widget costs alone (core external), to see where the bytes go.

@@ -1,9 +1,9 @@
 import type { ConnectionHealth, HealthSource } from '@makini-kit/core';
 import { forwardRef, type HTMLAttributes, type ReactNode, type Ref } from 'react';
-import { mergeLabels, type StatusLabels } from './labels.js';
+import { DEFAULT_LABELS, mergeLabels, type StatusLabels } from './labels.js';
 import { mergeOntoChild } from './mergeOntoChild.js';
 import { formatLocale as resolveLocale } from './messages/formatLocale.js';
-import { useMessages } from './messages/useMessages.js';
+import { useTexts } from './messages/useTexts.js';
 import { formatRelativeTime } from './relativeTime.js';
 import { useConnectionHealth } from './useConnectionHealth.js';
 import { useNow } from './useNow.js';
@@ -54,8 +54,8 @@ export const ConnectionStatus = /* @__PURE__ */ forwardRef<HTMLDivElement, Conne
     ref,
   ) {
     const health = useConnectionHealth(connectionId, source);
-    const messages = useMessages();
-    const text = mergeLabels(labels, messages.status);
+    const messages = useTexts('status', DEFAULT_LABELS);
+    const text = mergeLabels(labels, messages.texts);
     const formatLocale = resolveLocale(locale, messages.locale, 'ConnectionStatus `locale`');
     const now = useNow(
       variant !== 'badge' && health.lastSuccessAt !== undefined,

@@ -1,7 +1,7 @@
+import { PENDING_LINK_KEY } from '@makini-kit/core';
 import { act, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LinkCallback } from './LinkCallback.js';
-import { PENDING_LINK_KEY } from './linkMessages.js';
 import { fr } from './locales/index.js';
 import { MakiniProvider } from './MakiniProvider.js';
 

@@ -1,9 +1,9 @@
+import type { ExchangeAnswer } from '@makini-kit/core';
+import { completeLink, type LinkCompletion, returnFromLink } from '@makini-kit/core';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import { completeLink, type LinkCompletion } from './completeLink.js';
-import { returnFromLink } from './linkReturn.js';
+import { enCallback } from './messages/en.js';
 import type { Messages } from './messages/Messages.js';
-import { useMessages } from './messages/useMessages.js';
-import type { ExchangeAnswer } from './reconnect/ReconnectOutcome.js';
+import { useTexts } from './messages/useTexts.js';
 
 /** What `<LinkCallback>` takes. */
 export interface LinkCallbackProps {
@@ -32,7 +32,7 @@ export interface LinkCallbackProps {
  * <LinkCallback onComplete={({ code, state, connectionId }) => api.post('/link/exchange', { code, state, connectionId })} />
  */
 export function LinkCallback({ onComplete, onError, children }: LinkCallbackProps) {
-  const messages = useMessages();
+  const messages = useTexts('callback', enCallback);
   // Which text shows, not the text itself, so a language given later still applies.
   const [phase, setPhase] = useState<keyof Messages['callback']>('finishing');
   const done = useRef(false);
@@ -60,7 +60,7 @@ export function LinkCallback({ onComplete, onError, children }: LinkCallbackProp
   }, [onComplete, onError]);
   return (
     <div role="status" aria-live="polite" data-makini="link-callback" dir={messages.dir}>
-      {children ?? messages.callback[phase]}
+      {children ?? messages.texts[phase]}
     </div>
   );
 }

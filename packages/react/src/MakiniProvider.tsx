@@ -1,17 +1,14 @@
-import { createRemoteHealthSource, type HealthSnapshot, type HealthSource } from '@makini-kit/core';
+import {
+  createRemoteHealthSource,
+  type HealthSnapshot,
+  type HealthSource,
+  type LinkSettings,
+} from '@makini-kit/core';
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
 import { defined } from './defined.js';
 import type { Messages } from './messages/Messages.js';
 
-/** Where Link sends the customer and back; no secret here, only what a browser may know. */
-export interface LinkSettings {
-  /** Your Makini client id (public). */
-  clientId: string;
-  /** A page of your app that renders `<LinkCallback />` (same origin as the page with the button). */
-  redirectUri: string;
-  /** Where Makini Link is: Makini's, or a sandbox's `url`. @default 'https://link.makini.io' */
-  linkUrl?: string;
-}
+export type { LinkSettings };
 
 interface MakiniContextValue {
   health?: HealthSource | undefined;

@@ -1,6 +1,6 @@
+import { PENDING_LINK_KEY } from '@makini-kit/core';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PENDING_LINK_KEY } from './linkMessages.js';
 import { ReconnectButton } from './ReconnectButton.js';
 import { fixedSource } from './testSource.js';
 import type { ReconnectEvent } from './useReconnect.js';

@@ -1,6 +1,7 @@
 import { type ButtonHTMLAttributes, forwardRef, type MouseEvent, type ReactNode } from 'react';
 import { defined } from './defined.js';
-import { useMessages } from './messages/useMessages.js';
+import { enReconnect } from './messages/en.js';
+import { useTexts } from './messages/useTexts.js';
 import { type ReconnectOptions, type ReconnectState, useReconnect } from './useReconnect.js';
 
 /** What `<ReconnectButton>` takes: a `<button>`'s attributes and the `useReconnect` options. */
@@ -60,7 +61,7 @@ export const ReconnectButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Rec
     },
     ref,
   ) {
-    const messages = useMessages();
+    const { texts } = useTexts('reconnect', enReconnect);
     const options: ReconnectOptions = defined({
       link,
       mode,
@@ -100,7 +101,7 @@ export const ReconnectButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Rec
       >
         {typeof children === 'function'
           ? children(reconnect.state)
-          : (children ?? messages.reconnect.states[reconnect.state])}
+          : (children ?? texts.states[reconnect.state])}
       </button>
     );
   },

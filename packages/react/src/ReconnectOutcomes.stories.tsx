@@ -1,10 +1,9 @@
-import type { ConnectionHealth } from '@makini-kit/core';
+import type { ConnectionHealth, ReconnectOutcome } from '@makini-kit/core';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { useMessages } from './messages/useMessages.js';
 import { ReconnectButton, type ReconnectButtonProps } from './ReconnectButton.js';
-import type { ReconnectOutcome } from './reconnect/ReconnectOutcome.js';
 import {
   reconnectButtonArgs,
   reconnectButtonArgTypes,

@@ -1,10 +1,10 @@
+import type { ReconnectOutcome } from '@makini-kit/core';
+import { returnFromLink } from '@makini-kit/core';
 import { act, render, screen } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { returnFromLink } from './linkReturn.js';
 import { en } from './messages/en.js';
 import { ReconnectPage } from './ReconnectPage.js';
-import type { ReconnectOutcome } from './reconnect/ReconnectOutcome.js';
 import { fixedSource } from './testSource.js';
 
 afterEach(() => sessionStorage.clear());

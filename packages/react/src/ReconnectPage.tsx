@@ -1,11 +1,10 @@
-import type { HealthSource } from '@makini-kit/core';
+import type { ExchangeAnswer, HealthSource, ReconnectOutcome } from '@makini-kit/core';
+import { tagPendingLink } from '@makini-kit/core';
 import { type HTMLAttributes, useId, useState } from 'react';
 import { defined } from './defined.js';
-import { tagPendingLink } from './linkReturn.js';
 import { type LinkSettings, useMakiniContext } from './MakiniProvider.js';
 import { useMessages } from './messages/useMessages.js';
 import { ReconnectButton } from './ReconnectButton.js';
-import type { ExchangeAnswer, ReconnectOutcome } from './reconnect/ReconnectOutcome.js';
 import { refusalOf } from './reconnectPage/refusalOf.js';
 import { useLinkCheck } from './reconnectPage/useLinkCheck.js';
 import { useReturnedOutcome } from './reconnectPage/useReturnedOutcome.js';

@@ -1,11 +1,11 @@
-import { en } from './messages/en.js';
+import { enStatus } from './messages/en.js';
 import type { Messages } from './messages/Messages.js';
 
 /** `<ConnectionStatus>`'s texts: the `status` part of `Messages`. Pass `labels` to reword any of them. */
 export type StatusLabels = Messages['status'];
 
 /** English status texts, `en.status`. */
-export const DEFAULT_LABELS: StatusLabels = en.status;
+export const DEFAULT_LABELS: StatusLabels = enStatus;
 
 /**
  * `labels` laid over `base` (the provider's language), so a partial `labels` rewords only what it

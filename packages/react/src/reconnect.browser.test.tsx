@@ -1,9 +1,8 @@
-import { createRemoteHealthSource } from '@makini-kit/core';
+import { createRemoteHealthSource, isLinkCallbackMessage } from '@makini-kit/core';
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { commands } from 'vitest/browser';
 import { ConnectionStatus, ReconnectButton } from './index.js';
-import { isLinkCallbackMessage } from './linkMessages.js';
 
 declare module 'vitest/browser' {
   interface BrowserCommands {

@@ -1,9 +1,13 @@
-import { createRemoteHealthSource, errorFromResponse, MakiniError } from '@makini-kit/core';
+import {
+  createRemoteHealthSource,
+  errorFromResponse,
+  MakiniError,
+  PENDING_LINK_KEY,
+} from '@makini-kit/core';
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { commands, userEvent } from 'vitest/browser';
 import { ConnectionStatus, ReconnectButton, type ReconnectOutcome } from './index.js';
-import { PENDING_LINK_KEY } from './linkMessages.js';
 
 declare module 'vitest/browser' {
   interface BrowserCommands {

@@ -1,8 +1,8 @@
+import type { ReconnectOutcome } from '@makini-kit/core';
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { commands } from 'vitest/browser';
 import { en, ReconnectPage } from './index.js';
-import type { ReconnectOutcome } from './reconnect/ReconnectOutcome.js';
 
 // The commands are declared in reconnect.browser.test.tsx.
 

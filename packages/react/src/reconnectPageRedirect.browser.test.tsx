@@ -1,7 +1,7 @@
+import type { ReconnectOutcome } from '@makini-kit/core';
 import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { commands } from 'vitest/browser';
 import { en } from './index.js';
-import type { ReconnectOutcome } from './reconnect/ReconnectOutcome.js';
 
 // The link's page runs in a window of its own (the consent page refuses to load in a frame) whose
 // browser blocks popups (`blockPopups`: `window.open` answers null, as a blocked popup does), so the

@@ -1,8 +1,7 @@
-import type { LinkCode, LinkFlowOptions, ReconnectState } from './reconnect/LinkFlowOptions.js';
-import type { ConnectOutcome } from './reconnect/ReconnectOutcome.js';
+import type { ConnectOutcome, LinkCode, LinkFlowOptions, ReconnectState } from '@makini-kit/core';
 import { useLinkFlow } from './reconnect/useLinkFlow.js';
 
-export type { ConnectOutcome } from './reconnect/ReconnectOutcome.js';
+export type { ConnectOutcome } from '@makini-kit/core';
 
 /**
  * Options of `useConnect`. `exchange` must answer `{ connectionId }`, the new connection's key

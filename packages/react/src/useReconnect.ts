@@ -1,19 +1,20 @@
 import type {
   LinkFlowOptions,
   ReconnectCode,
+  ReconnectOutcome,
   ReconnectState,
-} from './reconnect/LinkFlowOptions.js';
-import type { ReconnectOutcome } from './reconnect/ReconnectOutcome.js';
+} from '@makini-kit/core';
 import { useLinkFlow } from './reconnect/useLinkFlow.js';
 
 export type {
+  ExchangeAnswer,
   LinkCode,
   LinkFlowOptions,
   ReconnectCode,
   ReconnectEvent,
+  ReconnectOutcome,
   ReconnectState,
-} from './reconnect/LinkFlowOptions.js';
-export type { ExchangeAnswer, ReconnectOutcome } from './reconnect/ReconnectOutcome.js';
+} from '@makini-kit/core';
 
 /** Options of `useReconnect` and `<ReconnectButton>`. */
 export interface ReconnectOptions extends LinkFlowOptions<ReconnectOutcome, ReconnectCode> {

@@ -11,21 +11,21 @@ export interface AuthorizeUrlOptions {
   /** Must be registered with Makini exactly. */
   redirectUri: string;
   /** @default 'https://link.makini.io' (the sandbox's URL in development) */
-  linkUrl?: string;
+  linkUrl?: string | undefined;
   /** A state you made; by default a fresh random one (returned for you to keep). */
-  state?: string;
+  state?: string | undefined;
   /** The scopes to ask for, space-separated. @default none (Makini's default) */
-  scope?: string;
+  scope?: string | undefined;
   /** Pre-selects the system on the consent page (a platform `provider` slug). */
-  platform?: string;
+  platform?: string | undefined;
   /** Pre-fills the username (for a reconnect). */
-  loginHint?: string;
+  loginHint?: string | undefined;
   /**
    * Binds Link to an existing connection (its key): the consent page fixes that connection's
    * system and username, and signing in reconnects that same connection. Sent as `connection_id`.
    * Makini publishes no such parameter; the sandbox implements it (see its `FIDELITY.md`).
    */
-  connectionId?: string;
+  connectionId?: string | undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
+import type { ReconnectState } from '@makini-kit/core';
 import { forwardRef } from 'react';
 import { useMessages } from '../messages/useMessages.js';
-import type { ReconnectState } from '../reconnect/LinkFlowOptions.js';
 import { type ConnectOptions, useConnect } from '../useConnect.js';
 
 const BUSY: ReadonlySet<ReconnectState> = new Set([

@@ -1,14 +1,16 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { useMakiniContext } from '../MakiniProvider.js';
 import {
   checkTimings,
+  type LinkFlow,
   type LinkFlowOptions,
+  type LinkFlowOutcome,
   type ReconnectCode,
   type ReconnectState,
-} from './LinkFlowOptions.js';
-import { type AnyOutcome, type LinkFlow, startLinkFlow } from './startLinkFlow.js';
+  startLinkFlow,
+} from '@makini-kit/core';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useMakiniContext } from '../MakiniProvider.js';
 
-type FlowOptions = LinkFlowOptions<AnyOutcome, ReconnectCode> & {
+type FlowOptions = LinkFlowOptions<LinkFlowOutcome, ReconnectCode> & {
   force?: boolean;
   bound?: boolean;
 };
@@ -17,8 +19,8 @@ type FlowOptions = LinkFlowOptions<AnyOutcome, ReconnectCode> & {
 export interface LinkFlowHandle {
   state: ReconnectState;
   error: unknown;
-  outcome: AnyOutcome | undefined;
-  run: () => Promise<AnyOutcome>;
+  outcome: LinkFlowOutcome | undefined;
+  run: () => Promise<LinkFlowOutcome>;
   /** `run()` without the promise. */
   start: () => void;
   reset: () => void;
@@ -28,7 +30,7 @@ export interface LinkFlowHandle {
  * The state an outcome leaves; every other outcome (`reconnected`, `connected`) is `success`.
  * `already_healthy` did nothing, so it reads idle again (the outcome stays in `data-outcome`).
  */
-const STATE_OF: Partial<Record<AnyOutcome['type'], ReconnectState>> = {
+const STATE_OF: Partial<Record<LinkFlowOutcome['type'], ReconnectState>> = {
   already_healthy: 'idle',
   cancelled: 'idle',
   popup_blocked: 'blocked',
@@ -45,7 +47,7 @@ export function useLinkFlow(
   const context = useMakiniContext();
   const [state, setState] = useState<ReconnectState>('idle');
   const [error, setError] = useState<unknown>(undefined);
-  const [outcome, setOutcome] = useState<AnyOutcome | undefined>(undefined);
+  const [outcome, setOutcome] = useState<LinkFlowOutcome | undefined>(undefined);
   const latest = useRef(options);
   latest.current = options;
   const flow = useRef<LinkFlow | undefined>(undefined);

@@ -1,5 +1,5 @@
+import { type ReturnedLink, takeReturnedLink } from '@makini-kit/core';
 import { useEffect, useRef, useState } from 'react';
-import { type ReturnedLink, takeReturnedLink } from '../linkReturn.js';
 import type { ReconnectLinkRefusal } from '../messages/Messages.js';
 import { refusalOf } from './refusalOf.js';
 

@@ -1,9 +1,6 @@
-import type { HealthSource } from '@makini-kit/core';
+import type { HealthSource, ReconnectOutcome, ReturnedLink } from '@makini-kit/core';
+import { confirmExchange, DEFAULT_CONFIRM_TIMEOUT_MS } from '@makini-kit/core';
 import { useEffect, useRef } from 'react';
-import type { ReturnedLink } from '../linkReturn.js';
-import { confirmExchange } from '../reconnect/confirmHealth.js';
-import { DEFAULT_CONFIRM_TIMEOUT_MS } from '../reconnect/LinkFlowOptions.js';
-import type { ReconnectOutcome } from '../reconnect/ReconnectOutcome.js';
 
 /**
  * The outcome of a reconnect that left for Link in this tab and came back through the callback,

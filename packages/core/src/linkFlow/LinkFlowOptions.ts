@@ -1,5 +1,5 @@
-import type { HealthSource } from '@makini-kit/core';
-import type { LinkSettings } from '../MakiniProvider.js';
+import type { HealthSource } from '../health/ConnectionHealth.js';
+import type { LinkSettings } from './LinkSettings.js';
 import type { ExchangeAnswer } from './ReconnectOutcome.js';
 
 /** Where a reconnect is: style with `data-state`. */
@@ -125,9 +125,13 @@ export interface ReconnectCode extends LinkCode {
 }
 
 export const DEFAULT_TIMEOUT_MS = 600_000;
+/** @internal The React widgets' default, shared with the flow. */
 export const DEFAULT_CONFIRM_TIMEOUT_MS = 30_000;
 
-/** A programming mistake in the timing options is a RangeError naming the option. */
+/**
+ * A programming mistake in the timing options is a RangeError naming the option.
+ * @internal
+ */
 export function checkTimings(options: { timeoutMs?: number; confirmTimeoutMs?: number }) {
   for (const name of ['timeoutMs', 'confirmTimeoutMs'] as const) {
     const value = options[name];

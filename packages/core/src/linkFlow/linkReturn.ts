@@ -1,12 +1,14 @@
-import type { ConnectionHealth } from '@makini-kit/core';
+import type { ConnectionHealth } from '../health/ConnectionHealth.js';
 import type { LinkCompletion } from './completeLink.js';
+import type { LinkWindow } from './LinkWindow.js';
 import { PENDING_LINK_KEY, type PendingLink } from './linkMessages.js';
+import type { ExchangeAnswer } from './ReconnectOutcome.js';
 import { readSessionObject } from './readSessionObject.js';
-import type { ExchangeAnswer } from './reconnect/ReconnectOutcome.js';
 
 /**
  * What a redirect's callback leaves, once your exchange went through, for the `<ReconnectPage>` it
  * returns to: that page's link is used now, so it reports the reconnect instead of "already used".
+ * @internal
  */
 export interface ReturnedLink {
   /** The reconnect link's token. */
@@ -37,7 +39,7 @@ const RETURN_WINDOW_MS = 10 * 60_000;
 export function returnFromLink(
   completion: Extract<LinkCompletion, { mode: 'redirect' }>,
   answer?: ExchangeAnswer,
-  win: Window = window,
+  win: LinkWindow = window,
 ) {
   if (completion.token !== undefined) {
     const returned: ReturnedLink = {
@@ -54,15 +56,19 @@ export function returnFromLink(
 /**
  * Adds the reconnect link's token to the pending redirect this tab saved before leaving for Link,
  * so the callback's `LinkCompletion` carries it.
+ * @internal
  */
-export function tagPendingLink(win: Window, token: string) {
+export function tagPendingLink(win: LinkWindow, token: string) {
   const saved = readSessionObject(win, PENDING_LINK_KEY) as Partial<PendingLink> | undefined;
   if (!saved) return;
   win.sessionStorage.setItem(PENDING_LINK_KEY, JSON.stringify({ ...saved, token }));
 }
 
-/** This tab's return for that link token, while it is recent; taken, so it is reported once. */
-export function takeReturnedLink(win: Window, token: string): ReturnedLink | undefined {
+/**
+ * This tab's return for that link token, while it is recent; taken, so it is reported once.
+ * @internal
+ */
+export function takeReturnedLink(win: LinkWindow, token: string): ReturnedLink | undefined {
   const link = readSessionObject(win, RETURNED_LINK_KEY) as Partial<ReturnedLink> | undefined;
   if (link?.token !== token || typeof link.connectionId !== 'string') return undefined;
   win.sessionStorage.removeItem(RETURNED_LINK_KEY);

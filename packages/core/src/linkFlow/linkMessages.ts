@@ -5,6 +5,7 @@ export interface LinkCallbackMessage {
   search: string;
 }
 
+/** @internal Whether a `message` event's data has the callback's shape. */
 export function isLinkCallbackMessage(data: unknown): data is LinkCallbackMessage {
   return (
     typeof data === 'object' &&
@@ -14,7 +15,7 @@ export function isLinkCallbackMessage(data: unknown): data is LinkCallbackMessag
   );
 }
 
-/** Where redirect mode keeps what the callback page needs, for one tab. */
+/** @internal Where redirect mode keeps what the callback page needs, for one tab. */
 export const PENDING_LINK_KEY = 'makini-link:pending';
 
 export interface PendingLink {

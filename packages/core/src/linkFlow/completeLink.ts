@@ -1,4 +1,5 @@
-import { parseCallback } from '@makini-kit/core';
+import { parseCallback } from '../oauth/authorize.js';
+import type { LinkWindow } from './LinkWindow.js';
 import { PENDING_LINK_KEY, type PendingLink } from './linkMessages.js';
 import { readSessionObject } from './readSessionObject.js';
 
@@ -43,7 +44,7 @@ export type LinkCompletion =
  *   returnFromLink(result, answer); // back to `returnTo`, telling a <ReconnectPage> there how it went
  * }
  */
-export function completeLink(win: Window = window): LinkCompletion {
+export function completeLink(win: LinkWindow = window): LinkCompletion {
   const pending = readPending(win);
   const state = new URLSearchParams(win.location.search).get('state');
   // A saved entry for this very state means this tab left for Link itself. A saved entry for
@@ -68,7 +69,7 @@ export function completeLink(win: Window = window): LinkCompletion {
 }
 
 /** The window that opened this one, if it is open and of this page's origin: a page waiting for the result. */
-function waitingOpener(win: Window): Window | undefined {
+function waitingOpener(win: LinkWindow): Window | undefined {
   const opener = win.opener as Window | null;
   if (!opener || opener.closed) return undefined;
   try {
@@ -79,7 +80,7 @@ function waitingOpener(win: Window): Window | undefined {
   }
 }
 
-function readPending(win: Window): PendingLink | undefined {
+function readPending(win: LinkWindow): PendingLink | undefined {
   const pending = readSessionObject(win, PENDING_LINK_KEY) as Partial<PendingLink> | undefined;
   return typeof pending?.state === 'string' ? (pending as PendingLink) : undefined;
 }

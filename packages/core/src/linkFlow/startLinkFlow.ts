@@ -1,6 +1,6 @@
-import { buildAuthorizeUrl, type HealthSource, LinkError } from '@makini-kit/core';
-import { defined } from '../defined.js';
-import type { LinkSettings } from '../MakiniProvider.js';
+import type { HealthSource } from '../health/ConnectionHealth.js';
+import { buildAuthorizeUrl } from '../oauth/authorize.js';
+import { LinkError } from '../oauth/LinkError.js';
 import { confirmExchange, isWorking } from './confirmHealth.js';
 import type { ReconnectFailureCode } from './failureCodes.js';
 import { failureOf } from './failureOf.js';
@@ -12,6 +12,7 @@ import {
   type ReconnectEvent,
   type ReconnectState,
 } from './LinkFlowOptions.js';
+import type { LinkSettings } from './LinkSettings.js';
 import { createOutcomeLatch } from './outcomeLatch.js';
 import type { ConnectOutcome, ExchangeAnswer, ReconnectOutcome } from './ReconnectOutcome.js';
 import { readCallbackMessage } from './readCallbackMessage.js';
@@ -20,58 +21,91 @@ import { watchPopup } from './watchPopup.js';
 
 const POPUP_FEATURES = 'popup=yes,width=520,height=720';
 
-export type AnyOutcome = ReconnectOutcome | ConnectOutcome;
+/** How a run of `startLinkFlow` ended: a reconnect's outcome, or a new system's. */
+export type LinkFlowOutcome = ReconnectOutcome | ConnectOutcome;
 
-/** One run of Link, as `useReconnect`/`useConnect` start it in a click. */
+/**
+ * One run of Link, as `useReconnect`/`useConnect` of `@makini-kit/react` start it in a click, or
+ * your own button in another framework.
+ */
 export interface LinkFlowInput {
   /** `connect` has no connection id, no already-healthy check and no `connection_id` parameter. */
   kind: 'reconnect' | 'connect';
+  /** The connection to reconnect; `undefined` to connect a new system. */
   connectionId: string | undefined;
   /** Read when a callback runs, so the latest props are used. */
-  options: () => LinkFlowOptions<AnyOutcome, ReconnectCode> & { force?: boolean; bound?: boolean };
+  options: () => LinkFlowOptions<LinkFlowOutcome, ReconnectCode> & {
+    /** Run Link even when the health source shows the connection working. @default false */
+    force?: boolean;
+    /** Bind Link to the connection (`connection_id`): its system and username are fixed. @default true */
+    bound?: boolean;
+  };
+  /** Link's settings; without them the run fails with `NO_LINK_SETTINGS`. */
   link: LinkSettings | undefined;
+  /** Finds a connection already healthy before anything opens, and confirms the exchange. */
   health: HealthSource | undefined;
   /** The popup was blocked before and the customer chose to continue in this tab. */
   redirectNow: boolean;
+  /** Told each step, to show it (a button's label). */
   setState: (state: ReconnectState) => void;
   /** Told the outcome synchronously, before the promise resolves and before a redirect leaves. */
-  onOutcome: (outcome: AnyOutcome) => void;
+  onOutcome: (outcome: LinkFlowOutcome) => void;
 }
 
+/** A started run: its outcome, and what the page may still do with it. */
 export interface LinkFlow {
-  readonly promise: Promise<AnyOutcome>;
+  /** Resolves with the one outcome; never rejects. */
+  readonly promise: Promise<LinkFlowOutcome>;
+  /** Whether the outcome is known. */
   readonly settled: boolean;
   /** Ends a flow still waiting for sign-in as `cancelled` (closing its popup). */
   abort(): void;
+  /** Brings the popup to the front (a second click while it is open). */
   focus(): void;
 }
 
 /** An outcome's fields beside its type and connection. */
-type Fields<T extends AnyOutcome['type']> = Omit<
-  Extract<AnyOutcome, { type: T }>,
+type Fields<T extends LinkFlowOutcome['type']> = Omit<
+  Extract<LinkFlowOutcome, { type: T }>,
   'type' | 'connectionId'
 >;
 
 /**
- * Runs Makini Link once and settles exactly one outcome. Everything up to `window.open` runs
- * synchronously, inside the caller's click, so the popup is not blocked.
+ * Runs Makini Link once in a browser and settles exactly one outcome: a popup (a redirect in this
+ * tab when the popup is blocked, or with `mode: 'redirect'`), the callback checked for origin and
+ * `state`, your `exchange`, and the confirmation through the health source. Everything up to
+ * `window.open` runs synchronously, so call it inside the click, or the popup is blocked. The
+ * React widgets run it; call it yourself from another framework.
+ *
+ * @example
+ * button.onclick = () =>
+ *   startLinkFlow({
+ *     kind: 'reconnect',
+ *     connectionId,
+ *     link: { clientId, redirectUri: `${location.origin}/link/callback` },
+ *     health,
+ *     redirectNow: false,
+ *     options: () => ({ exchange: (code) => api.post('/link/exchange', code) }),
+ *     setState: (state) => (button.dataset.state = state),
+ *     onOutcome: (outcome) => show(outcome.type),
+ *   });
  */
 export function startLinkFlow(input: LinkFlowInput): LinkFlow {
   const { kind, link, health } = input;
   const options = input.options();
-  const latch = createOutcomeLatch<AnyOutcome>();
+  const latch = createOutcomeLatch<LinkFlowOutcome>();
   // A new system's key is known only from the exchange's answer.
   let connectionId = input.connectionId;
   let popup: Window | null = null;
   let pastSignIn = false;
   const emit = (event: ReconnectEvent) => input.options().onEvent?.(event);
   /** Every outcome names the connection as soon as it is known. */
-  const settle = <T extends AnyOutcome['type']>(type: T, fields: Fields<T>) => {
+  const settle = <T extends LinkFlowOutcome['type']>(type: T, fields: Fields<T>) => {
     const outcome = {
       type,
       ...(connectionId ? { connectionId } : {}),
       ...fields,
-    } as unknown as AnyOutcome;
+    } as unknown as LinkFlowOutcome;
     if (latch.settle(outcome)) input.onOutcome(outcome);
   };
   /** `code` when the error has none of its own; literals keep the codes object out of bundles. */
@@ -114,16 +148,14 @@ export function startLinkFlow(input: LinkFlowInput): LinkFlow {
     return flow;
   }
   input.setState('opening');
-  const { url, state: expectedState } = buildAuthorizeUrl(
-    defined({
-      clientId: link.clientId,
-      redirectUri: link.redirectUri,
-      linkUrl: link.linkUrl || undefined,
-      platform: options.platform,
-      loginHint: options.loginHint,
-      connectionId: (options.bound !== false && existing) || undefined,
-    }),
-  );
+  const { url, state: expectedState } = buildAuthorizeUrl({
+    clientId: link.clientId,
+    redirectUri: link.redirectUri,
+    linkUrl: link.linkUrl || undefined,
+    platform: options.platform,
+    loginHint: options.loginHint,
+    connectionId: (options.bound !== false && existing) || undefined,
+  });
   /** Leaves for Link in this tab; a fallback from a blocked popup still reports why it left. */
   const redirect = (fallback: boolean) =>
     redirectToLink(url, expectedState, connectionId, () => {

@@ -1,5 +1,6 @@
-import { LinkError, parseCallback } from '@makini-kit/core';
-import { isLinkCallbackMessage } from '../linkMessages.js';
+import { parseCallback } from '../oauth/authorize.js';
+import { LinkError } from '../oauth/LinkError.js';
+import { isLinkCallbackMessage } from './linkMessages.js';
 
 /** What a `message` event means to a waiting reconnect. */
 export type CallbackReading =

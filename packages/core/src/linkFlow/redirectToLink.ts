@@ -1,4 +1,4 @@
-import { PENDING_LINK_KEY, type PendingLink } from '../linkMessages.js';
+import { PENDING_LINK_KEY, type PendingLink } from './linkMessages.js';
 
 /**
  * Leaves for Link in this tab. What `<LinkCallback>` needs to finish (the state to check, the

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { completeLink } from './completeLink.js';
 import { PENDING_LINK_KEY } from './linkMessages.js';

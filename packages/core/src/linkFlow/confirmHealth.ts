@@ -1,4 +1,4 @@
-import type { ConnectionHealth, HealthSource } from '@makini-kit/core';
+import type { ConnectionHealth, HealthSource } from '../health/ConnectionHealth.js';
 import type { ExchangeAnswer } from './ReconnectOutcome.js';
 
 /** Healthy or syncing: a connection whose credentials work. */
@@ -53,6 +53,7 @@ export function confirmHealth(options: {
  * Confirms a reconnect once the back end exchanged the code: at once when the exchange answered a
  * working health, else through the health source (`onWaiting` says it started); with neither,
  * `onUnconfirmable`, since a code alone is not a working connection. Returns a function that stops.
+ * @internal
  */
 export function confirmExchange(options: {
   answer: ExchangeAnswer | undefined;

@@ -1,4 +1,4 @@
-import type { ConnectionHealth } from '@makini-kit/core';
+import type { ConnectionHealth } from '../health/ConnectionHealth.js';
 
 /**
  * How a reconnect ended: exactly one of these, once per `reconnect()` call. `reconnect()` never

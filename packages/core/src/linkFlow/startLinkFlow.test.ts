@@ -1,9 +1,37 @@
-import type { ConnectionHealth } from '@makini-kit/core';
+// @vitest-environment happy-dom
+
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PENDING_LINK_KEY } from '../linkMessages.js';
-import { fixedSource } from '../testSource.js';
+import type { ConnectionHealth, HealthSnapshot, HealthSource } from '../health/ConnectionHealth.js';
+import { PENDING_LINK_KEY } from './linkMessages.js';
 import type { LinkFlowInput } from './startLinkFlow.js';
-import { type AnyOutcome, startLinkFlow } from './startLinkFlow.js';
+import { type LinkFlowOutcome, startLinkFlow } from './startLinkFlow.js';
+
+/** The `HealthSource` interface with entries the test sets (the monitor that fills it for real is tested against the sandbox). */
+function fixedSource(entries: Record<string, Partial<ConnectionHealth>>) {
+  const listeners = new Set<() => void>();
+  let snapshot: HealthSnapshot = { connections: {}, updatedAt: 0 };
+  const set = (next: Record<string, Partial<ConnectionHealth>>) => {
+    const connections: Record<string, ConnectionHealth> = {};
+    for (const [connectionId, health] of Object.entries(next))
+      connections[connectionId] = {
+        connectionId,
+        state: 'unknown',
+        since: 0,
+        errorRate: 0,
+        samples: 0,
+        history: [],
+        ...health,
+      };
+    snapshot = { connections, updatedAt: snapshot.updatedAt + 1 };
+    for (const listener of listeners) listener();
+  };
+  set(entries);
+  const source: HealthSource = {
+    subscribe: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
+    getSnapshot: () => snapshot,
+  };
+  return Object.assign(source, { set, listeners });
+}
 
 const link = {
   clientId: 'client_1',
@@ -29,7 +57,7 @@ function stubPopup(blocked = false) {
 }
 
 function start(overrides: Partial<LinkFlowInput> = {}, options: Record<string, unknown> = {}) {
-  const outcomes: AnyOutcome[] = [];
+  const outcomes: LinkFlowOutcome[] = [];
   const states: string[] = [];
   const flow = startLinkFlow({
     kind: 'reconnect',
