@@ -1,7 +1,8 @@
 // Budgets for what @makini-kit/core costs its users' type checker, measured on the built package:
 // - the published declarations (`dist/**/*.d.ts`) stay within 400 KB, and those of the browser
 //   Link flow (`dist/linkFlow/`, moved here from @makini-kit/react so that any framework can run it)
-//   within 20 KB of their own: each part has its cap, so growth in either is a decision;
+//   within 22 KB of their own. Together that is 422 KB: the move raised core's cap by the flow's
+//   declarations (20 KB when it came), and each part keeps a cap, so growth in either is a decision;
 // - `tsc --noEmit` on a small consumer (consumer.ts) stays within 1.5× of the same check against
 //   the declarations core published before the whole API was generated (baseline-core-dts.json.gz,
 //   built from commit 4c6741e). Both checks run here, in this process's run, so the ratios compare
@@ -30,7 +31,7 @@ const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 
 const DTS_LIMIT = 400 * 1024;
 const LINK_FLOW_DIR = 'linkFlow';
-const LINK_FLOW_DTS_LIMIT = 20 * 1024;
+const LINK_FLOW_DTS_LIMIT = 22 * 1024;
 const TYPECHECK_RATIO_LIMIT = 1.5;
 const RUNS = 5;
 

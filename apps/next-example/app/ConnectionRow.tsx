@@ -3,6 +3,7 @@
 import {
   ConnectionStatus,
   type ExchangeAnswer,
+  outcomeText,
   ReconnectButton,
   type ReconnectOutcome,
   useMessages,
@@ -43,7 +44,7 @@ export function ConnectionRow({ connectionId }: { connectionId: string }) {
         onResult={setOutcome}
       />
       <p aria-live="polite" data-outcome={outcome?.type}>
-        {outcome ? messages.outcomes[outcome.type] : null}
+        {outcome ? outcomeText(outcome, messages) : null}
       </p>
     </>
   );

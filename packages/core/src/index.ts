@@ -119,7 +119,7 @@ export {
   checkTimings,
   DEFAULT_CONFIRM_TIMEOUT_MS,
   type LinkCode,
-  type LinkFlowOptions,
+  type LinkFlowSettings,
   type ReconnectCode,
   type ReconnectEvent,
   type ReconnectState,

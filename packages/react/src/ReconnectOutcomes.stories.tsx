@@ -2,6 +2,8 @@ import type { ConnectionHealth, ReconnectOutcome } from '@makini-kit/core';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { en } from './messages/en.js';
+import { outcomeText } from './messages/outcomeText.js';
 import { useMessages } from './messages/useMessages.js';
 import { ReconnectButton, type ReconnectButtonProps } from './ReconnectButton.js';
 import {
@@ -30,10 +32,7 @@ function WithOutcome(props: ReconnectButtonProps) {
         }}
       />
       <p role="status" data-outcome={outcome?.type ?? ''}>
-        {outcome ? messages.outcomes[outcome.type] : ''}
-        {outcome?.type === 'failed' && outcome.requestId
-          ? ` ${messages.outcomes.reference(outcome.requestId)}`
-          : ''}
+        {outcome ? outcomeText(outcome, messages) : ''}
       </p>
     </div>
   );
@@ -146,6 +145,27 @@ export const TimedOut: Story = {
     await userEvent.click(within(canvasElement).getByRole('button'));
     await waitFor(() => expect(outcomeOf(canvasElement)).toBe('timed_out'));
     await expect(popup.closed).toBe(true);
+  },
+};
+
+/**
+ * Signed in and exchanged, but the health source does not show the connection working within
+ * `confirmTimeoutMs`: `timed_out` in its `confirmation` phase, which says so rather than "sign-in
+ * took too long".
+ */
+export const NotConfirmed: Story = {
+  args: { health: fixedSource({ c1: entry('reauthorization_required') }), confirmTimeoutMs: 300 },
+  play: async ({ args, canvasElement }) => {
+    const { answer } = standInPopup();
+    await userEvent.click(within(canvasElement).getByRole('button'));
+    answer((state) => `?code=sbx_code_demo&state=${state}`);
+    await waitFor(() => expect(outcomeOf(canvasElement)).toBe('timed_out'));
+    await expect(args.onResult).toHaveBeenCalledWith(
+      expect.objectContaining({ type: 'timed_out', phase: 'confirmation' }),
+    );
+    await expect(within(canvasElement).getByRole('status')).toHaveTextContent(
+      en.outcomes.not_confirmed ?? '',
+    );
   },
 };
 

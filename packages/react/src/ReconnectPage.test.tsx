@@ -67,6 +67,9 @@ describe('<ReconnectPage> back from a redirect', () => {
     const { outcomes } = renderPage({ health, confirmTimeoutMs: 50 });
     await vi.waitFor(() => expect(outcomes).toHaveLength(1));
     expect(outcomes[0]).toMatchObject({ type: 'timed_out', phase: 'confirmation' });
+    // The customer did sign in: the page says the connection is not confirmed, not "too long".
+    expect(screen.getByText(en.outcomes.not_confirmed ?? '')).toBeDefined();
+    expect(screen.queryByText(en.outcomes.timed_out)).toBeNull();
   });
 
   it('reports once, though the page renders again with new props', async () => {

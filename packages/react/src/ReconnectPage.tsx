@@ -3,6 +3,7 @@ import { tagPendingLink } from '@makini-kit/core';
 import { type HTMLAttributes, useId, useState } from 'react';
 import { defined } from './defined.js';
 import { type LinkSettings, useMakiniContext } from './MakiniProvider.js';
+import { outcomeText } from './messages/outcomeText.js';
 import { useMessages } from './messages/useMessages.js';
 import { ReconnectButton } from './ReconnectButton.js';
 import { refusalOf } from './reconnectPage/refusalOf.js';
@@ -131,7 +132,7 @@ export function ReconnectPage({
       {returned && (
         <>
           <p role="status" data-makini="reconnect-page-outcome">
-            {outcome ? messages.outcomes[outcome.type] : messages.reconnect.states.confirming}
+            {outcome ? outcomeText(outcome, messages) : messages.reconnect.states.confirming}
           </p>
           {/* The link is used now: a reconnect not confirmed goes on from a new link or the app. */}
           {outcome && outcome.type !== 'reconnected' && <p>{text.refusedHelp}</p>}
@@ -159,10 +160,7 @@ export function ReconnectPage({
             </ReconnectButton>
           )}
           <p role="status" data-makini="reconnect-page-outcome">
-            {outcome && messages.outcomes[outcome.type]}
-            {outcome?.type === 'failed' && outcome.requestId
-              ? ` ${messages.outcomes.reference(outcome.requestId)}`
-              : null}
+            {outcome && outcomeText(outcome, messages)}
           </p>
         </>
       )}

@@ -33,6 +33,7 @@ export { DEFAULT_LABELS, type StatusLabels } from './labels.js';
 export { type LinkSettings, MakiniProvider, type MakiniProviderProps } from './MakiniProvider.js';
 export { en } from './messages/en.js';
 export type { Messages, ReconnectLinkRefusal, ReconnectStateLabel } from './messages/Messages.js';
+export { outcomeText } from './messages/outcomeText.js';
 export { type PluralForms, plural } from './messages/plural.js';
 export { useMessages } from './messages/useMessages.js';
 export { ReconnectButton, type ReconnectButtonProps } from './ReconnectButton.js';

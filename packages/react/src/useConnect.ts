@@ -1,4 +1,5 @@
-import type { ConnectOutcome, LinkCode, LinkFlowOptions, ReconnectState } from '@makini-kit/core';
+import type { ConnectOutcome, LinkCode, ReconnectState } from '@makini-kit/core';
+import type { LinkFlowOptions } from './reconnect/LinkFlowOptions.js';
 import { useLinkFlow } from './reconnect/useLinkFlow.js';
 
 export type { ConnectOutcome } from '@makini-kit/core';

@@ -1,20 +1,16 @@
-import type {
-  LinkFlowOptions,
-  ReconnectCode,
-  ReconnectOutcome,
-  ReconnectState,
-} from '@makini-kit/core';
+import type { ReconnectCode, ReconnectOutcome, ReconnectState } from '@makini-kit/core';
+import type { LinkFlowOptions } from './reconnect/LinkFlowOptions.js';
 import { useLinkFlow } from './reconnect/useLinkFlow.js';
 
 export type {
   ExchangeAnswer,
   LinkCode,
-  LinkFlowOptions,
   ReconnectCode,
   ReconnectEvent,
   ReconnectOutcome,
   ReconnectState,
 } from '@makini-kit/core';
+export type { LinkFlowOptions } from './reconnect/LinkFlowOptions.js';
 
 /** Options of `useReconnect` and `<ReconnectButton>`. */
 export interface ReconnectOptions extends LinkFlowOptions<ReconnectOutcome, ReconnectCode> {

@@ -2,6 +2,7 @@ import {
   ConnectionList,
   type ConnectionListItem,
   type ConnectOutcome,
+  outcomeText,
   type ReconnectOutcome,
   SyncStatus,
   useMessages,
@@ -42,15 +43,11 @@ export function ConnectionsPage({
     const said =
       outcome.type === 'connected'
         ? `${nameOf(outcome.connectionId) ?? 'The new system'} is connected.`
-        : messages.outcomes[outcome.type];
-    const reference =
-      outcome.type === 'failed' && outcome.requestId
-        ? ` ${messages.outcomes.reference(outcome.requestId)}`
-        : '';
+        : outcomeText(outcome, messages);
     setNotice((last) => ({
       id: (last?.id ?? 0) + 1,
       type: outcome.type,
-      text: `${name ? `${name}: ` : ''}${said}${reference}`,
+      text: `${name ? `${name}: ` : ''}${said}`,
     }));
     if (outcome.type === 'connected' || outcome.type === 'reconnected') onChange();
   };

@@ -1,5 +1,3 @@
-import type { HealthSource } from '../health/ConnectionHealth.js';
-import type { LinkSettings } from './LinkSettings.js';
 import type { ExchangeAnswer } from './ReconnectOutcome.js';
 
 /** Where a reconnect is: style with `data-state`. */
@@ -77,45 +75,47 @@ export interface LinkCode {
   state: string;
 }
 
-/** Options shared by `useReconnect` and `useConnect`. */
-export interface LinkFlowOptions<TOutcome, TCode extends LinkCode> {
-  /** Link's settings. @default the provider's `link` */
-  link?: LinkSettings;
+/**
+ * What `startLinkFlow` reads of a run's options (`useReconnect` and `useConnect` of
+ * `@makini-kit/react` add their own callbacks to these).
+ */
+export interface LinkFlowSettings {
   /** `popup` (see `popupBlocked` when blocked) or a full-page `redirect`. @default 'popup' */
   mode?: 'popup' | 'redirect';
   /**
    * Sends the code to your back end, which exchanges it with the client secret. Answer the
    * connection's health after the exchange (and its key) so the outcome is confirmed at once;
    * otherwise the health source has to show the connection working within `confirmTimeoutMs`.
+   * A new system's `connectionId` is `''`: answer its key.
    * @example exchange: ({ code, state, connectionId }) => api.post('/link/exchange', { code, state, connectionId })
    */
   exchange?: (
-    code: TCode,
+    code: ReconnectCode,
     // biome-ignore lint/suspicious/noConfusingVoidType: an exchange may answer nothing (`async () => {}`).
   ) => Promise<ExchangeAnswer | undefined | void> | ExchangeAnswer | undefined | void;
-  /** Called once per run with how it ended. */
-  onResult?: (outcome: TOutcome) => void;
-  /** Called with the error of a `failed` outcome. */
-  onError?: (error: unknown) => void;
-  /** The customer left without finishing: closed the popup, or cancelled on the consent page. */
-  onExit?: (reason: 'closed' | 'access_denied') => void;
   /** Called for every step of the flow, for analytics and debugging. */
   onEvent?: (event: ReconnectEvent) => void;
-  /** Confirms the outcome (and, for a reconnect, finds it already healthy). @default the provider's */
-  health?: HealthSource;
   /** How long the customer may take to sign in; then the popup is closed. @default 600_000 */
   timeoutMs?: number;
   /** How long the health source may take to show the connection working after the exchange. @default 30_000 */
   confirmTimeoutMs?: number;
   /**
-   * A blocked popup: `redirect` continues in this tab at once; `offer` leaves the state `blocked`
-   * and the next `reconnect()` (a click on the button) continues in this tab. @default 'redirect'
+   * A blocked popup: `redirect` continues in this tab at once; `offer` ends the run as
+   * `popup_blocked` with `fallback: 'offered'`, and the next run, started with `redirectNow` in
+   * the customer's next click, continues in this tab. @default 'redirect'
    */
   popupBlocked?: 'redirect' | 'offer';
   /** Pre-selects the system on the consent page (its provider slug, e.g. `oracle-netsuite`). */
   platform?: string;
   /** Pre-fills the username on the consent page. */
   loginHint?: string;
+  /** Run Link even when the health source shows the connection working. @default false */
+  force?: boolean;
+  /**
+   * Bind Link to the connection (`connection_id` on the authorize URL): the consent page fixes
+   * its system and username, and signing in reconnects that very connection. @default true
+   */
+  bound?: boolean;
 }
 
 /** What `reconnect()`'s `exchange` receives. */

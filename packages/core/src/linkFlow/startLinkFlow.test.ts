@@ -27,7 +27,10 @@ function fixedSource(entries: Record<string, Partial<ConnectionHealth>>) {
   };
   set(entries);
   const source: HealthSource = {
-    subscribe: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     getSnapshot: () => snapshot,
   };
   return Object.assign(source, { set, listeners });
@@ -66,7 +69,7 @@ function start(overrides: Partial<LinkFlowInput> = {}, options: Record<string, u
     link,
     health: undefined,
     redirectNow: false,
-    setState: (state) => states.push(state),
+    onStateChange: (state) => states.push(state),
     onOutcome: (outcome) => outcomes.push(outcome),
     ...overrides,
   });
@@ -310,5 +313,52 @@ describe('startLinkFlow', () => {
       connectionId: 'c1',
       phase: 'confirmation',
     });
+  });
+
+  it('runs from a plain options object, with only what a page without a framework passes', async () => {
+    const { state, answer } = stubPopup();
+    const states: string[] = [];
+    const events: string[] = [];
+    const flow = startLinkFlow({
+      kind: 'reconnect',
+      connectionId: 'c1',
+      link,
+      options: {
+        exchange: async () => ({ health: healthy('c1') as ConnectionHealth }),
+        onEvent: (event) => events.push(event.type),
+      },
+      onStateChange: (next) => states.push(next),
+    });
+    answer(`?code=good&state=${state()}`);
+    await expect(flow.promise).resolves.toMatchObject({ type: 'reconnected' });
+    // The last state and event follow from the outcome, as a button shows them.
+    expect(states).toEqual(['opening', 'waiting', 'exchanging', 'success']);
+    expect(events).toEqual(['open', 'callback', 'success']);
+  });
+
+  it('ends in the state and event each outcome leaves', async () => {
+    const events: unknown[] = [];
+    const failed = start({}, { onEvent: (event: unknown) => events.push(event) });
+    await failed.flow.promise;
+    expect(failed.states.at(-1)).toBe('error');
+    expect(events).toContainEqual(expect.objectContaining({ type: 'error' }));
+    const healthyAlready = start({ health: fixedSource({ c1: healthy('c1') }) });
+    await healthyAlready.flow.promise;
+    expect(healthyAlready.states).toEqual(['idle']);
+    stubPopup(true);
+    const offered = start({}, { exchange: vi.fn(), popupBlocked: 'offer' });
+    await offered.flow.promise;
+    expect(offered.states.at(-1)).toBe('blocked');
+  });
+
+  it('refuses a timing that is not a positive number of milliseconds, before opening anything', () => {
+    const { opened } = stubPopup();
+    expect(() => start({}, { exchange: vi.fn(), timeoutMs: 0 })).toThrow(
+      new RangeError('timeoutMs must be a positive number of milliseconds; got 0.'),
+    );
+    expect(() => start({}, { exchange: vi.fn(), confirmTimeoutMs: Number.NaN })).toThrow(
+      RangeError,
+    );
+    expect(opened).toHaveLength(0);
   });
 });

@@ -5,10 +5,10 @@ import { confirmExchange, isWorking } from './confirmHealth.js';
 import type { ReconnectFailureCode } from './failureCodes.js';
 import { failureOf } from './failureOf.js';
 import {
+  checkTimings,
   DEFAULT_CONFIRM_TIMEOUT_MS,
   DEFAULT_TIMEOUT_MS,
-  type LinkFlowOptions,
-  type ReconnectCode,
+  type LinkFlowSettings,
   type ReconnectEvent,
   type ReconnectState,
 } from './LinkFlowOptions.js';
@@ -31,30 +31,42 @@ export type LinkFlowOutcome = ReconnectOutcome | ConnectOutcome;
 export interface LinkFlowInput {
   /** `connect` has no connection id, no already-healthy check and no `connection_id` parameter. */
   kind: 'reconnect' | 'connect';
-  /** The connection to reconnect; `undefined` to connect a new system. */
-  connectionId: string | undefined;
-  /** Read when a callback runs, so the latest props are used. */
-  options: () => LinkFlowOptions<LinkFlowOutcome, ReconnectCode> & {
-    /** Run Link even when the health source shows the connection working. @default false */
-    force?: boolean;
-    /** Bind Link to the connection (`connection_id`): its system and username are fixed. @default true */
-    bound?: boolean;
-  };
+  /** The connection to reconnect; none to connect a new system. */
+  connectionId?: string | undefined;
   /** Link's settings; without them the run fails with `NO_LINK_SETTINGS`. */
-  link: LinkSettings | undefined;
-  /** Finds a connection already healthy before anything opens, and confirms the exchange. */
-  health: HealthSource | undefined;
-  /** The popup was blocked before and the customer chose to continue in this tab. */
-  redirectNow: boolean;
-  /** Told each step, to show it (a button's label). */
-  setState: (state: ReconnectState) => void;
-  /** Told the outcome synchronously, before the promise resolves and before a redirect leaves. */
-  onOutcome: (outcome: LinkFlowOutcome) => void;
+  link?: LinkSettings | undefined;
+  /**
+   * Finds a connection already working before anything opens (`already_healthy`), and confirms
+   * the exchange. A `createRemoteHealthSource` reads its back end once something subscribes:
+   * subscribe when the page shows the connection, so the click sees its state.
+   */
+  health?: HealthSource | undefined;
+  /**
+   * The run's settings; a function is read again when a callback runs, so a framework hands its
+   * latest props. @default {}
+   */
+  options?: LinkFlowSettings | (() => LinkFlowSettings);
+  /**
+   * Continue in this tab at once: the customer clicked again after a run ended `popup_blocked`
+   * with `fallback: 'offered'`. @default false
+   */
+  redirectNow?: boolean;
+  /** Told each step, to show it (a button's label); the last one follows from the outcome. */
+  onStateChange?: (state: ReconnectState) => void;
+  /**
+   * Told the outcome synchronously, before the promise resolves, and before the page leaves when a
+   * blocked popup falls back to a redirect.
+   */
+  onOutcome?: (outcome: LinkFlowOutcome) => void;
 }
 
 /** A started run: its outcome, and what the page may still do with it. */
 export interface LinkFlow {
-  /** Resolves with the one outcome; never rejects. */
+  /**
+   * Resolves with the one outcome; never rejects. A run that leaves for Link in this tab
+   * (`mode: 'redirect'`, `redirectNow`) does not settle here: the page is gone, and the page at
+   * `redirectUri` finishes it with `completeLink`.
+   */
   readonly promise: Promise<LinkFlowOutcome>;
   /** Whether the outcome is known. */
   readonly settled: boolean;
@@ -63,6 +75,18 @@ export interface LinkFlow {
   /** Brings the popup to the front (a second click while it is open). */
   focus(): void;
 }
+
+/**
+ * The state each outcome leaves; the others (`reconnected`, `connected`) leave `success`.
+ * `already_healthy` did nothing, so it reads idle again.
+ */
+const STATE_OF: Partial<Record<LinkFlowOutcome['type'], ReconnectState>> = {
+  already_healthy: 'idle',
+  cancelled: 'idle',
+  popup_blocked: 'blocked',
+  timed_out: 'error',
+  failed: 'error',
+};
 
 /** An outcome's fields beside its type and connection. */
 type Fields<T extends LinkFlowOutcome['type']> = Omit<
@@ -77,28 +101,32 @@ type Fields<T extends LinkFlowOutcome['type']> = Omit<
  * `window.open` runs synchronously, so call it inside the click, or the popup is blocked. The
  * React widgets run it; call it yourself from another framework.
  *
+ * @throws {RangeError} when `timeoutMs` or `confirmTimeoutMs` is not a positive number
  * @example
- * button.onclick = () =>
- *   startLinkFlow({
+ * button.onclick = async () => {
+ *   const flow = startLinkFlow({
  *     kind: 'reconnect',
  *     connectionId,
  *     link: { clientId, redirectUri: `${location.origin}/link/callback` },
  *     health,
- *     redirectNow: false,
- *     options: () => ({ exchange: (code) => api.post('/link/exchange', code) }),
- *     setState: (state) => (button.dataset.state = state),
- *     onOutcome: (outcome) => show(outcome.type),
+ *     options: { exchange: (code) => api.post('/link/exchange', code) },
+ *     onStateChange: (state) => (button.dataset.state = state),
  *   });
+ *   show((await flow.promise).type);
+ * };
  */
 export function startLinkFlow(input: LinkFlowInput): LinkFlow {
   const { kind, link, health } = input;
-  const options = input.options();
+  const settings = input.options;
+  const read = typeof settings === 'function' ? settings : () => settings ?? {};
+  const options = read();
+  checkTimings(options);
   const latch = createOutcomeLatch<LinkFlowOutcome>();
   // A new system's key is known only from the exchange's answer.
   let connectionId = input.connectionId;
   let popup: Window | null = null;
   let pastSignIn = false;
-  const emit = (event: ReconnectEvent) => input.options().onEvent?.(event);
+  const emit = (event: ReconnectEvent) => read().onEvent?.(event);
   /** Every outcome names the connection as soon as it is known. */
   const settle = <T extends LinkFlowOutcome['type']>(type: T, fields: Fields<T>) => {
     const outcome = {
@@ -106,7 +134,14 @@ export function startLinkFlow(input: LinkFlowInput): LinkFlow {
       ...(connectionId ? { connectionId } : {}),
       ...fields,
     } as unknown as LinkFlowOutcome;
-    if (latch.settle(outcome)) input.onOutcome(outcome);
+    if (!latch.settle(outcome)) return;
+    // A redirect leaves the page: what started it stays busy until it has gone.
+    const leaving = outcome.type === 'popup_blocked' && outcome.fallback === 'redirect';
+    input.onStateChange?.(leaving ? 'opening' : (STATE_OF[type] ?? 'success'));
+    if (outcome.type === 'failed') emit({ type: 'error', error: outcome.error });
+    else if (outcome.type === 'reconnected' || outcome.type === 'connected')
+      emit({ type: 'success' });
+    input.onOutcome?.(outcome);
   };
   /** `code` when the error has none of its own; literals keep the codes object out of bundles. */
   const fail = (error: unknown, code: ReconnectFailureCode | (string & {})) =>
@@ -147,7 +182,7 @@ export function startLinkFlow(input: LinkFlowInput): LinkFlow {
     settle('already_healthy', { health: baseline });
     return flow;
   }
-  input.setState('opening');
+  input.onStateChange?.('opening');
   const { url, state: expectedState } = buildAuthorizeUrl({
     clientId: link.clientId,
     redirectUri: link.redirectUri,
@@ -163,9 +198,10 @@ export function startLinkFlow(input: LinkFlowInput): LinkFlow {
       if (fallback) settle('popup_blocked', { fallback: 'redirect' });
     });
 
-  if (input.redirectNow || options.mode === 'redirect') {
+  const redirectNow = input.redirectNow === true;
+  if (redirectNow || options.mode === 'redirect') {
     // The page leaves; `<LinkCallback>` finishes the flow.
-    redirect(input.redirectNow);
+    redirect(redirectNow);
     return flow;
   }
   const noExchange = () =>
@@ -187,7 +223,7 @@ export function startLinkFlow(input: LinkFlowInput): LinkFlow {
   }
   const opened = popup;
   emit({ type: 'open', mode: 'popup' });
-  input.setState('waiting');
+  input.onStateChange?.('waiting');
   const expectedOrigin = new URL(link.redirectUri).origin;
 
   const stopSignIn = () => {
@@ -214,7 +250,7 @@ export function startLinkFlow(input: LinkFlowInput): LinkFlow {
     emit({ type: 'callback', outcome: 'code' });
     pastSignIn = true;
     // One deadline for the exchange and the confirmation: an exchange that never answers ends too.
-    const confirmTimeoutMs = input.options().confirmTimeoutMs ?? DEFAULT_CONFIRM_TIMEOUT_MS;
+    const confirmTimeoutMs = read().confirmTimeoutMs ?? DEFAULT_CONFIRM_TIMEOUT_MS;
     const confirmTimer = setTimeout(() => timedOut('confirmation'), confirmTimeoutMs);
     latch.onSettle(() => clearTimeout(confirmTimer));
     runExchange(reading.code, reading.state);
@@ -227,12 +263,12 @@ export function startLinkFlow(input: LinkFlowInput): LinkFlow {
   }, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
 
   function runExchange(code: string, state: string) {
-    const send = input.options().exchange;
+    const send = read().exchange;
     if (!send) {
       noExchange();
       return;
     }
-    input.setState('exchanging');
+    input.onStateChange?.('exchanging');
     // Called at once, in this task (an executor that throws rejects): the back end sees the code
     // as soon as it arrives.
     new Promise<unknown>((resolve) =>
@@ -263,7 +299,7 @@ export function startLinkFlow(input: LinkFlowInput): LinkFlow {
           settle(kind === 'connect' ? 'connected' : 'reconnected', { health: found, confirmedBy }),
         onUnconfirmable: (error) => fail(error, 'NOT_CONFIRMABLE'),
         onWaiting: () => {
-          input.setState('confirming');
+          input.onStateChange?.('confirming');
           emit({ type: 'confirming', connectionId: connectionId ?? '' });
         },
       }),

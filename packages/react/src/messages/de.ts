@@ -38,6 +38,8 @@ export const de: Messages = {
     cancelled: 'Das Neuverbinden wurde abgebrochen.',
     popup_blocked: 'Das Anmeldefenster wurde blockiert. Fahren Sie stattdessen in diesem Tab fort.',
     timed_out: 'Die Anmeldung hat zu lange gedauert. Bitte versuchen Sie es erneut.',
+    not_confirmed:
+      'Angemeldet, aber die Verbindung ist noch nicht als funktionierend bestätigt. Prüfen Sie ihren Status gleich noch einmal.',
     failed:
       'Das Neuverbinden ist fehlgeschlagen. Versuchen Sie es erneut oder wenden Sie sich an den Support.',
     reference: (requestId) => `Referenz: ${requestId}`,

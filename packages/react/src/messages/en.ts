@@ -39,6 +39,8 @@ export const enOutcomes: Messages['outcomes'] = {
   cancelled: 'Reconnecting was cancelled.',
   popup_blocked: 'The sign-in window was blocked. Continue in this tab instead.',
   timed_out: 'Sign-in took too long. Try again.',
+  not_confirmed:
+    'Signed in, but the connection is not confirmed working yet. Check its status in a moment.',
   failed: 'Reconnecting failed. Try again, or contact support.',
   reference: (requestId) => `Reference: ${requestId}`,
 };

@@ -38,6 +38,8 @@ export const es: Messages = {
     cancelled: 'Se canceló la reconexión.',
     popup_blocked: 'Se bloqueó la ventana de inicio de sesión. Continúa en esta pestaña.',
     timed_out: 'El inicio de sesión tardó demasiado. Inténtalo de nuevo.',
+    not_confirmed:
+      'Has iniciado sesión, pero aún no se ha confirmado que la conexión funcione. Comprueba su estado en un momento.',
     failed: 'No se pudo reconectar. Inténtalo de nuevo o contacta con soporte.',
     reference: (requestId) => `Referencia: ${requestId}`,
   },

@@ -38,6 +38,8 @@ export const nl: Messages = {
     cancelled: 'Opnieuw verbinden is geannuleerd.',
     popup_blocked: 'Het aanmeldvenster is geblokkeerd. Ga in plaats daarvan verder in dit tabblad.',
     timed_out: 'Het aanmelden duurde te lang. Probeer het opnieuw.',
+    not_confirmed:
+      'Aangemeld, maar nog niet bevestigd dat de verbinding werkt. Controleer de status zo meteen.',
     failed: 'Opnieuw verbinden is mislukt. Probeer het opnieuw of neem contact op met support.',
     reference: (requestId) => `Referentie: ${requestId}`,
   },

@@ -1,7 +1,6 @@
 import {
   checkTimings,
   type LinkFlow,
-  type LinkFlowOptions,
   type LinkFlowOutcome,
   type ReconnectCode,
   type ReconnectState,
@@ -9,6 +8,7 @@ import {
 } from '@makini-kit/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useMakiniContext } from '../MakiniProvider.js';
+import type { LinkFlowOptions } from './LinkFlowOptions.js';
 
 type FlowOptions = LinkFlowOptions<LinkFlowOutcome, ReconnectCode> & {
   force?: boolean;
@@ -25,18 +25,6 @@ export interface LinkFlowHandle {
   start: () => void;
   reset: () => void;
 }
-
-/**
- * The state an outcome leaves; every other outcome (`reconnected`, `connected`) is `success`.
- * `already_healthy` did nothing, so it reads idle again (the outcome stays in `data-outcome`).
- */
-const STATE_OF: Partial<Record<LinkFlowOutcome['type'], ReconnectState>> = {
-  already_healthy: 'idle',
-  cancelled: 'idle',
-  popup_blocked: 'blocked',
-  timed_out: 'error',
-  failed: 'error',
-};
 
 export function useLinkFlow(
   kind: 'reconnect' | 'connect',
@@ -72,22 +60,17 @@ export function useLinkFlow(
       link: latest.current.link ?? context.link,
       health: latest.current.health ?? context.health,
       redirectNow,
-      setState,
+      // The flow also sets the state each outcome leaves, and sends its `success`/`error` event.
+      onStateChange: setState,
       onOutcome: (result) => {
-        const redirected = result.type === 'popup_blocked' && result.fallback === 'redirect';
         offered.current = result.type === 'popup_blocked' && result.fallback === 'offered';
-        // A redirect leaves the page: the button stays busy until it has gone.
-        setState(redirected ? 'opening' : (STATE_OF[result.type] ?? 'success'));
         setOutcome(result);
         const callbacks = latest.current;
         if (result.type === 'failed') {
           setError(result.error);
-          callbacks.onEvent?.({ type: 'error', error: result.error });
           callbacks.onError?.(result.error);
         } else if (result.type === 'cancelled') {
           callbacks.onExit?.(result.reason);
-        } else if (result.type === 'reconnected' || result.type === 'connected') {
-          callbacks.onEvent?.({ type: 'success' });
         }
         callbacks.onResult?.(result);
       },
