@@ -170,7 +170,7 @@ export function startLinkFlow(input: LinkFlowInput): LinkFlow {
     fail(
       new LinkError(
         'NO_LINK_SETTINGS',
-        'Pass `link` ({ clientId, redirectUri }) to the button or to MakiniProvider.',
+        'Pass `link` ({ clientId, redirectUri }): to startLinkFlow, or to the button, the hook or MakiniProvider of @makini-kit/react.',
       ),
       'NO_LINK_SETTINGS',
     );
