@@ -88,7 +88,7 @@ describe('reconnect outcomes in Chromium against the sandbox', () => {
     await expect.poll(status, { timeout: 10_000 }).toBe('reauthorization_required');
 
     await userEvent.click(button());
-    expect(button().dataset.state).toBe('waiting');
+    await expect.poll(() => button().dataset.state).toBe('waiting');
     expect(await commands.consentQuery()).toMatchObject({
       connection_id: connection.connectionKey,
     });
@@ -100,8 +100,8 @@ describe('reconnect outcomes in Chromium against the sandbox', () => {
       confirmedBy: 'health',
       health: { state: 'healthy' },
     });
-    expect(button().dataset.state).toBe('success');
-    expect(button().textContent).toBe('Reconnected');
+    await expect.poll(() => button().dataset.state).toBe('success');
+    await expect.poll(() => button().textContent).toBe('Reconnected');
   });
 
   it('already_healthy: checked in the click, nothing opens', async () => {
@@ -130,7 +130,7 @@ describe('reconnect outcomes in Chromium against the sandbox', () => {
     await expect
       .poll(() => outcomes, { timeout: 10_000 })
       .toEqual([{ type: 'cancelled', connectionId: connection.connectionKey, reason: 'closed' }]);
-    expect(button().dataset.state).toBe('idle');
+    await expect.poll(() => button().dataset.state).toBe('idle');
   });
 
   it('cancelled: the customer presses Cancel on the consent page', async () => {
@@ -165,8 +165,8 @@ describe('reconnect outcomes in Chromium against the sandbox', () => {
       .toEqual([
         { type: 'popup_blocked', connectionId: connection.connectionKey, fallback: 'offered' },
       ]);
-    expect(button().dataset.state).toBe('blocked');
-    expect(button().textContent).toBe('Continue in this tab');
+    await expect.poll(() => button().dataset.state).toBe('blocked');
+    await expect.poll(() => button().textContent).toBe('Continue in this tab');
     expect(await commands.openPages()).toBe(before);
     expect(sessionStorage.getItem(PENDING_LINK_KEY)).toBeNull();
   });
@@ -185,7 +185,7 @@ describe('reconnect outcomes in Chromium against the sandbox', () => {
       .poll(() => outcomes, { timeout: 10_000 })
       .toEqual([{ type: 'timed_out', connectionId: connection.connectionKey, phase: 'sign_in' }]);
     await expect.poll(() => commands.openPages()).toBe(before);
-    expect(button().dataset.state).toBe('error');
+    await expect.poll(() => button().dataset.state).toBe('error');
   });
 
   it('failed: the back end cannot exchange the code; the outcome has the typed error and request id', async () => {
@@ -203,7 +203,7 @@ describe('reconnect outcomes in Chromium against the sandbox', () => {
     expect(MakiniError.is(outcome.error)).toBe(true);
     expect(outcome.requestId).toMatch(/\S/);
     expect(outcome.requestId).toBe((outcome.error as MakiniError).requestId);
-    expect(button().textContent).toBe('Try again');
+    await expect.poll(() => button().textContent).toBe('Try again');
   });
 });
 

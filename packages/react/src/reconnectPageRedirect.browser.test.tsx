@@ -77,7 +77,8 @@ describe('<ReconnectPage> when the popup is blocked: the redirect there and back
       confirmedBy: 'exchange',
       health: { state: 'healthy' },
     });
-    expect(root()?.dataset.outcome).toBe('reconnected');
+    // The outcome was told in the same task as React was asked to show it: wait for the render.
+    await expect.poll(() => root()?.dataset.outcome).toBe('reconnected');
     expect(root()?.querySelector('[data-makini="reconnect-page-outcome"]')?.textContent).toBe(
       en.outcomes.reconnected,
     );

@@ -361,4 +361,49 @@ describe('startLinkFlow', () => {
     );
     expect(opened).toHaveLength(0);
   });
+
+  it('ends a run still waiting for sign-in when another opens the popup, which has one name', async () => {
+    const popups: { closed: boolean; close: () => void; focus: () => void }[] = [];
+    vi.spyOn(window, 'open').mockImplementation(() => {
+      const popup = { closed: false, close: () => (popup.closed = true), focus: () => {} };
+      popups.push(popup);
+      return popup as unknown as Window;
+    });
+    const first = start({}, { exchange: vi.fn() });
+    const second = start({ connectionId: 'c2' }, { exchange: vi.fn() });
+    await expect(first.flow.promise).resolves.toEqual({
+      type: 'cancelled',
+      connectionId: 'c1',
+      reason: 'closed',
+    });
+    expect(popups.map((popup) => popup.closed)).toEqual([true, false]);
+    // The first run's sign-in deadline is gone with it: it cannot close the second run's window.
+    await vi.advanceTimersByTimeAsync(600_000);
+    expect(popups[1]?.closed).toBe(true);
+    await expect(second.flow.promise).resolves.toMatchObject({
+      type: 'timed_out',
+      connectionId: 'c2',
+      phase: 'sign_in',
+    });
+    expect(first.outcomes).toHaveLength(1);
+  });
+
+  it('goes on when onEvent throws, and reports that error as uncaught after the step', async () => {
+    const reported: (() => void)[] = [];
+    vi.spyOn(globalThis, 'queueMicrotask').mockImplementation((task) => reported.push(task));
+    const onEvent = vi.fn(() => {
+      throw new Error('analytics is down');
+    });
+    const { state, answer, popup } = stubPopup();
+    const exchange = vi.fn(async () => ({ health: { ...healthy('c1') } as ConnectionHealth }));
+    const { flow, outcomes } = start({}, { onEvent, exchange });
+    answer(`?code=good&state=${state()}`);
+    await expect(flow.promise).resolves.toMatchObject({ type: 'reconnected' });
+    expect(popup.close).toHaveBeenCalled();
+    expect(outcomes).toEqual([expect.objectContaining({ type: 'reconnected' })]);
+    // open, callback, success: each threw, and each error is reported.
+    expect(onEvent).toHaveBeenCalledTimes(3);
+    expect(reported).toHaveLength(3);
+    expect(() => reported[0]?.()).toThrow('analytics is down');
+  });
 });

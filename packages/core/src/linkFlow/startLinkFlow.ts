@@ -21,6 +21,12 @@ import { watchPopup } from './watchPopup.js';
 
 const POPUP_FEATURES = 'popup=yes,width=520,height=720';
 
+/**
+ * The run whose popup is open: Link's window has one name, so a second run would take over that
+ * window while the first still waits on it. A new popup ends the earlier run as `cancelled`.
+ */
+let popupRun: LinkFlow | undefined;
+
 /** How a run of `startLinkFlow` ended: a reconnect's outcome, or a new system's. */
 export type LinkFlowOutcome = ReconnectOutcome | ConnectOutcome;
 
@@ -63,9 +69,10 @@ export interface LinkFlowInput {
 /** A started run: its outcome, and what the page may still do with it. */
 export interface LinkFlow {
   /**
-   * Resolves with the one outcome; never rejects. A run that leaves for Link in this tab
-   * (`mode: 'redirect'`, `redirectNow`) does not settle here: the page is gone, and the page at
-   * `redirectUri` finishes it with `completeLink`.
+   * Resolves with the one outcome; never rejects. A run with `mode: 'redirect'` leaves for Link
+   * in this tab and does not settle here: the page is gone, and the page at `redirectUri` finishes
+   * it with `completeLink`. (A redirect that follows a blocked popup, or `redirectNow`, settles
+   * `popup_blocked` first.)
    */
   readonly promise: Promise<LinkFlowOutcome>;
   /** Whether the outcome is known. */
@@ -99,7 +106,8 @@ type Fields<T extends LinkFlowOutcome['type']> = Omit<
  * tab when the popup is blocked, or with `mode: 'redirect'`), the callback checked for origin and
  * `state`, your `exchange`, and the confirmation through the health source. Everything up to
  * `window.open` runs synchronously, so call it inside the click, or the popup is blocked. The
- * React widgets run it; call it yourself from another framework.
+ * React widgets run it; call it yourself from another framework. One popup at a time: a run that
+ * opens one ends an earlier run still waiting for sign-in as `cancelled`.
  *
  * @throws {RangeError} when `timeoutMs` or `confirmTimeoutMs` is not a positive number
  * @example
@@ -126,7 +134,17 @@ export function startLinkFlow(input: LinkFlowInput): LinkFlow {
   let connectionId = input.connectionId;
   let popup: Window | null = null;
   let pastSignIn = false;
-  const emit = (event: ReconnectEvent) => read().onEvent?.(event);
+  const emit = (event: ReconnectEvent) => {
+    try {
+      read().onEvent?.(event);
+    } catch (error) {
+      // An analytics callback that throws must not stop the flow half way (a popup left open, an
+      // outcome never told): its error is reported as uncaught, after this step.
+      queueMicrotask(() => {
+        throw error;
+      });
+    }
+  };
   /** Every outcome names the connection as soon as it is known. */
   const settle = <T extends LinkFlowOutcome['type']>(type: T, fields: Fields<T>) => {
     const outcome = {
@@ -214,6 +232,7 @@ export function startLinkFlow(input: LinkFlowInput): LinkFlow {
     noExchange();
     return flow;
   }
+  popupRun?.abort();
   popup = window.open(url, 'makini-link', POPUP_FEATURES);
   if (!popup) {
     emit({ type: 'popup_blocked' });
@@ -222,6 +241,10 @@ export function startLinkFlow(input: LinkFlowInput): LinkFlow {
     return flow;
   }
   const opened = popup;
+  popupRun = flow;
+  latch.onSettle(() => {
+    if (popupRun === flow) popupRun = undefined;
+  });
   emit({ type: 'open', mode: 'popup' });
   input.onStateChange?.('waiting');
   const expectedOrigin = new URL(link.redirectUri).origin;

@@ -41,12 +41,12 @@ export interface Messages {
     cancelled: string;
     /** The browser blocked the sign-in window. */
     popup_blocked: string;
-    /** No answer in time: the customer did not finish signing in (or the exchange never answered). */
+    /** No answer in time: the customer did not finish signing in within `timeoutMs`. */
     timed_out: string;
     /**
-     * The customer signed in and your back end exchanged the code, but the health source did not
-     * show the connection working within `confirmTimeoutMs` (a `timed_out` outcome with `phase:
-     * 'confirmation'`). Optional for a language of your own: `timed_out` is shown without it.
+     * The customer signed in, but the exchange and the confirmation did not finish within
+     * `confirmTimeoutMs` (a `timed_out` outcome with `phase: 'confirmation'`). Optional for a
+     * language of your own: `timed_out` is shown without it.
      */
     not_confirmed?: string;
     /** Anything else went wrong. */

@@ -41,7 +41,7 @@ export const fr: Messages = {
     popup_blocked: 'La fenêtre d’authentification a été bloquée. Continuez plutôt dans cet onglet.',
     timed_out: 'L’authentification a pris trop de temps. Réessayez.',
     not_confirmed:
-      'Identification réussie, mais le fonctionnement de la connexion n’est pas encore confirmé. Vérifiez son état dans un instant.',
+      'Authentification réussie, mais le fonctionnement de la connexion n’est pas encore confirmé. Vérifiez son état dans un instant.',
     failed: 'La reconnexion a échoué. Réessayez ou contactez le support.',
     reference: (requestId) => `Référence\u202f: ${requestId}`,
   },

@@ -11,7 +11,7 @@ import type {
  * itself, and the hooks' own callbacks.
  */
 export interface LinkFlowOptions<TOutcome, TCode extends LinkCode>
-  extends Omit<LinkFlowSettings, 'exchange' | 'force' | 'bound'> {
+  extends Omit<LinkFlowSettings, 'exchange' | 'force' | 'bound' | 'popupBlocked'> {
   /** Link's settings. @default the provider's `link` */
   link?: LinkSettings;
   /**
@@ -24,6 +24,11 @@ export interface LinkFlowOptions<TOutcome, TCode extends LinkCode>
     code: TCode,
     // biome-ignore lint/suspicious/noConfusingVoidType: an exchange may answer nothing (`async () => {}`).
   ) => Promise<ExchangeAnswer | undefined | void> | ExchangeAnswer | undefined | void;
+  /**
+   * A blocked popup: `redirect` continues in this tab at once; `offer` leaves the state `blocked`
+   * and the next `reconnect()` (a click on the button) continues in this tab. @default 'redirect'
+   */
+  popupBlocked?: 'redirect' | 'offer';
   /** Called once per run with how it ended. */
   onResult?: (outcome: TOutcome) => void;
   /** Called with the error of a `failed` outcome. */
