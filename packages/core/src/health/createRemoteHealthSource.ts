@@ -11,6 +11,14 @@ export interface RemoteHealthSourceOptions {
   fetch?: typeof fetch;
   /** First wait before reconnecting, in ms from 1 to 2^31-1; doubles up to 30 s. @default 1000 */
   reconnectDelayMs?: number;
+  /**
+   * How long a request may go without a byte, in ms from 1 to 2^31-1: the snapshot's answer, or
+   * the event stream (events and heartbeats) once it is open. A stream silent for longer is taken
+   * for dead (a proxy or a sleeping laptop dropped it without closing it) and opened again, so the
+   * widgets do not show stale health for good. Keep it above the back end's `heartbeatMs`
+   * (`createHealthHandler`'s, 15 s by default). @default 45_000
+   */
+  silenceTimeoutMs?: number;
   /** What to show before the first answer (e.g. the snapshot rendered on the server). */
   initialSnapshot?: HealthSnapshot;
   /**
@@ -36,7 +44,7 @@ export interface RemoteHealthSource extends HealthSource {
  * JSON snapshot, then listens to Server-Sent Events, reconnecting with backoff. The browser never
  * holds a Makini token. Connects on the first subscriber, disconnects after the last.
  *
- * @throws {RangeError} when `reconnectDelayMs` is not from 1 to 2^31-1 ms.
+ * @throws {RangeError} when `reconnectDelayMs` or `silenceTimeoutMs` is not from 1 to 2^31-1 ms.
  * @example
  * const health = createRemoteHealthSource({ url: '/api/health' });
  * <MakiniProvider health={health}>…</MakiniProvider>
@@ -49,6 +57,7 @@ export function createRemoteHealthSource(options: RemoteHealthSourceOptions): Re
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   const firstDelay = checkDuration('reconnectDelayMs', options.reconnectDelayMs ?? 1000);
   let delay = firstDelay;
+  const silenceMs = checkDuration('silenceTimeoutMs', options.silenceTimeoutMs ?? 45_000);
   const listeners = new Set<() => void>();
   const eventsUrl = options.eventsUrl ?? `${options.url.replace(/\/+$/, '')}/events`;
 
@@ -73,13 +82,24 @@ export function createRemoteHealthSource(options: RemoteHealthSourceOptions): Re
   function start() {
     const attempt = new AbortController();
     controller = attempt;
-    void load().then(() => run(attempt));
+    void load(attempt.signal).then(() => run(attempt));
   }
 
   async function run(attempt: AbortController) {
     const { signal } = attempt;
     if (signal.aborted || listeners.size === 0) return;
+    // Aborted for silence, the attempt ends like a stream that closed: it is opened again.
+    let silent = false;
+    let silence: ReturnType<typeof setTimeout> | undefined;
+    const heard = () => {
+      clearTimeout(silence);
+      silence = setTimeout(() => {
+        silent = true;
+        attempt.abort();
+      }, silenceMs);
+    };
     try {
+      heard();
       const response = await fetchImpl()(eventsUrl, {
         ...options.requestInit,
         headers: headersAccepting('text/event-stream'),
@@ -94,6 +114,7 @@ export function createRemoteHealthSource(options: RemoteHealthSourceOptions): Re
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
+        heard();
         buffer += value;
         let boundary = buffer.indexOf('\n\n');
         while (boundary >= 0) {
@@ -113,24 +134,35 @@ export function createRemoteHealthSource(options: RemoteHealthSourceOptions): Re
         }
       }
     } catch {
-      if (signal.aborted) return;
+      if (signal.aborted && !silent) return;
     } finally {
+      clearTimeout(silence);
       if (controller === attempt) connected = false;
     }
-    if (signal.aborted || listeners.size === 0) return;
+    if ((signal.aborted && !silent) || listeners.size === 0) return;
     // The stream ended or failed: reload the snapshot and reconnect, waiting longer each time.
     retryTimer = setTimeout(start, delay);
     delay = Math.min(delay * 2, 30_000);
   }
 
-  async function load() {
+  /** The snapshot, within the silence deadline: a request that hangs must not keep the stream shut. */
+  async function load(attempt: AbortSignal) {
+    const loading = new AbortController();
+    const stop = () => loading.abort();
+    const timer = setTimeout(stop, silenceMs);
+    attempt.addEventListener('abort', stop, { once: true });
     try {
       const response = await fetchImpl()(options.url, {
         ...options.requestInit,
         headers: headersAccepting('application/json'),
+        signal: loading.signal,
       });
       if (response.ok) set((await response.json()) as HealthSnapshot);
-    } catch {}
+    } catch {
+    } finally {
+      clearTimeout(timer);
+      attempt.removeEventListener('abort', stop);
+    }
   }
 
   return {
