@@ -5,8 +5,9 @@ import { healthEventStream } from './healthEventStream.js';
 /** Options of `createHealthHandler`. */
 export interface HealthHandlerOptions {
   /**
-   * Between heartbeat comments on an event stream, which keep idle proxies from closing it; in ms,
-   * from 1 to 2^31-1. @default 15_000
+   * Between heartbeat comments on an event stream, which keep idle proxies from closing it and
+   * tell `createRemoteHealthSource` the stream is alive: keep it below that source's
+   * `silenceTimeoutMs` (45 s by default). In ms, from 1 to 2^31-1. @default 15_000
    */
   heartbeatMs?: number;
   /**

@@ -12,11 +12,12 @@ export interface RemoteHealthSourceOptions {
   /** First wait before reconnecting, in ms from 1 to 2^31-1; doubles up to 30 s. @default 1000 */
   reconnectDelayMs?: number;
   /**
-   * How long a request may go without a byte, in ms from 1 to 2^31-1: the snapshot's answer, or
-   * the event stream (events and heartbeats) once it is open. A stream silent for longer is taken
-   * for dead (a proxy or a sleeping laptop dropped it without closing it) and opened again, so the
-   * widgets do not show stale health for good. Keep it above the back end's `heartbeatMs`
-   * (`createHealthHandler`'s, 15 s by default). @default 45_000
+   * In ms from 1 to 2^31-1: how long the event stream may stay silent (no event, no heartbeat),
+   * and how long the snapshot request and the stream's answer may take. A stream silent for longer
+   * is taken for dead (a proxy or a sleeping laptop dropped it without closing it) and opened again
+   * with the snapshot, so the widgets do not show stale health for good. Keep it above the back
+   * end's `heartbeatMs` (`createHealthHandler`'s, 15 s by default): below it, a quiet but live
+   * stream is reopened every `silenceTimeoutMs`. @default 45_000
    */
   silenceTimeoutMs?: number;
   /** What to show before the first answer (e.g. the snapshot rendered on the server). */
@@ -24,7 +25,8 @@ export interface RemoteHealthSourceOptions {
   /**
    * Extra options for both requests, e.g. `{ credentials: 'include' }` or
    * `{ headers: { authorization: 'Bearer …' } }`. Headers (a `Headers`, pairs or a record) are sent
-   * as given, except `accept`, which each request sets to what it reads.
+   * as given, except `accept`, which each request sets to what it reads. Its `signal`, once
+   * aborted, stops the source as `close()` does.
    */
   requestInit?: RequestInit;
 }
@@ -68,6 +70,8 @@ export function createRemoteHealthSource(options: RemoteHealthSourceOptions): Re
   };
 
   const fetchImpl = () => options.fetch ?? globalThis.fetch;
+  // Each request carries a signal of the source's own; the caller's, when aborted, stops the source.
+  const { signal: callerSignal, ...requestInit } = options.requestInit ?? {};
   const callerHeaders = readHeaders(options.requestInit?.headers);
   const headersAccepting = (accept: string) => {
     const headers = new Headers(callerHeaders);
@@ -80,6 +84,7 @@ export function createRemoteHealthSource(options: RemoteHealthSourceOptions): Re
    * the next subscriber's attempt is the only one that opens a stream.
    */
   function start() {
+    if (callerSignal?.aborted) return;
     const attempt = new AbortController();
     controller = attempt;
     void load(attempt.signal).then(() => run(attempt));
@@ -91,17 +96,20 @@ export function createRemoteHealthSource(options: RemoteHealthSourceOptions): Re
     // Aborted for silence, the attempt ends like a stream that closed: it is opened again.
     let silent = false;
     let silence: ReturnType<typeof setTimeout> | undefined;
+    let reader: ReadableStreamDefaultReader<string> | undefined;
     const heard = () => {
       clearTimeout(silence);
       silence = setTimeout(() => {
         silent = true;
         attempt.abort();
+        // Also here, for a `fetch` that does not end its body on abort.
+        reader?.cancel().catch(() => {});
       }, silenceMs);
     };
     try {
       heard();
       const response = await fetchImpl()(eventsUrl, {
-        ...options.requestInit,
+        ...requestInit,
         headers: headersAccepting('text/event-stream'),
         signal,
       });
@@ -109,7 +117,7 @@ export function createRemoteHealthSource(options: RemoteHealthSourceOptions): Re
         throw new Error(`health events answered ${response.status}`);
       connected = true;
       delay = firstDelay;
-      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
       let buffer = '';
       for (;;) {
         const { done, value } = await reader.read();
@@ -139,7 +147,8 @@ export function createRemoteHealthSource(options: RemoteHealthSourceOptions): Re
       clearTimeout(silence);
       if (controller === attempt) connected = false;
     }
-    if ((signal.aborted && !silent) || listeners.size === 0) return;
+    // A newer attempt (subscribers left and came back meanwhile) owns the connection now.
+    if ((signal.aborted && !silent) || listeners.size === 0 || controller !== attempt) return;
     // The stream ended or failed: reload the snapshot and reconnect, waiting longer each time.
     retryTimer = setTimeout(start, delay);
     delay = Math.min(delay * 2, 30_000);
@@ -153,7 +162,7 @@ export function createRemoteHealthSource(options: RemoteHealthSourceOptions): Re
     attempt.addEventListener('abort', stop, { once: true });
     try {
       const response = await fetchImpl()(options.url, {
-        ...options.requestInit,
+        ...requestInit,
         headers: headersAccepting('application/json'),
         signal: loading.signal,
       });
@@ -165,7 +174,7 @@ export function createRemoteHealthSource(options: RemoteHealthSourceOptions): Re
     }
   }
 
-  return {
+  const source: RemoteHealthSource = {
     subscribe(listener) {
       listeners.add(listener);
       if (listeners.size === 1) start();
@@ -188,6 +197,8 @@ export function createRemoteHealthSource(options: RemoteHealthSourceOptions): Re
       if (retryTimer) clearTimeout(retryTimer);
     },
   };
+  callerSignal?.addEventListener('abort', () => source.close(), { once: true });
+  return source;
 }
 
 /** Parsed once, at creation: a bad header would otherwise fail every request, silently and forever. */
