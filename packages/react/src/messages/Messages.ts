@@ -1,4 +1,4 @@
-import type { ConnectionHealthState, SyncStatus } from '@makini-kit/core';
+import type { ConnectionHealthState, ReconnectState, SyncStatus } from '@makini-kit/core';
 
 /**
  * Every text the widgets show, for one language. English is built in (`en`); the others are
@@ -143,16 +143,8 @@ export interface Messages {
   };
 }
 
-/** The labelled states of a reconnect button. */
-export type ReconnectStateLabel =
-  | 'idle'
-  | 'opening'
-  | 'waiting'
-  | 'exchanging'
-  | 'confirming'
-  | 'success'
-  | 'blocked'
-  | 'error';
+/** The labelled states of a reconnect button: every state of core's Link flow. */
+export type ReconnectStateLabel = ReconnectState;
 
 /** Why a reconnect link can be refused; the codes of `ReconnectLinkError`. */
 export type ReconnectLinkRefusal =
