@@ -179,7 +179,13 @@ describe.each(backends)('ConnectionHealthMonitor on several replicas, $name', ({
 
   it('polls each connection from one replica, and only while that replica has subscribers', async () => {
     const connections = await createConnections(sandbox.url, 12, Date.now() + 86_400_000);
-    const { replicas: made, polls } = await replicas(3, connections, { pollIntervalMs: 250 });
+    // Leases far longer than the test: a replica slowed down by a loaded machine keeps its share
+    // (taking over from a replica that stopped claiming is tested in RedisPollLeases.test.ts and
+    // replicaProcesses.test.ts); giving its connections up here is the replica's own leave.
+    const { replicas: made, polls } = await replicas(3, connections, {
+      pollIntervalMs: 250,
+      leaseMs: 60_000,
+    });
     const stops = made.map(({ monitor }) => monitor.subscribe(() => {}));
     const pollsOf = (id: string) => polls.filter((poll) => poll.connectionId === id);
     // Until every connection has been polled four times since the replicas settled.
