@@ -2,7 +2,7 @@ import { defineConfig } from 'tsdown';
 import { dropDeclarationMapComments } from '../../tooling/dropDeclarationMapComments.js';
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/opentelemetry.ts'],
+  entry: ['src/index.ts', 'src/opentelemetry.ts', 'src/internal.ts'],
   format: ['esm', 'cjs'],
   platform: 'neutral',
   target: 'es2022',

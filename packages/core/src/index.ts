@@ -113,26 +113,17 @@ export type { NodeHealthRequest, NodeHealthResponse } from './health/NodeHealthH
 export type { SyncInfo } from './health/SyncInfo.js';
 export { type FetchHealthHandler, toNodeHealthHandler } from './health/toNodeHealthHandler.js';
 export { completeLink, type LinkCompletion } from './linkFlow/completeLink.js';
-export { confirmExchange } from './linkFlow/confirmHealth.js';
 export { ReconnectFailureCode } from './linkFlow/failureCodes.js';
-export {
-  checkTimings,
-  DEFAULT_CONFIRM_TIMEOUT_MS,
-  type LinkCode,
-  type LinkFlowSettings,
-  type ReconnectCode,
-  type ReconnectEvent,
-  type ReconnectState,
+export type {
+  LinkCode,
+  LinkFlowSettings,
+  ReconnectCode,
+  ReconnectEvent,
+  ReconnectState,
 } from './linkFlow/LinkFlowOptions.js';
 export type { LinkSettings } from './linkFlow/LinkSettings.js';
 export type { LinkWindow } from './linkFlow/LinkWindow.js';
-export { isLinkCallbackMessage, PENDING_LINK_KEY } from './linkFlow/linkMessages.js';
-export {
-  type ReturnedLink,
-  returnFromLink,
-  tagPendingLink,
-  takeReturnedLink,
-} from './linkFlow/linkReturn.js';
+export { returnFromLink } from './linkFlow/linkReturn.js';
 export type {
   ConnectOutcome,
   ExchangeAnswer,

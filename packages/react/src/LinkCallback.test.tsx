@@ -1,4 +1,4 @@
-import { PENDING_LINK_KEY } from '@makini-kit/core';
+import { PENDING_LINK_KEY } from '@makini-kit/core/internal';
 import { act, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LinkCallback } from './LinkCallback.js';

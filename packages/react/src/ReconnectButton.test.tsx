@@ -1,4 +1,4 @@
-import { PENDING_LINK_KEY } from '@makini-kit/core';
+import { PENDING_LINK_KEY } from '@makini-kit/core/internal';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReconnectButton } from './ReconnectButton.js';

@@ -1,5 +1,5 @@
 import type { ExchangeAnswer, HealthSource, ReconnectOutcome } from '@makini-kit/core';
-import { tagPendingLink } from '@makini-kit/core';
+import { tagPendingLink } from '@makini-kit/core/internal';
 import { type HTMLAttributes, useId, useState } from 'react';
 import { defined } from './defined.js';
 import { type LinkSettings, useMakiniContext } from './MakiniProvider.js';

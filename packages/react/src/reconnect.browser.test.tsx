@@ -1,4 +1,5 @@
-import { createRemoteHealthSource, isLinkCallbackMessage } from '@makini-kit/core';
+import { createRemoteHealthSource } from '@makini-kit/core';
+import { isLinkCallbackMessage } from '@makini-kit/core/internal';
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { commands } from 'vitest/browser';

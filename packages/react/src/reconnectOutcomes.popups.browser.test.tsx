@@ -1,9 +1,5 @@
-import {
-  createRemoteHealthSource,
-  errorFromResponse,
-  MakiniError,
-  PENDING_LINK_KEY,
-} from '@makini-kit/core';
+import { createRemoteHealthSource, errorFromResponse, MakiniError } from '@makini-kit/core';
+import { PENDING_LINK_KEY } from '@makini-kit/core/internal';
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { commands, userEvent } from 'vitest/browser';

@@ -185,6 +185,19 @@ describe('startLinkFlow', () => {
     expect(health.listeners.size).toBe(0);
   });
 
+  it('keeps the confirmTimeoutMs it checked at the start, whatever the options say later', async () => {
+    const { state, answer } = stubPopup();
+    const health = fixedSource({ c1: { state: 'reauthorization_required' } });
+    const options: Record<string, unknown> = { exchange: async () => {}, confirmTimeoutMs: 5000 };
+    const { flow } = start({ health }, options);
+    options.confirmTimeoutMs = -1;
+    answer(`?code=good&state=${state()}`);
+    await vi.advanceTimersByTimeAsync(4999);
+    expect(flow.settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(flow.promise).resolves.toMatchObject({ type: 'timed_out', phase: 'confirmation' });
+  });
+
   it('times out the sign-in after timeoutMs and closes the popup', async () => {
     const { popup } = stubPopup();
     const { flow } = start({}, { timeoutMs: 1000, exchange: vi.fn() });

@@ -49,7 +49,8 @@ export interface LinkFlowInput {
   health?: HealthSource | undefined;
   /**
    * The run's settings; a function is read again when a callback runs, so a framework hands its
-   * latest props. @default {}
+   * latest props. `timeoutMs` and `confirmTimeoutMs` are read once, when the run starts (where
+   * they are checked). @default {}
    */
   options?: LinkFlowSettings | (() => LinkFlowSettings);
   /**
@@ -129,6 +130,8 @@ export function startLinkFlow(input: LinkFlowInput): LinkFlow {
   const read = typeof settings === 'function' ? settings : () => settings ?? {};
   const options = read();
   checkTimings(options);
+  // Copied now: the options object may change later, and these were the values checked.
+  const { timeoutMs = DEFAULT_TIMEOUT_MS, confirmTimeoutMs = DEFAULT_CONFIRM_TIMEOUT_MS } = options;
   const latch = createOutcomeLatch<LinkFlowOutcome>();
   // A new system's key is known only from the exchange's answer.
   let connectionId = input.connectionId;
@@ -273,7 +276,6 @@ export function startLinkFlow(input: LinkFlowInput): LinkFlow {
     emit({ type: 'callback', outcome: 'code' });
     pastSignIn = true;
     // One deadline for the exchange and the confirmation: an exchange that never answers ends too.
-    const confirmTimeoutMs = read().confirmTimeoutMs ?? DEFAULT_CONFIRM_TIMEOUT_MS;
     const confirmTimer = setTimeout(() => timedOut('confirmation'), confirmTimeoutMs);
     latch.onSettle(() => clearTimeout(confirmTimer));
     runExchange(reading.code, reading.state);
@@ -283,7 +285,7 @@ export function startLinkFlow(input: LinkFlowInput): LinkFlow {
   const signInTimer = setTimeout(() => {
     opened.close();
     timedOut('sign_in');
-  }, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  }, timeoutMs);
 
   function runExchange(code: string, state: string) {
     const send = read().exchange;

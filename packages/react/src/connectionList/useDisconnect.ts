@@ -1,7 +1,14 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ConnectionListItem } from './ConnectionListItem.js';
 import type { DisconnectPhase } from './ConnectionRow.js';
 import { nextFocus } from './nextFocus.js';
+
+/**
+ * Focus moves in the commit that removes the row, before the browser paints and before the
+ * removal is announced: never a moment on `<body>`. (Nothing to focus on the server, where React 18
+ * warns about layout effects.)
+ */
+const useFocusEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect;
 
 export interface UseDisconnectInput {
   connections: readonly ConnectionListItem[] | undefined;
@@ -56,7 +63,7 @@ export function useDisconnect({
     }
   }, [connections, removed]);
 
-  useEffect(() => {
+  useFocusEffect(() => {
     if (!focusRequest) return;
     const element = focusable.current.get(focusRequest.target) ?? fallback.current();
     element?.focus();

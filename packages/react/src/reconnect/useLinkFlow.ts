@@ -1,11 +1,11 @@
 import {
-  checkTimings,
   type LinkFlow,
   type LinkFlowOutcome,
   type ReconnectCode,
   type ReconnectState,
   startLinkFlow,
 } from '@makini-kit/core';
+import { checkTimings } from '@makini-kit/core/internal';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useMakiniContext } from '../MakiniProvider.js';
 import type { LinkFlowOptions } from './LinkFlowOptions.js';

@@ -1,4 +1,4 @@
-import { type ReturnedLink, takeReturnedLink } from '@makini-kit/core';
+import { type ReturnedLink, takeReturnedLink } from '@makini-kit/core/internal';
 import { useEffect, useRef, useState } from 'react';
 import type { ReconnectLinkRefusal } from '../messages/Messages.js';
 import { refusalOf } from './refusalOf.js';

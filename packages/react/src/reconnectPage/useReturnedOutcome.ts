@@ -1,5 +1,9 @@
-import type { HealthSource, ReconnectOutcome, ReturnedLink } from '@makini-kit/core';
-import { confirmExchange, DEFAULT_CONFIRM_TIMEOUT_MS } from '@makini-kit/core';
+import type { HealthSource, ReconnectOutcome } from '@makini-kit/core';
+import {
+  confirmExchange,
+  DEFAULT_CONFIRM_TIMEOUT_MS,
+  type ReturnedLink,
+} from '@makini-kit/core/internal';
 import { useEffect, useRef } from 'react';
 
 /**
