@@ -195,6 +195,18 @@ describe('the subscriber connection of toRedisConnection', () => {
   );
 });
 
+/** Nobody listens on `channel` once Redis answers, and a while later still (no resubscribe). */
+async function expectUnsubscribed(url: string, channel: string, received: string[]) {
+  const raw = new Redis(url);
+  cleanups.push(() => raw.disconnect());
+  const listeners = async () => (await raw.call('PUBSUB', 'NUMSUB', channel)) as [string, number];
+  await expect.poll(listeners, { timeout: 10_000 }).toEqual([channel, 0]);
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  expect(await listeners()).toEqual([channel, 0]);
+  await raw.publish(channel, 'late');
+  expect(received).toEqual([]);
+}
+
 describe('stopping a subscription while Redis is away', () => {
   it.each(clients)(
     'with $name: the stop function returns after the deadline instead of waiting for Redis',
@@ -219,4 +231,54 @@ describe('stopping a subscription while Redis is away', () => {
       await expect.poll(() => stopped, { timeout: 10_000 }).toBe(true);
     },
   );
+
+  it.each(clients)(
+    'with $name: the channel is unsubscribed once Redis is back, not subscribed again by the reconnect',
+    async ({ open }) => {
+      const redis = await ownRedis();
+      const client = await open(redis.url, {
+        enableOfflineQueue: true,
+        maxRetriesPerRequest: null,
+      });
+      const connection = toRedisConnection(client, {
+        commandTimeoutMs: 300,
+        onSubscriberError: () => undefined,
+      });
+      cleanups.push(() => connection.close());
+      const received: string[] = [];
+      const stop = await connection.subscribe('left', (message) => received.push(message));
+      await redis.kill();
+      await stop();
+      await redis.start();
+      await expectUnsubscribed(redis.url, 'left', received);
+    },
+  );
+
+  it('with ioredis: a stop whose wait for ready ran out is sent once the connection is ready', async () => {
+    const redis = await ownRedis();
+    const [ioredis] = clients;
+    if (!ioredis) throw new Error('no ioredis client factory');
+    const client = await ioredis.open(redis.url, {
+      enableOfflineQueue: true,
+      maxRetriesPerRequest: null,
+    });
+    const duplicates = watchDuplicates(client);
+    const connection = toRedisConnection(client, {
+      commandTimeoutMs: 300,
+      onSubscriberError: () => undefined,
+    });
+    cleanups.push(() => connection.close());
+    const received: string[] = [];
+    const stop = await connection.subscribe('left', (message) => received.push(message));
+    const duplicate = duplicates[0]?.duplicate as Redis;
+    // Redis answers nothing (as while it loads its data) and the subscriber connection is made
+    // again: it is open, not ready, for longer than the stop's deadline.
+    redis.pause();
+    duplicate.disconnect(true);
+    await expect.poll(() => duplicate.status).toBe('connect');
+    await stop();
+    expect(duplicate.status).toBe('connect');
+    redis.resume();
+    await expectUnsubscribed(redis.url, 'left', received);
+  });
 });

@@ -82,6 +82,8 @@ export class RedisSubscriber {
   #abandon: ((error: Error) => void) | undefined;
   /** ioredis hands every message to one handler: the listeners per channel it was subscribed to. */
   readonly #ioListeners = new Map<string, Set<(message: string) => void>>();
+  /** Per channel, the ioredis SUBSCRIBEs still waiting for an answer. */
+  readonly #ioSubscribing = new Map<string, number>();
 
   constructor(
     client: RedisClientLike,
@@ -151,10 +153,17 @@ export class RedisSubscriber {
     // A channel's listeners are registered once Redis has confirmed SUBSCRIBE: after a failed one,
     // the next subscribe sends it again instead of taking an empty registration for a live one.
     if (!this.#ioListeners.has(channel)) {
-      await this.#withDeadline(operation, async (signal) => {
-        await afterReadyCheck(duplicate, signal);
-        return duplicate.subscribe(channel);
-      });
+      this.#ioSubscribing.set(channel, (this.#ioSubscribing.get(channel) ?? 0) + 1);
+      try {
+        await this.#withDeadline(operation, async (signal) => {
+          await afterReadyCheck(duplicate, signal);
+          return duplicate.subscribe(channel);
+        });
+      } finally {
+        const left = (this.#ioSubscribing.get(channel) ?? 1) - 1;
+        if (left > 0) this.#ioSubscribing.set(channel, left);
+        else this.#ioSubscribing.delete(channel);
+      }
     }
     let listeners = this.#ioListeners.get(channel);
     if (!listeners) {
@@ -170,7 +179,16 @@ export class RedisSubscriber {
         // Sent before ready, it would be undone: ioredis subscribes that connection again once ready.
         await afterReadyCheck(duplicate, signal);
         return duplicate.unsubscribe(channel);
-      }).catch(() => undefined);
+      }).catch(() => {
+        // Not sent in time: ioredis would subscribe the channel again when it is next ready (its
+        // own resubscribe runs before the 'ready' event), so it is sent then, unless meanwhile
+        // someone subscribed to the channel again or the connection was closed.
+        duplicate.once?.('ready', () => {
+          const wanted = this.#ioListeners.has(channel) || this.#ioSubscribing.has(channel);
+          if (this.#duplicate !== duplicate || wanted) return;
+          duplicate.unsubscribe(channel).catch(() => undefined);
+        });
+      });
     };
   }
 
