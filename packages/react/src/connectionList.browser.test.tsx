@@ -49,6 +49,15 @@ describe('ConnectionList in Chromium against the sandbox', () => {
         }}
       />,
     );
+    // Where focus is at the moment each announcement is written: already moved, never on <body>.
+    const focusAtAnnouncement: Array<{ text: string; focused: Element | null }> = [];
+    const observer = new MutationObserver(() => {
+      const text = document.querySelector('[data-part="announcer"]')?.textContent ?? '';
+      if (text && focusAtAnnouncement.at(-1)?.text !== text) {
+        focusAtAnnouncement.push({ text, focused: document.activeElement });
+      }
+    });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
     const nameOf = (connection: ConnectionListItem) =>
       new RegExp(connection.name.replace(/[()]/g, '\\$&'));
     const row = (connection: ConnectionListItem) =>
@@ -92,9 +101,11 @@ describe('ConnectionList in Chromium against the sandbox', () => {
         })
         .toBe(`${first.name} was disconnected.`);
       expect(disconnected).toEqual([first.id]);
-      expect(document.activeElement).toBe(
-        within(row(second)).getByRole('button', { name: 'Disconnect' }),
-      );
+      const secondDisconnect = within(row(second)).getByRole('button', { name: 'Disconnect' });
+      expect(document.activeElement).toBe(secondDisconnect);
+      expect(focusAtAnnouncement).toEqual([
+        { text: `${first.name} was disconnected.`, focused: secondDisconnect },
+      ]);
       const left = await backendJson<string[]>('/connection-list/connections');
       expect(left).not.toContain(first.id);
       expect(left).toEqual(expect.arrayContaining([second.id, third.id]));
@@ -111,15 +122,19 @@ describe('ConnectionList in Chromium against the sandbox', () => {
           })
           .toBe(`${connection.name} was disconnected.`);
       }
-      expect(document.activeElement).toBe(
-        screen.getByRole('button', { name: 'Connect a new system' }),
-      );
+      const connectNew = screen.getByRole('button', { name: 'Connect a new system' });
+      expect(document.activeElement).toBe(connectNew);
+      expect(focusAtAnnouncement.at(-1)).toEqual({
+        text: `${third.name} was disconnected.`,
+        focused: connectNew,
+      });
       expect(screen.getByText('No systems connected yet.')).toBeTruthy();
       const none = await backendJson<string[]>('/connection-list/connections');
       expect(none.filter((id) => connections.some((connection) => connection.id === id))).toEqual(
         [],
       );
     } finally {
+      observer.disconnect();
       health.close();
     }
   });

@@ -73,6 +73,22 @@ describe.each(PUBLISHED_PACKAGES)('the %s tarball', (dir) => {
     expect(workspace.files).toContain('LICENSE');
   });
 
+  it('depends on the exact version of a kit package whose internal entry it imports', () => {
+    const internal = new Set<string>();
+    for (const path of packed.files.filter((file) => /\.(c|m)?js$/.test(file))) {
+      for (const [, name] of packed
+        .read(path)
+        .matchAll(/["'](@makini-kit\/[a-z-]+)\/internal["']/g))
+        if (name) internal.add(name);
+    }
+    const dependencies = packed.manifest.dependencies ?? {};
+    for (const name of internal) {
+      const version = workspaceManifests().find((manifest) => manifest.name === name)?.version;
+      expect({ name, range: dependencies[name] }).toEqual({ name, range: version });
+    }
+    if (dir === 'react') expect([...internal]).toEqual(['@makini-kit/core']);
+  });
+
   it('ships the repository licence, word for word', () => {
     expect(packed.manifest.license).toBe('MIT');
     expect(packed.read('LICENSE')).toBe(rootLicense());

@@ -1,3 +1,4 @@
+import { MAX_TIMEOUT_MS } from '../client/timers.js';
 import type { ExchangeAnswer } from './ReconnectOutcome.js';
 
 /** Where a reconnect is: style with `data-state`. */
@@ -132,11 +133,17 @@ export const DEFAULT_CONFIRM_TIMEOUT_MS = 30_000;
  * A programming mistake in the timing options is a RangeError naming the option.
  * @internal
  */
-export function checkTimings(options: { timeoutMs?: number; confirmTimeoutMs?: number }) {
+export function checkTimings(options: {
+  timeoutMs?: number | undefined;
+  confirmTimeoutMs?: number | undefined;
+}) {
   for (const name of ['timeoutMs', 'confirmTimeoutMs'] as const) {
     const value = options[name];
-    if (value !== undefined && !(Number.isFinite(value) && value > 0)) {
-      throw new RangeError(`${name} must be a positive number of milliseconds; got ${value}.`);
+    // Above 2^31-1 ms a browser's timer fires at once.
+    if (value !== undefined && !(Number.isFinite(value) && value > 0 && value <= MAX_TIMEOUT_MS)) {
+      throw new RangeError(
+        `${name} must be a positive number of milliseconds up to ${MAX_TIMEOUT_MS} (2^31-1, the longest timer); got ${value}.`,
+      );
     }
   }
 }

@@ -185,18 +185,42 @@ describe('startLinkFlow', () => {
     expect(health.listeners.size).toBe(0);
   });
 
-  it('keeps the confirmTimeoutMs it checked at the start, whatever the options say later', async () => {
+  it('takes the confirmTimeoutMs the options say when the code arrives', async () => {
     const { state, answer } = stubPopup();
     const health = fixedSource({ c1: { state: 'reauthorization_required' } });
-    const options: Record<string, unknown> = { exchange: async () => {}, confirmTimeoutMs: 5000 };
+    const options: Record<string, unknown> = { exchange: async () => {}, confirmTimeoutMs: 1000 };
     const { flow } = start({ health }, options);
-    options.confirmTimeoutMs = -1;
+    // A framework's props changed while the customer signed in.
+    options.confirmTimeoutMs = 5000;
     answer(`?code=good&state=${state()}`);
     await vi.advanceTimersByTimeAsync(4999);
     expect(flow.settled).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
     await expect(flow.promise).resolves.toMatchObject({ type: 'timed_out', phase: 'confirmation' });
   });
+
+  it.each([-1, Number.NaN, 2 ** 31])(
+    'keeps the checked confirmTimeoutMs when the options later say %s, and reports it',
+    async (bad) => {
+      const reported: (() => void)[] = [];
+      vi.spyOn(globalThis, 'queueMicrotask').mockImplementation((task) => reported.push(task));
+      const { state, answer } = stubPopup();
+      const health = fixedSource({ c1: { state: 'reauthorization_required' } });
+      const options: Record<string, unknown> = { exchange: async () => {}, confirmTimeoutMs: 5000 };
+      const { flow } = start({ health }, options);
+      options.confirmTimeoutMs = bad;
+      answer(`?code=good&state=${state()}`);
+      await vi.advanceTimersByTimeAsync(4999);
+      expect(flow.settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      await expect(flow.promise).resolves.toMatchObject({
+        type: 'timed_out',
+        phase: 'confirmation',
+      });
+      expect(reported).toHaveLength(1);
+      expect(() => reported[0]?.()).toThrow(RangeError);
+    },
+  );
 
   it('times out the sign-in after timeoutMs and closes the popup', async () => {
     const { popup } = stubPopup();
@@ -364,14 +388,18 @@ describe('startLinkFlow', () => {
     expect(offered.states.at(-1)).toBe('blocked');
   });
 
-  it('refuses a timing that is not a positive number of milliseconds, before opening anything', () => {
+  it('refuses a timing that is not a positive number of milliseconds a timer can wait, before opening anything', () => {
     const { opened } = stubPopup();
     expect(() => start({}, { exchange: vi.fn(), timeoutMs: 0 })).toThrow(
-      new RangeError('timeoutMs must be a positive number of milliseconds; got 0.'),
+      new RangeError(
+        'timeoutMs must be a positive number of milliseconds up to 2147483647 (2^31-1, the longest timer); got 0.',
+      ),
     );
     expect(() => start({}, { exchange: vi.fn(), confirmTimeoutMs: Number.NaN })).toThrow(
       RangeError,
     );
+    // A browser's timer fires at once past 2^31-1 ms.
+    expect(() => start({}, { exchange: vi.fn(), timeoutMs: 2 ** 31 })).toThrow(RangeError);
     expect(opened).toHaveLength(0);
   });
 

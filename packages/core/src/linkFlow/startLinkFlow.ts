@@ -49,8 +49,9 @@ export interface LinkFlowInput {
   health?: HealthSource | undefined;
   /**
    * The run's settings; a function is read again when a callback runs, so a framework hands its
-   * latest props. `timeoutMs` and `confirmTimeoutMs` are read once, when the run starts (where
-   * they are checked). @default {}
+   * latest props. `timeoutMs` is read when the run starts, `confirmTimeoutMs` when the code
+   * arrives; one that fails the check then is reported as uncaught, and the one the start
+   * checked is kept. @default {}
    */
   options?: LinkFlowSettings | (() => LinkFlowSettings);
   /**
@@ -130,8 +131,9 @@ export function startLinkFlow(input: LinkFlowInput): LinkFlow {
   const read = typeof settings === 'function' ? settings : () => settings ?? {};
   const options = read();
   checkTimings(options);
-  // Copied now: the options object may change later, and these were the values checked.
-  const { timeoutMs = DEFAULT_TIMEOUT_MS, confirmTimeoutMs = DEFAULT_CONFIRM_TIMEOUT_MS } = options;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  // Copied now: the options object may change later, and this is the value checked.
+  const firstConfirmTimeoutMs = options.confirmTimeoutMs;
   const latch = createOutcomeLatch<LinkFlowOutcome>();
   // A new system's key is known only from the exchange's answer.
   let connectionId = input.connectionId;
@@ -147,6 +149,23 @@ export function startLinkFlow(input: LinkFlowInput): LinkFlow {
         throw error;
       });
     }
+  };
+  /**
+   * The confirmation's deadline as the options say when the code arrives (a framework's latest
+   * props); a value that fails the check is reported as uncaught and the one checked at the start
+   * is kept.
+   */
+  const confirmDeadline = () => {
+    const latest = { confirmTimeoutMs: read().confirmTimeoutMs };
+    try {
+      checkTimings(latest);
+    } catch (error) {
+      queueMicrotask(() => {
+        throw error;
+      });
+      latest.confirmTimeoutMs = firstConfirmTimeoutMs;
+    }
+    return latest.confirmTimeoutMs ?? DEFAULT_CONFIRM_TIMEOUT_MS;
   };
   /** Every outcome names the connection as soon as it is known. */
   const settle = <T extends LinkFlowOutcome['type']>(type: T, fields: Fields<T>) => {
@@ -276,7 +295,7 @@ export function startLinkFlow(input: LinkFlowInput): LinkFlow {
     emit({ type: 'callback', outcome: 'code' });
     pastSignIn = true;
     // One deadline for the exchange and the confirmation: an exchange that never answers ends too.
-    const confirmTimer = setTimeout(() => timedOut('confirmation'), confirmTimeoutMs);
+    const confirmTimer = setTimeout(() => timedOut('confirmation'), confirmDeadline());
     latch.onSettle(() => clearTimeout(confirmTimer));
     runExchange(reading.code, reading.state);
   }
