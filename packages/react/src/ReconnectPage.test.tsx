@@ -7,7 +7,10 @@ import { en } from './messages/en.js';
 import { ReconnectPage } from './ReconnectPage.js';
 import { fixedSource } from './testSource.js';
 
-afterEach(() => sessionStorage.clear());
+afterEach(() => {
+  sessionStorage.clear();
+  vi.restoreAllMocks();
+});
 
 /** What the callback leaves after an exchange of `tok-1`, as `<LinkCallback>` leaves it. */
 function cameBack(answer?: Parameters<typeof returnFromLink>[1]) {
@@ -71,6 +74,15 @@ describe('<ReconnectPage> back from a redirect', () => {
     expect(screen.getByText(en.outcomes.not_confirmed ?? '')).toBeDefined();
     expect(screen.queryByText(en.outcomes.timed_out)).toBeNull();
   });
+
+  it.each([-1, Number.NaN, 2 ** 31])(
+    'refuses confirmTimeoutMs %s with a RangeError, as the button does, before confirming anything',
+    (confirmTimeoutMs) => {
+      cameBack();
+      vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      expect(() => renderPage({ confirmTimeoutMs })).toThrow(RangeError);
+    },
+  );
 
   it('reports once, though the page renders again with new props', async () => {
     const working = fixedSource({ 'conn-1': { state: 'healthy' } });

@@ -180,13 +180,15 @@ export class RedisSubscriber {
         await afterReadyCheck(duplicate, signal);
         return duplicate.unsubscribe(channel);
       }).catch(() => {
-        // Not sent in time: ioredis would subscribe the channel again when it is next ready (its
-        // own resubscribe runs before the 'ready' event), so it is sent then, unless meanwhile
-        // someone subscribed to the channel again or the connection was closed.
+        // On a ready connection the command was written and will be answered. Otherwise it was
+        // not sent, or refused, and ioredis would subscribe the channel again when it is next
+        // ready (its own resubscribe runs before the 'ready' event): it is sent then, unless
+        // meanwhile someone subscribed to the channel again or the connection was closed.
+        if (duplicate.status === 'ready') return;
         duplicate.once?.('ready', () => {
           const wanted = this.#ioListeners.has(channel) || this.#ioSubscribing.has(channel);
           if (this.#duplicate !== duplicate || wanted) return;
-          duplicate.unsubscribe(channel).catch(() => undefined);
+          duplicate.unsubscribe(channel).catch((error: unknown) => this.#onError?.(error));
         });
       });
     };
@@ -205,6 +207,7 @@ export class RedisSubscriber {
     this.#open = undefined;
     this.#abandon = undefined;
     this.#ioListeners.clear();
+    this.#ioSubscribing.clear();
     if (duplicate) await disconnect(duplicate);
   }
 }

@@ -222,6 +222,31 @@ describe('startLinkFlow', () => {
     },
   );
 
+  it('fails with EXCHANGE_FAILED, not silence, when the options function throws as the code arrives', async () => {
+    const reported: (() => void)[] = [];
+    vi.spyOn(globalThis, 'queueMicrotask').mockImplementation((task) => reported.push(task));
+    const { state, answer } = stubPopup();
+    let reads = 0;
+    const broken = new Error('props are gone');
+    const { flow } = start({
+      options: () => {
+        reads += 1;
+        if (reads > 1) throw broken;
+        return { exchange: async () => {}, confirmTimeoutMs: 5000 };
+      },
+    });
+    answer(`?code=good&state=${state()}`);
+    await expect(flow.promise).resolves.toMatchObject({
+      type: 'failed',
+      connectionId: 'c1',
+      code: 'EXCHANGE_FAILED',
+    });
+    // The callback event's and the deadline's reads were reported; the run still had a deadline.
+    expect(reported.length).toBeGreaterThanOrEqual(2);
+    for (const task of reported) expect(task).toThrow(broken);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it('times out the sign-in after timeoutMs and closes the popup', async () => {
     const { popup } = stubPopup();
     const { flow } = start({}, { timeoutMs: 1000, exchange: vi.fn() });

@@ -50,8 +50,9 @@ export interface LinkFlowInput {
   /**
    * The run's settings; a function is read again when a callback runs, so a framework hands its
    * latest props. `timeoutMs` is read when the run starts, `confirmTimeoutMs` when the code
-   * arrives; one that fails the check then is reported as uncaught, and the one the start
-   * checked is kept. @default {}
+   * arrives (left out then, it is the default); one that fails the check then, or an options
+   * function that throws, is reported as uncaught, and the value the start checked is kept.
+   * @default {}
    */
   options?: LinkFlowSettings | (() => LinkFlowSettings);
   /**
@@ -111,7 +112,8 @@ type Fields<T extends LinkFlowOutcome['type']> = Omit<
  * React widgets run it; call it yourself from another framework. One popup at a time: a run that
  * opens one ends an earlier run still waiting for sign-in as `cancelled`.
  *
- * @throws {RangeError} when `timeoutMs` or `confirmTimeoutMs` is not a positive number
+ * @throws {RangeError} when `timeoutMs` or `confirmTimeoutMs` is not a positive number of
+ * milliseconds up to 2^31-1
  * @example
  * button.onclick = async () => {
  *   const flow = startLinkFlow({
@@ -156,16 +158,17 @@ export function startLinkFlow(input: LinkFlowInput): LinkFlow {
    * is kept.
    */
   const confirmDeadline = () => {
-    const latest = { confirmTimeoutMs: read().confirmTimeoutMs };
     try {
-      checkTimings(latest);
+      const latest = read().confirmTimeoutMs;
+      checkTimings({ confirmTimeoutMs: latest });
+      return latest ?? DEFAULT_CONFIRM_TIMEOUT_MS;
     } catch (error) {
+      // An options function that throws is reported the same way: the run still gets a deadline.
       queueMicrotask(() => {
         throw error;
       });
-      latest.confirmTimeoutMs = firstConfirmTimeoutMs;
+      return firstConfirmTimeoutMs ?? DEFAULT_CONFIRM_TIMEOUT_MS;
     }
-    return latest.confirmTimeoutMs ?? DEFAULT_CONFIRM_TIMEOUT_MS;
   };
   /** Every outcome names the connection as soon as it is known. */
   const settle = <T extends LinkFlowOutcome['type']>(type: T, fields: Fields<T>) => {
@@ -307,7 +310,14 @@ export function startLinkFlow(input: LinkFlowInput): LinkFlow {
   }, timeoutMs);
 
   function runExchange(code: string, state: string) {
-    const send = read().exchange;
+    let send: LinkFlowSettings['exchange'];
+    try {
+      send = read().exchange;
+    } catch (error) {
+      // An options function that throws here leaves nothing to send the code with.
+      fail(error, 'EXCHANGE_FAILED');
+      return;
+    }
     if (!send) {
       noExchange();
       return;

@@ -1,5 +1,6 @@
 import type { HealthSource, ReconnectOutcome } from '@makini-kit/core';
 import {
+  checkTimings,
   confirmExchange,
   DEFAULT_CONFIRM_TIMEOUT_MS,
   type ReturnedLink,
@@ -19,6 +20,8 @@ export function useReturnedOutcome(
   confirmTimeoutMs: number | undefined,
   report: (outcome: ReconnectOutcome) => void,
 ) {
+  // Checked on every render, as the button checks its own: the return path has no button.
+  checkTimings({ confirmTimeoutMs });
   const latest = useRef(report);
   latest.current = report;
   // One report per return, though the effect runs again (StrictMode, a new health source).
