@@ -251,6 +251,55 @@ describe('stopping a subscription while Redis is away', () => {
     },
   );
 
+  it('with node-redis: a stop whose UNSUBSCRIBE died with the connection is sent again once ready', async () => {
+    const redis = await ownRedis();
+    const [, nodeRedis] = clients;
+    if (!nodeRedis) throw new Error('no node-redis client factory');
+    const client = await nodeRedis.open(redis.url);
+    const connection = toRedisConnection(client, {
+      commandTimeoutMs: 300,
+      onSubscriberError: () => undefined,
+    });
+    cleanups.push(() => connection.close());
+    const stop = await connection.subscribe('gone', () => undefined);
+    // Redis takes the UNSUBSCRIBE and never answers it: it dies with the command in flight.
+    redis.pause();
+    await stop();
+    await redis.kill();
+    await redis.start();
+    await expectUnsubscribed(redis.url, 'gone');
+  });
+
+  it('with node-redis: a stopped listener hears nothing, though the client subscribes its channel again', async () => {
+    const redis = await ownRedis();
+    const [, nodeRedis] = clients;
+    if (!nodeRedis) throw new Error('no node-redis client factory');
+    const client = await nodeRedis.open(redis.url);
+    // A client that cannot say when it is ready again: the UNSUBSCRIBE is not asked again.
+    const duplicate = client.duplicate.bind(client);
+    client.duplicate = (() =>
+      Object.assign(duplicate(), { once: undefined })) as unknown as typeof client.duplicate;
+    const connection = toRedisConnection(client, {
+      commandTimeoutMs: 300,
+      onSubscriberError: () => undefined,
+    });
+    cleanups.push(() => connection.close());
+    const received: string[] = [];
+    const stop = await connection.subscribe('gone', (message) => received.push(message));
+    redis.pause();
+    await stop();
+    await redis.kill();
+    await redis.start();
+    const raw = new Redis(redis.url);
+    cleanups.push(() => raw.disconnect());
+    await expect
+      .poll(() => raw.call('PUBSUB', 'NUMSUB', 'gone'), { timeout: 10_000 })
+      .toEqual(['gone', 1]);
+    await raw.publish('gone', 'late');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(received).toEqual([]);
+  });
+
   it('with ioredis without an offline queue: a stop refused while Redis is away is sent once it is ready', async () => {
     const redis = await ownRedis();
     const [ioredis] = clients;

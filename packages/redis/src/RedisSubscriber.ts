@@ -141,13 +141,27 @@ export class RedisSubscriber {
     const operation = `subscribe ${channel}`;
     const duplicate = await this.#withDeadline(operation, () => this.#opened());
     if (!isIoredis(duplicate)) {
-      const listener = (message: string) => onMessage(message);
+      let stopped = false;
+      // node-redis keeps a listener until Redis confirms its UNSUBSCRIBE: none after the stop.
+      const listener = (message: string) => {
+        if (!stopped) onMessage(message);
+      };
       await this.#withDeadline(operation, () => duplicate.subscribe(channel, listener));
       return async () => {
+        stopped = true;
         // Bounded: a shutdown that stops following the bus must not wait for a Redis that is away.
         await this.#withDeadline(`unsubscribe ${channel}`, () =>
           duplicate.unsubscribe(channel, listener),
-        ).catch(() => undefined);
+        ).catch(() => {
+          // Unanswered (Redis died with it in flight): node-redis still holds the listener and
+          // subscribes its channel again on reconnect, so it is asked again once ready.
+          duplicate.once?.('ready', () => {
+            if (this.#duplicate !== duplicate) return;
+            duplicate
+              .unsubscribe(channel, listener)
+              .catch((error: unknown) => this.#onError?.(error));
+          });
+        });
       };
     }
     // A channel's listeners are registered once Redis has confirmed SUBSCRIBE: after a failed one,
