@@ -50,8 +50,6 @@ export interface NodeRedisLike {
   isOpen: boolean;
   /** Listens for errors. */
   on(event: 'error', listener: (error: unknown) => void): unknown;
-  /** Listens once for the client being ready (again, after a reconnect). */
-  once?(event: 'ready', listener: () => void): unknown;
   /** Closes after pending replies (node-redis 4). */
   quit?(): Promise<unknown>;
   /** Closes after pending replies (node-redis 5 and later). */

@@ -152,16 +152,7 @@ export class RedisSubscriber {
         // Bounded: a shutdown that stops following the bus must not wait for a Redis that is away.
         await this.#withDeadline(`unsubscribe ${channel}`, () =>
           duplicate.unsubscribe(channel, listener),
-        ).catch(() => {
-          // Unanswered (Redis died with it in flight): node-redis still holds the listener and
-          // subscribes its channel again on reconnect, so it is asked again once ready.
-          duplicate.once?.('ready', () => {
-            if (this.#duplicate !== duplicate) return;
-            duplicate
-              .unsubscribe(channel, listener)
-              .catch((error: unknown) => this.#onError?.(error));
-          });
-        });
+        ).catch(() => undefined);
       };
     }
     // A channel's listeners are registered once Redis has confirmed SUBSCRIBE: after a failed one,
