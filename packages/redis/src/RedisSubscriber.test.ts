@@ -195,6 +195,22 @@ describe('the subscriber connection of toRedisConnection', () => {
   );
 });
 
+const clientNamed = (name: string) => {
+  const found = clients.find((client) => client.name === name);
+  if (!found) throw new Error(`no ${name} client factory`);
+  return found;
+};
+
+/** The kit's connection over `client`, with a deadline short enough for a test; closed after it. */
+function withShortDeadline(client: RedisClientLike): RedisConnection {
+  const connection = toRedisConnection(client, {
+    commandTimeoutMs: 300,
+    onSubscriberError: () => undefined,
+  });
+  cleanups.push(() => connection.close());
+  return connection;
+}
+
 /**
  * Nobody listens on `channel` once the subscriber connection is back (it has subscribed `marker`
  * again), and a while later still.
@@ -221,11 +237,7 @@ describe('stopping a subscription while Redis is away', () => {
         enableOfflineQueue: true,
         maxRetriesPerRequest: null,
       });
-      const connection = toRedisConnection(client, {
-        commandTimeoutMs: 300,
-        onSubscriberError: () => undefined,
-      });
-      cleanups.push(() => connection.close());
+      const connection = withShortDeadline(client);
       const stop = await connection.subscribe('leaving', () => undefined);
       await redis.kill();
       let stopped = false;
@@ -244,11 +256,7 @@ describe('stopping a subscription while Redis is away', () => {
         enableOfflineQueue: true,
         maxRetriesPerRequest: null,
       });
-      const connection = toRedisConnection(client, {
-        commandTimeoutMs: 300,
-        onSubscriberError: () => undefined,
-      });
-      cleanups.push(() => connection.close());
+      const connection = withShortDeadline(client);
       const stop = await connection.subscribe('left', () => undefined);
       await connection.subscribe('marker', () => undefined);
       await redis.kill();
@@ -260,14 +268,8 @@ describe('stopping a subscription while Redis is away', () => {
 
   it('with node-redis: a stopped listener hears nothing, though the client subscribes its channel again', async () => {
     const redis = await ownRedis();
-    const [, nodeRedis] = clients;
-    if (!nodeRedis) throw new Error('no node-redis client factory');
-    const client = await nodeRedis.open(redis.url);
-    const connection = toRedisConnection(client, {
-      commandTimeoutMs: 300,
-      onSubscriberError: () => undefined,
-    });
-    cleanups.push(() => connection.close());
+    const client = await clientNamed('node-redis').open(redis.url);
+    const connection = withShortDeadline(client);
     const received: string[] = [];
     const markers: string[] = [];
     const stop = await connection.subscribe('gone', (message) => received.push(message));
@@ -292,14 +294,8 @@ describe('stopping a subscription while Redis is away', () => {
 
   it('with ioredis without an offline queue: a stop refused while Redis is away is sent once it is ready', async () => {
     const redis = await ownRedis();
-    const [ioredis] = clients;
-    if (!ioredis) throw new Error('no ioredis client factory');
-    const client = await ioredis.open(redis.url, { enableOfflineQueue: false });
-    const connection = toRedisConnection(client, {
-      commandTimeoutMs: 300,
-      onSubscriberError: () => undefined,
-    });
-    cleanups.push(() => connection.close());
+    const client = await clientNamed('ioredis').open(redis.url, { enableOfflineQueue: false });
+    const connection = withShortDeadline(client);
     const stop = await connection.subscribe('left', () => undefined);
     await connection.subscribe('marker', () => undefined);
     await redis.kill();
@@ -310,18 +306,12 @@ describe('stopping a subscription while Redis is away', () => {
 
   it('with ioredis: a stop whose wait for ready ran out is sent once the connection is ready', async () => {
     const redis = await ownRedis();
-    const [ioredis] = clients;
-    if (!ioredis) throw new Error('no ioredis client factory');
-    const client = await ioredis.open(redis.url, {
+    const client = await clientNamed('ioredis').open(redis.url, {
       enableOfflineQueue: true,
       maxRetriesPerRequest: null,
     });
     const duplicates = watchDuplicates(client);
-    const connection = toRedisConnection(client, {
-      commandTimeoutMs: 300,
-      onSubscriberError: () => undefined,
-    });
-    cleanups.push(() => connection.close());
+    const connection = withShortDeadline(client);
     const stop = await connection.subscribe('left', () => undefined);
     await connection.subscribe('marker', () => undefined);
     const duplicate = duplicates[0]?.duplicate as Redis;

@@ -169,14 +169,31 @@ describe('startLinkFlow', () => {
     await expect(flow.promise).resolves.toMatchObject({ type: 'reconnected' });
   });
 
-  it('times out the confirmation after confirmTimeoutMs', async () => {
+  /**
+   * A run whose health never turns: starts with `confirmTimeoutMs`, lets `later` change the options
+   * while the customer signs in, then the code arrives; asserts the run is still open 1 ms before
+   * `endsAfter` and timed out in its confirmation at it.
+   */
+  async function confirmationEnds(
+    confirmTimeoutMs: number,
+    endsAfter: number,
+    later: (options: Record<string, unknown>) => void = () => {},
+  ) {
     const { state, answer } = stubPopup();
     const health = fixedSource({ c1: { state: 'reauthorization_required' } });
-    const { flow } = start({ health }, { exchange: async () => {}, confirmTimeoutMs: 5000 });
+    const options: Record<string, unknown> = { exchange: async () => {}, confirmTimeoutMs };
+    const { flow } = start({ health }, options);
+    later(options);
     answer(`?code=good&state=${state()}`);
-    await vi.advanceTimersByTimeAsync(4999);
+    await vi.advanceTimersByTimeAsync(endsAfter - 1);
     expect(flow.settled).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
+    await expect(flow.promise).resolves.toMatchObject({ type: 'timed_out', phase: 'confirmation' });
+    return { flow, health };
+  }
+
+  it('times out the confirmation after confirmTimeoutMs', async () => {
+    const { flow, health } = await confirmationEnds(5000, 5000);
     await expect(flow.promise).resolves.toEqual({
       type: 'timed_out',
       connectionId: 'c1',
@@ -186,17 +203,10 @@ describe('startLinkFlow', () => {
   });
 
   it('takes the confirmTimeoutMs the options say when the code arrives', async () => {
-    const { state, answer } = stubPopup();
-    const health = fixedSource({ c1: { state: 'reauthorization_required' } });
-    const options: Record<string, unknown> = { exchange: async () => {}, confirmTimeoutMs: 1000 };
-    const { flow } = start({ health }, options);
     // A framework's props changed while the customer signed in.
-    options.confirmTimeoutMs = 5000;
-    answer(`?code=good&state=${state()}`);
-    await vi.advanceTimersByTimeAsync(4999);
-    expect(flow.settled).toBe(false);
-    await vi.advanceTimersByTimeAsync(1);
-    await expect(flow.promise).resolves.toMatchObject({ type: 'timed_out', phase: 'confirmation' });
+    await confirmationEnds(1000, 5000, (options) => {
+      options.confirmTimeoutMs = 5000;
+    });
   });
 
   it.each([-1, Number.NaN, 2 ** 31])(
@@ -204,18 +214,8 @@ describe('startLinkFlow', () => {
     async (bad) => {
       const reported: (() => void)[] = [];
       vi.spyOn(globalThis, 'queueMicrotask').mockImplementation((task) => reported.push(task));
-      const { state, answer } = stubPopup();
-      const health = fixedSource({ c1: { state: 'reauthorization_required' } });
-      const options: Record<string, unknown> = { exchange: async () => {}, confirmTimeoutMs: 5000 };
-      const { flow } = start({ health }, options);
-      options.confirmTimeoutMs = bad;
-      answer(`?code=good&state=${state()}`);
-      await vi.advanceTimersByTimeAsync(4999);
-      expect(flow.settled).toBe(false);
-      await vi.advanceTimersByTimeAsync(1);
-      await expect(flow.promise).resolves.toMatchObject({
-        type: 'timed_out',
-        phase: 'confirmation',
+      await confirmationEnds(5000, 5000, (options) => {
+        options.confirmTimeoutMs = bad;
       });
       expect(reported).toHaveLength(1);
       expect(() => reported[0]?.()).toThrow(RangeError);

@@ -27,6 +27,13 @@ const POPUP_FEATURES = 'popup=yes,width=520,height=720';
  */
 let popupRun: LinkFlow | undefined;
 
+/** A mistake in the host's callbacks or options, reported as uncaught once the current step is done. */
+function reportUncaught(error: unknown) {
+  queueMicrotask(() => {
+    throw error;
+  });
+}
+
 /** How a run of `startLinkFlow` ended: a reconnect's outcome, or a new system's. */
 export type LinkFlowOutcome = ReconnectOutcome | ConnectOutcome;
 
@@ -146,10 +153,8 @@ export function startLinkFlow(input: LinkFlowInput): LinkFlow {
       read().onEvent?.(event);
     } catch (error) {
       // An analytics callback that throws must not stop the flow half way (a popup left open, an
-      // outcome never told): its error is reported as uncaught, after this step.
-      queueMicrotask(() => {
-        throw error;
-      });
+      // outcome never told).
+      reportUncaught(error);
     }
   };
   /**
@@ -163,10 +168,8 @@ export function startLinkFlow(input: LinkFlowInput): LinkFlow {
       checkTimings({ confirmTimeoutMs: latest });
       return latest ?? DEFAULT_CONFIRM_TIMEOUT_MS;
     } catch (error) {
-      // An options function that throws is reported the same way: the run still gets a deadline.
-      queueMicrotask(() => {
-        throw error;
-      });
+      // An options function that throws too: the run still gets a deadline.
+      reportUncaught(error);
       return firstConfirmTimeoutMs ?? DEFAULT_CONFIRM_TIMEOUT_MS;
     }
   };
