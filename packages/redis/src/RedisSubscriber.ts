@@ -84,6 +84,8 @@ export class RedisSubscriber {
   readonly #ioListeners = new Map<string, Set<(message: string) => void>>();
   /** Per channel, the ioredis SUBSCRIBEs still waiting for an answer. */
   readonly #ioSubscribing = new Map<string, number>();
+  /** ioredis channels whose UNSUBSCRIBE is sent at the next 'ready'. */
+  readonly #toUnsubscribe = new Set<string>();
 
   constructor(
     client: RedisClientLike,
@@ -184,19 +186,30 @@ export class RedisSubscriber {
         // Sent before ready, it would be undone: ioredis subscribes that connection again once ready.
         await afterReadyCheck(duplicate, signal);
         return duplicate.unsubscribe(channel);
-      }).catch(() => {
-        // On a ready connection the command was written and will be answered. Otherwise it was
-        // not sent, or refused, and ioredis would subscribe the channel again when it is next
-        // ready (its own resubscribe runs before the 'ready' event): it is sent then, unless
-        // meanwhile someone subscribed to the channel again or the connection was closed.
-        if (duplicate.status === 'ready') return;
-        duplicate.once?.('ready', () => {
-          const wanted = this.#ioListeners.has(channel) || this.#ioSubscribing.has(channel);
-          if (this.#duplicate !== duplicate || wanted) return;
-          duplicate.unsubscribe(channel).catch((error: unknown) => this.#onError?.(error));
-        });
-      });
+      }).catch(() => this.#unsubscribeWhenReady(duplicate, channel));
     };
+  }
+
+  /**
+   * An UNSUBSCRIBE not sent, refused or unanswered in time: ioredis would subscribe the channel
+   * again when it is next ready (its own resubscribe runs before the 'ready' event), so it is sent
+   * then, unless meanwhile someone subscribed to the channel again or the connection was closed.
+   * One 'ready' listener for all such channels.
+   */
+  #unsubscribeWhenReady(duplicate: IoredisLike, channel: string) {
+    if (!duplicate.once) return;
+    if (this.#toUnsubscribe.size === 0) {
+      duplicate.once('ready', () => {
+        if (this.#duplicate !== duplicate) return;
+        const channels = [...this.#toUnsubscribe];
+        this.#toUnsubscribe.clear();
+        for (const name of channels) {
+          if (this.#ioListeners.has(name) || this.#ioSubscribing.has(name)) continue;
+          duplicate.unsubscribe(name).catch((error: unknown) => this.#onError?.(error));
+        }
+      });
+    }
+    this.#toUnsubscribe.add(channel);
   }
 
   /** Disconnects the duplicate now, opened or still waiting for Redis. */
@@ -213,6 +226,7 @@ export class RedisSubscriber {
     this.#abandon = undefined;
     this.#ioListeners.clear();
     this.#ioSubscribing.clear();
+    this.#toUnsubscribe.clear();
     if (duplicate) await disconnect(duplicate);
   }
 }
