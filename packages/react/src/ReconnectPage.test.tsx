@@ -47,7 +47,8 @@ describe('<ReconnectPage> back from a redirect', () => {
     await vi.waitFor(() => expect(root()?.dataset.state).toBe('returned'));
     await vi.waitFor(() => expect(outcomes).toHaveLength(1));
     expect(outcomes[0]).toMatchObject({ type: 'failed', code: 'NOT_CONFIRMABLE' });
-    expect(screen.getByText(en.reconnectPage.refusedHelp)).toBeTruthy();
+    // The outcome is told before React renders it.
+    await vi.waitFor(() => expect(screen.getByText(en.reconnectPage.refusedHelp)).toBeTruthy());
     expect(screen.queryByRole('button')).toBeNull();
     expect(root()?.dataset.refusal).toBeUndefined();
   });
